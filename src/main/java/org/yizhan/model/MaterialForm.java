@@ -1,0 +1,8 @@
+package org.yizhan.model;
+
+/** 材料形式. */
+public enum MaterialForm {
+    PAPER,
+    ELECTRONIC,
+    PAPER_OR_ELECTRONIC;
+}
