@@ -1,0 +1,50 @@
+package org.yizhan.app;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.ui.ClockText;
+import org.yizhan.ui.Destination;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.Navigator;
+import org.yizhan.ui.Screen;
+import org.yizhan.ui.ScreenFactory;
+import org.yizhan.ui.browse.BrowseView;
+import org.yizhan.ui.browse.BrowseViewModel;
+import org.yizhan.ui.guide.GuideView;
+import org.yizhan.ui.guide.GuideViewModel;
+import org.yizhan.ui.home.HomeView;
+import org.yizhan.ui.home.HomeViewModel;
+import org.yizhan.ui.services.ServiceListView;
+import org.yizhan.ui.services.ServiceListViewModel;
+
+/** Builds each screen with a fresh ViewModel over the catalog in force; the one place screens are wired. */
+final class Screens implements ScreenFactory {
+
+    private final Messages messages;
+    private final String hallName;
+    private final Clock clock;
+    private final AtomicReference<CatalogSnapshot> catalog;
+
+    Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog) {
+        this.messages = messages;
+        this.hallName = hallName;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Screen create(Destination destination, Navigator navigator) {
+        CatalogSnapshot c = catalog.get();
+        if (destination instanceof Destination.Home) {
+            return new HomeView(new HomeViewModel(messages, hallName, c, new ClockText(clock, messages), navigator));
+        } else if (destination instanceof Destination.Browse b) {
+            return new BrowseView(new BrowseViewModel(messages, c, b, navigator), messages);
+        } else if (destination instanceof Destination.ThemeServices || destination instanceof Destination.DepartmentServices) {
+            return new ServiceListView(new ServiceListViewModel(messages, c, destination, navigator));
+        } else if (destination instanceof Destination.Guide g) {
+            return new GuideView(new GuideViewModel(messages, c, g.serviceId()));
+        }
+        throw new IllegalArgumentException("no screen for " + destination);
+    }
+}

@@ -1,0 +1,31 @@
+package org.yizhan.ui;
+
+import org.yizhan.model.Audience;
+
+/** Where the citizen can go. Screens ask the {@link Navigator} for a destination, never for each other. */
+public sealed interface Destination {
+
+    record Home() implements Destination {
+    }
+
+    /** 个人办事 / 法人办事: themes (or departments) for one audience. */
+    record Browse(Audience audience, boolean byDepartment) implements Destination {
+        public Browse(Audience audience) {
+            this(audience, false);
+        }
+    }
+
+    /** The services of one theme. */
+    record ThemeServices(String themeId) implements Destination {
+    }
+
+    /** The services of one department, for one audience. */
+    record DepartmentServices(String departmentId, Audience audience) implements Destination {
+    }
+
+    /** One service's guide. */
+    record Guide(String serviceId) implements Destination {
+    }
+
+    Destination HOME = new Home();
+}

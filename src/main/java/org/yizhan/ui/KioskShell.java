@@ -1,0 +1,223 @@
+package org.yizhan.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The frame around every screen: top bar (hall, 长者模式, clock), the current screen, and a bottom bar
+ * (首页, 返回, idle countdown, small print). It owns navigation and the idle reset.
+ */
+public final class KioskShell implements Navigator {
+
+    /** What the shell shows about this kiosk. */
+    public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
+    }
+
+    private final Messages messages;
+    private final ScreenFactory factory;
+    private final Info info;
+    private final ClockText clockText;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Deque<Destination> history = new ArrayDeque<>();
+    private final BooleanProperty elder = new SimpleBooleanProperty();
+    private final IdleMonitor idle;
+    private final Label clock = new Label();
+    private final Label catalogInfo = new Label();
+    private final Label sampleMark = new Label();
+    private final HBox navButtons;
+    private final HBox countdownBox;
+    private Destination current;
+    private Screen currentScreen;
+    private Runnable beforeHome = () -> { };
+
+    public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
+        this.messages = messages;
+        this.factory = factory;
+        this.info = info;
+        this.clockText = new ClockText(clock, messages);
+        this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
+
+        root.setTop(topBar());
+        content.getStyleClass().add("content");
+        root.setCenter(content);
+
+        Button homeButton = button("shell.home", "mdi2h-home", "home-button");
+        homeButton.setOnAction(e -> home());
+        Button backButton = button("shell.back", "mdi2a-arrow-left", "back-button");
+        backButton.setOnAction(e -> back());
+        navButtons = new HBox(24, homeButton, backButton);
+        navButtons.setAlignment(Pos.CENTER_LEFT);
+
+        Label countdown = new Label();
+        countdown.getStyleClass().add("countdown");
+        countdown.setId("idle-countdown");
+        countdown.textProperty().bind(idle.secondsLeftProperty().asString()
+                .map(s -> messages.format("shell.idle.countdown", Integer.parseInt(s))));
+        Button stay = button("shell.idle.stay", "mdi2g-gesture-tap", "stay-button");
+        stay.setOnAction(e -> idle.activity());
+        countdownBox = new HBox(16, countdown, stay);
+        countdownBox.setAlignment(Pos.CENTER_RIGHT);
+        countdownBox.visibleProperty().bind(idle.warningProperty());
+        countdownBox.managedProperty().bind(idle.warningProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottomBar = new HBox(navButtons, spacer, countdownBox);
+        bottomBar.getStyleClass().add("bottom-bar");
+
+        sampleMark.getStyleClass().add("sample-mark");
+        sampleMark.setWrapText(true);
+        catalogInfo.setId("catalog-info");
+        VBox footer = new VBox(sampleMark, catalogInfo);
+        footer.getStyleClass().add("footer");
+        root.setBottom(new VBox(bottomBar, footer));
+
+        elder.addListener((obs, was, on) -> {
+            if (on) {
+                root.getStyleClass().add("elder");
+            } else {
+                root.getStyleClass().remove("elder");
+            }
+        });
+        elder.set(info.elderByDefault());
+
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
+                e -> clock.setText(clockText.now())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        this.clock.setText(clockText.now());
+    }
+
+    private HBox topBar() {
+        Label hall = new Label(info.hallName());
+        hall.getStyleClass().add("hall-name");
+        hall.setId("hall-name");
+        hall.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button elderButton = new Button();
+        elderButton.setId("elder-button");
+        elderButton.setGraphic(Icons.of("mdi2f-format-size"));
+        elderButton.textProperty().bind(elder.map(on -> messages.get(on ? "shell.elder.off" : "shell.elder.on")));
+        elderButton.setOnAction(e -> elder.set(!elder.get()));
+        clock.getStyleClass().add("clock");
+        clock.setId("clock");
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(hall, spacer, elderButton, clock);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private Button button(String key, String icon, String id) {
+        Button b = new Button(messages.get(key), Icons.of(icon));
+        b.setId(id);
+        return b;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Starts watching the scene for activity; call once the root is in its scene. */
+    public void attach(Scene scene) {
+        idle.attach(scene);
+    }
+
+    /** Runs before every return home, e.g. to pick up a newly synced catalog between citizens. */
+    public void setBeforeHome(Runnable beforeHome) {
+        this.beforeHome = beforeHome;
+    }
+
+    public void setCatalogInfo(long version, boolean sample) {
+        catalogInfo.setText(messages.format("app.footer", info.kioskId(), String.valueOf(version)));
+        sampleMark.setText(sample ? messages.get("app.sampleData") : "");
+        sampleMark.setVisible(sample);
+        sampleMark.setManaged(sample);
+    }
+
+    public void showLoading() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(120, 120);
+        Label text = new Label(messages.get("app.loading"));
+        VBox box = new VBox(spinner, text);
+        box.getStyleClass().add("loading");
+        content.getChildren().setAll(box);
+        navButtons.setVisible(false);
+    }
+
+    @Override
+    public void go(Destination destination) {
+        if (current != null) {
+            history.push(current);
+        }
+        show(destination);
+    }
+
+    @Override
+    public void back() {
+        if (history.isEmpty()) {
+            home();
+        } else {
+            show(history.pop());
+        }
+    }
+
+    @Override
+    public void replace(Destination destination) {
+        current = destination;
+    }
+
+    /** Back to the start for the next citizen: history, elder mode and every screen's state are dropped. */
+    @Override
+    public void home() {
+        beforeHome.run();
+        history.clear();
+        elder.set(info.elderByDefault());
+        show(Destination.HOME);
+    }
+
+    private void show(Destination destination) {
+        current = destination;
+        currentScreen = factory.create(destination, this);
+        content.getChildren().setAll(currentScreen.root());
+        boolean atHome = destination instanceof Destination.Home;
+        navButtons.setVisible(!atHome);
+        idle.arm(!atHome);
+    }
+
+    public Destination current() {
+        return current;
+    }
+
+    public Screen currentScreen() {
+        return currentScreen;
+    }
+
+    public BooleanProperty elderProperty() {
+        return elder;
+    }
+
+    public IdleMonitor idleMonitor() {
+        return idle;
+    }
+}

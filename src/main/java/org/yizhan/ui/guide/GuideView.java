@@ -1,0 +1,252 @@
+package org.yizhan.ui.guide;
+
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.yizhan.ui.BadgeRow;
+import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.QrCodes;
+import org.yizhan.ui.Screen;
+
+/** A service's guide as a header card and one card per section, in one finger-scrolled column. */
+public final class GuideView implements Screen {
+
+    private static final int QR_SIZE = 220;
+
+    private final GuideViewModel model;
+    private final VBox root = new VBox();
+
+    public GuideView(GuideViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("page");
+        root.setId("guide");
+        if (!model.found()) {
+            Label missing = new Label(model.notFoundText());
+            missing.getStyleClass().add("heading");
+            missing.setWrapText(true);
+            root.getChildren().add(missing);
+            return;
+        }
+        VBox column = new VBox(24);
+        column.setId("guide-sections");
+        column.getChildren().add(header());
+        column.getChildren().add(section("guide.basic", "section-basic", fields(model.basicInfo())));
+        column.getChildren().add(section("guide.conditions", "section-conditions", text(model.conditions())));
+        if (!model.variants().isEmpty()) {
+            column.getChildren().add(section("guide.variants", "section-variants", fields(model.variants())));
+        }
+        column.getChildren().add(section("guide.materials", "section-materials", materials()));
+        column.getChildren().add(section("guide.steps", "section-steps", steps()));
+        column.getChildren().add(section("guide.limits", "section-limits", fields(model.limitsAndFee())));
+        column.getChildren().add(section("guide.place", "section-place", fields(model.place())));
+        if (!model.contacts().isEmpty()) {
+            column.getChildren().add(section("guide.contacts", "section-contacts", fields(model.contacts())));
+        }
+        if (!model.faq().isEmpty()) {
+            column.getChildren().add(section("guide.faq", "section-faq", faq()));
+        }
+        if (!model.legalBasis().isEmpty()) {
+            column.getChildren().add(section("guide.basis", "section-basis", basis()));
+        }
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
+        scroll.setId("guide-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().add(scroll);
+    }
+
+    private Node header() {
+        Label name = new Label(model.name());
+        name.getStyleClass().add("guide-name");
+        name.setId("guide-name");
+        Label dept = new Label(model.department());
+        dept.getStyleClass().add("secondary");
+        dept.setWrapText(true);
+        VBox text = new VBox(12, name, dept, new BadgeRow(model.badges()));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox header = new HBox(24, text);
+        model.onlineUrl().flatMap(url -> QrCodes.image(url, QR_SIZE)).ifPresent(img -> {
+            ImageView qr = new ImageView(img);
+            qr.setFitWidth(QR_SIZE);
+            qr.setPreserveRatio(true);
+            qr.setId("guide-qr");
+            Label caption = new Label(model.text("guide.qr"));
+            VBox box = new VBox(qr, caption);
+            box.getStyleClass().add("qr-box");
+            box.setMinWidth(Label.USE_PREF_SIZE);
+            header.getChildren().add(box);
+        });
+        VBox card = new VBox(header);
+        card.getStyleClass().add("guide-header");
+        return card;
+    }
+
+    private Node section(String titleKey, String id, Node body) {
+        Label title = new Label(model.text(titleKey));
+        title.getStyleClass().add("section-title");
+        VBox card = new VBox(title, body);
+        card.getStyleClass().add("section");
+        card.setId(id);
+        return card;
+    }
+
+    private static Label text(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    private static Node fields(List<GuideViewModel.Field> fields) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("field-grid");
+        ColumnConstraints nameCol = new ColumnConstraints();
+        nameCol.setMinWidth(GridPane.USE_PREF_SIZE);
+        nameCol.setHalignment(HPos.LEFT);
+        ColumnConstraints valueCol = new ColumnConstraints();
+        valueCol.setHgrow(Priority.ALWAYS);
+        valueCol.setFillWidth(true);
+        grid.getColumnConstraints().addAll(nameCol, valueCol);
+        int row = 0;
+        for (GuideViewModel.Field f : fields) {
+            Label name = new Label(f.name());
+            name.getStyleClass().add("field-name");
+            name.setWrapText(true);
+            name.setMaxWidth(340);
+            Label value = text(f.value());
+            value.getStyleClass().add("field-value");
+            grid.addRow(row++, name, value);
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+        }
+        return grid;
+    }
+
+    private Node materials() {
+        List<GuideViewModel.MaterialRow> rows = model.materials();
+        if (rows.isEmpty()) {
+            return text(model.text("guide.materials.none"));
+        }
+        GridPane table = new GridPane();
+        table.getStyleClass().add("materials-table");
+        table.setId("materials-table");
+        double[] widths = {58, 14, 14, 14};
+        for (double w : widths) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(w);
+            c.setFillWidth(true);
+            table.getColumnConstraints().add(c);
+        }
+        String[] heads = {"guide.materials.name", "guide.materials.originals", "guide.materials.copies",
+            "guide.materials.necessity"};
+        for (int i = 0; i < heads.length; i++) {
+            Label h = new Label(model.text(heads[i]));
+            h.getStyleClass().add("cell-head");
+            h.setWrapText(true);
+            table.add(h, i, 0);
+        }
+        int r = 1;
+        for (GuideViewModel.MaterialRow m : rows) {
+            Label name = new Label(m.name());
+            name.getStyleClass().add("material-name");
+            Label details = new Label(m.details());
+            details.getStyleClass().add("material-note");
+            VBox nameBox = new VBox(4, name, details);
+            nameBox.getStyleClass().add("cell");
+            nameBox.setMaxWidth(Double.MAX_VALUE);
+            table.add(nameBox, 0, r);
+            table.add(cell(m.originals(), ""), 1, r);
+            table.add(cell(m.copies(), ""), 2, r);
+            table.add(cell(m.necessity(), m.necessityStyle()), 3, r);
+            r++;
+        }
+        return table;
+    }
+
+    private static Label cell(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("cell", "center");
+        if (!style.isEmpty()) {
+            l.getStyleClass().add(style);
+        }
+        l.setWrapText(true);
+        return l;
+    }
+
+    private Node steps() {
+        List<GuideViewModel.StepRow> rows = model.steps();
+        if (rows.isEmpty()) {
+            return text(model.text("guide.steps.none"));
+        }
+        VBox box = new VBox(20);
+        for (GuideViewModel.StepRow s : rows) {
+            Label number = new Label(String.valueOf(s.number()));
+            number.getStyleClass().add("step-number");
+            Label name = new Label(s.name());
+            name.getStyleClass().add("step-name");
+            VBox text = new VBox(4, name);
+            if (!s.description().isEmpty()) {
+                text.getChildren().add(GuideView.text(s.description()));
+            }
+            String meta = String.join("    ", List.of(s.actor(), s.limit()).stream().filter(x -> !x.isEmpty()).toList());
+            if (!meta.isEmpty()) {
+                Label m = text(meta);
+                m.getStyleClass().add("secondary");
+                text.getChildren().add(m);
+            }
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox step = new HBox(number, text);
+            step.getStyleClass().add("step");
+            step.setAlignment(Pos.TOP_LEFT);
+            box.getChildren().add(step);
+        }
+        return box;
+    }
+
+    private Node faq() {
+        VBox box = new VBox(16);
+        for (GuideViewModel.Field f : model.faq()) {
+            Label q = text(f.name());
+            q.getStyleClass().add("step-name");
+            box.getChildren().add(new VBox(4, q, text(f.value())));
+        }
+        return box;
+    }
+
+    private Node basis() {
+        VBox list = new VBox(8);
+        for (String b : model.legalBasis()) {
+            list.getChildren().add(text("· " + b));
+        }
+        list.visibleProperty().bind(model.basisShownProperty());
+        list.managedProperty().bind(model.basisShownProperty());
+        Button toggle = new Button();
+        toggle.setId("basis-toggle");
+        toggle.setGraphic(Icons.of("mdi2c-chevron-down"));
+        toggle.textProperty().bind(model.basisShownProperty()
+                .map(shown -> model.text(shown ? "guide.basis.hide" : "guide.basis.show")));
+        toggle.setOnAction(e -> model.toggleBasis());
+        return new VBox(12, toggle, list);
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return model.found() ? model.name() : "";
+    }
+}

@@ -1,0 +1,207 @@
+package org.yizhan.ui.guide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.model.Audience;
+import org.yizhan.model.Material;
+import org.yizhan.model.Service;
+import org.yizhan.model.Step;
+import org.yizhan.model.TimeLimit;
+import org.yizhan.ui.Badges;
+import org.yizhan.ui.Messages;
+
+/** Everything the guide screen shows for one service, as text ready to display. */
+public final class GuideViewModel {
+
+    /** A label and its value; rows with an empty value are left out. */
+    public record Field(String name, String value) {
+    }
+
+    /** One row of the 申请材料 table. */
+    public record MaterialRow(String name, String details, String originals, String copies,
+            String necessity, String necessityStyle) {
+    }
+
+    /** One step of 办理流程. */
+    public record StepRow(int number, String name, String description, String actor, String limit) {
+    }
+
+    private final Messages messages;
+    private final Service service;
+    private final String departmentName;
+    private final BooleanProperty basisShown = new SimpleBooleanProperty(false);
+
+    public GuideViewModel(Messages messages, CatalogSnapshot catalog, String serviceId) {
+        this.messages = messages;
+        this.service = catalog.service(serviceId).orElse(null);
+        this.departmentName = service == null ? "" : catalog.departmentName(service.departmentId());
+    }
+
+    public boolean found() {
+        return service != null;
+    }
+
+    public String notFoundText() {
+        return messages.get("guide.notFound");
+    }
+
+    public String name() {
+        return service.name();
+    }
+
+    public String department() {
+        return departmentName;
+    }
+
+    public List<Badges.Badge> badges() {
+        return Badges.of(service, messages);
+    }
+
+    public String text(String key) {
+        return messages.get(key);
+    }
+
+    public List<Field> basicInfo() {
+        List<Field> f = new ArrayList<>();
+        add(f, "guide.code", service.code());
+        add(f, "guide.type", service.type());
+        add(f, "guide.department", departmentName);
+        add(f, "guide.level", service.level());
+        add(f, "guide.audience", String.join("、", service.audiences().stream()
+                .map(a -> messages.get(a == Audience.PERSON ? "guide.audience.person" : "guide.audience.legal"))
+                .toList()));
+        if (service.visits() != null) {
+            add(f, "guide.visits", messages.format("guide.visits.value", service.visits()));
+        }
+        return f;
+    }
+
+    public String conditions() {
+        return orUnknown(service.acceptConditions());
+    }
+
+    public List<Field> variants() {
+        return service.variants().stream().map(v -> new Field(v.name(), v.description())).toList();
+    }
+
+    public List<MaterialRow> materials() {
+        return service.materials().stream().map(this::row).toList();
+    }
+
+    private MaterialRow row(Material m) {
+        List<String> details = new ArrayList<>();
+        if (!m.variant().isEmpty()) {
+            details.add(messages.format("guide.materials.onlyFor", m.variant()));
+        }
+        details.add(messages.get("guide.materials.form." + m.form().name().toLowerCase()));
+        details.add(messages.get("guide.materials.source." + m.source().name().toLowerCase()));
+        if (m.blankForm()) {
+            details.add(messages.get("guide.materials.blankForm"));
+        }
+        if (m.sampleForm()) {
+            details.add(messages.get("guide.materials.sampleForm"));
+        }
+        String detail = String.join(" · ", details) + (m.notes().isEmpty() ? "" : "\n" + m.notes());
+        String style = m.necessity().name().toLowerCase();
+        return new MaterialRow(m.name(), detail, count(m.originals()), count(m.copies()),
+                messages.get("guide.materials." + style), style);
+    }
+
+    private String count(int n) {
+        return n == 0 ? "—" : String.valueOf(n);
+    }
+
+    public List<StepRow> steps() {
+        List<StepRow> rows = new ArrayList<>();
+        int i = 1;
+        for (Step s : service.steps()) {
+            rows.add(new StepRow(i++, s.name(), s.description(),
+                    s.actor().isEmpty() ? "" : messages.format("guide.steps.actor", s.actor()),
+                    s.timeLimit() == null ? "" : messages.format("guide.steps.limit", limit(s.timeLimit()))));
+        }
+        return rows;
+    }
+
+    public List<Field> limitsAndFee() {
+        List<Field> f = new ArrayList<>();
+        f.add(new Field(messages.get("guide.limits.legal"), limitOrNone(service.legalTimeLimit())));
+        f.add(new Field(messages.get("guide.limits.promised"), limitOrNone(service.promisedTimeLimit())));
+        f.add(new Field(messages.get("guide.fee"), service.fee().charged()
+                ? orUnknown(service.fee().standard())
+                : messages.get("guide.fee.free")));
+        if (service.fee().charged() && !service.fee().basis().isEmpty()) {
+            f.add(new Field("", messages.format("guide.fee.basis", service.fee().basis())));
+        }
+        return f;
+    }
+
+    private String limitOrNone(TimeLimit t) {
+        return t == null ? messages.get("guide.limits.none") : limit(t);
+    }
+
+    /** e.g. 20 个工作日, or 即办 for 0. */
+    public String limit(TimeLimit t) {
+        if (t.immediate()) {
+            return messages.get("guide.limits.immediate");
+        }
+        return messages.format("guide.limits.value." + t.unit().name().toLowerCase(), t.value());
+    }
+
+    public List<Field> place() {
+        List<Field> f = new ArrayList<>();
+        var l = service.location();
+        add(f, "guide.place.hall", l.hall());
+        add(f, "guide.place.address", l.address());
+        add(f, "guide.place.window", l.window());
+        add(f, "guide.place.hours", l.hours());
+        add(f, "guide.place.directions", l.directions());
+        if (f.isEmpty()) {
+            f.add(new Field(messages.get("guide.place.hall"), messages.get("guide.unknown")));
+        }
+        return f;
+    }
+
+    public List<Field> contacts() {
+        List<Field> f = new ArrayList<>();
+        add(f, "guide.contacts.consult", service.consultPhone());
+        add(f, "guide.contacts.complaint", service.complaintPhone());
+        return f;
+    }
+
+    public List<String> legalBasis() {
+        return service.legalBasis();
+    }
+
+    public List<Field> faq() {
+        return service.faq().stream()
+                .map(q -> new Field(messages.format("guide.faq.question", q.question()),
+                        messages.format("guide.faq.answer", q.answer())))
+                .toList();
+    }
+
+    public Optional<String> onlineUrl() {
+        return service.onlineUrl().isBlank() ? Optional.empty() : Optional.of(service.onlineUrl());
+    }
+
+    public BooleanProperty basisShownProperty() {
+        return basisShown;
+    }
+
+    public void toggleBasis() {
+        basisShown.set(!basisShown.get());
+    }
+
+    private void add(List<Field> fields, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.add(new Field(messages.get(key), value));
+        }
+    }
+
+    private String orUnknown(String s) {
+        return s == null || s.isBlank() ? messages.get("guide.unknown") : s;
+    }
+}

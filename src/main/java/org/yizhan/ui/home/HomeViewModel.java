@@ -1,0 +1,90 @@
+package org.yizhan.ui.home;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.ui.ClockText;
+import org.yizhan.ui.Destination;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.Navigator;
+
+/** The attract screen: the hall, the time, and four ways in. */
+public final class HomeViewModel {
+
+    /** One tile; {@code destination} is null while the feature is still to come. */
+    public record Tile(String id, String icon, String label, String hint, Destination destination) {
+        public boolean comingSoon() {
+            return destination == null;
+        }
+    }
+
+    private final Messages messages;
+    private final String hallName;
+    private final CatalogSnapshot catalog;
+    private final ClockText clock;
+    private final Navigator navigator;
+    private final ReadOnlyStringWrapper now = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public HomeViewModel(Messages messages, String hallName, CatalogSnapshot catalog, ClockText clock,
+            Navigator navigator) {
+        this.messages = messages;
+        this.hallName = hallName;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.navigator = navigator;
+        refreshClock();
+    }
+
+    public String greeting() {
+        return messages.get("home.greeting");
+    }
+
+    public String hallName() {
+        return hallName;
+    }
+
+    public String notice() {
+        return catalog.catalog().notice();
+    }
+
+    public List<Tile> tiles() {
+        return List.of(
+                new Tile("tile-guide", "mdi2b-book-open-page-variant", messages.get("home.tile.guide"),
+                        messages.get("home.tile.guide.hint"), new Destination.Browse(org.yizhan.model.Audience.PERSON)),
+                new Tile("tile-search", "mdi2m-magnify", messages.get("home.tile.search"),
+                        messages.get("home.tile.search.hint"), null),
+                new Tile("tile-queue", "mdi2t-ticket-confirmation-outline", messages.get("home.tile.queue"),
+                        messages.get("home.tile.queue.hint"), null),
+                new Tile("tile-status", "mdi2f-file-find-outline", messages.get("home.tile.status"),
+                        messages.get("home.tile.status.hint"), null));
+    }
+
+    public void open(Tile tile) {
+        if (tile.comingSoon()) {
+            message.set(messages.get("home.comingSoon.message"));
+        } else if (catalog.isEmpty()) {
+            message.set(messages.get("home.catalogEmpty"));
+        } else {
+            navigator.go(tile.destination());
+        }
+    }
+
+    public String comingSoonLabel() {
+        return messages.get("home.comingSoon");
+    }
+
+    public void refreshClock() {
+        now.set(clock.longDate() + "  " + clock.time());
+    }
+
+    public ReadOnlyStringProperty nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** A one-line answer to the last tap, e.g. that a feature is coming soon. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,70 @@
+package org.yizhan.ui.problem;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Screen;
+
+/** Full-screen list of configuration problems for the technician; no stack trace. */
+public final class ProblemView implements Screen {
+
+    private final VBox root = new VBox();
+    private final ProblemViewModel model;
+
+    public ProblemView(ProblemViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("problem");
+        root.setId("problem");
+        Label title = new Label(model.title());
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        Label intro = new Label(model.intro());
+        intro.setWrapText(true);
+        Label file = new Label(model.fileText());
+        file.getStyleClass().add("secondary");
+        file.setWrapText(true);
+
+        VBox list = new VBox(16);
+        for (ProblemViewModel.Problem p : model.problems()) {
+            VBox row = new VBox();
+            row.getStyleClass().add("problem-row");
+            if (!p.key().isEmpty()) {
+                row.getChildren().add(line(model.label("problem.key") + "：" + p.key(), "problem-key"));
+                row.getChildren().add(line(model.label("problem.value") + "：" + p.value(), null));
+            }
+            row.getChildren().add(line(model.label("problem.expected") + "：" + p.expected(), null));
+            list.getChildren().add(row);
+        }
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(list));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button exit = new Button(model.label("problem.exit"), Icons.of("mdi2p-power"));
+        exit.setId("problem-exit");
+        exit.setOnAction(e -> model.exit());
+        root.getChildren().addAll(title, intro, file, scroll, exit);
+    }
+
+    private static Label line(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        return l;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return model.title();
+    }
+}

@@ -1,0 +1,104 @@
+package org.yizhan.ui.services;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.yizhan.ui.BadgeRow;
+import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Screen;
+
+/**
+ * The list of services as large rows. A province's theme can hold a thousand services, so rows are
+ * added a page at a time as the citizen scrolls down rather than all at once.
+ */
+public final class ServiceListView implements Screen {
+
+    private static final int PAGE = 40;
+
+    private final ServiceListViewModel model;
+    private final VBox root = new VBox();
+    private final VBox list = new VBox(16);
+    private int shown;
+
+    public ServiceListView(ServiceListViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("page");
+        root.setId("services");
+        Label title = new Label(model.title());
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        Label count = new Label(model.countText());
+        count.getStyleClass().add("secondary");
+        root.getChildren().addAll(title, count);
+        if (model.rows().isEmpty()) {
+            Label empty = new Label(model.emptyText());
+            empty.getStyleClass().add("heading");
+            empty.setWrapText(true);
+            root.getChildren().add(empty);
+            return;
+        }
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(list));
+        scroll.setId("services-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().add(scroll);
+        showMore();
+        scroll.vvalueProperty().addListener((o, was, v) -> {
+            if (v.doubleValue() > 0.85 * scroll.getVmax()) {
+                showMore();
+            }
+        });
+    }
+
+    private void showMore() {
+        List<ServiceListViewModel.Row> rows = model.rows();
+        int end = Math.min(rows.size(), shown + PAGE);
+        for (int i = shown; i < end; i++) {
+            list.getChildren().add(row(rows.get(i)));
+        }
+        shown = end;
+    }
+
+    private Button row(ServiceListViewModel.Row row) {
+        Label name = new Label(row.name());
+        name.getStyleClass().add("service-name");
+        Label dept = new Label(row.department());
+        dept.getStyleClass().add("service-dept");
+        VBox text = new VBox(6, name, dept);
+        if (!row.badges().isEmpty()) {
+            text.getChildren().add(new BadgeRow(row.badges()));
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        var chevron = Icons.of("mdi2c-chevron-right");
+        chevron.getStyleClass().add("chevron");
+        HBox box = new HBox(16, text, chevron);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMaxWidth(Double.MAX_VALUE);
+        Button b = new Button();
+        b.setGraphic(box);
+        b.getStyleClass().add("service-row");
+        b.setId("service-" + row.id());
+        b.setMaxWidth(Double.MAX_VALUE);
+        // The graphic must follow the button's width so long names wrap instead of being cut.
+        box.prefWidthProperty().bind(b.widthProperty().subtract(40));
+        b.setOnAction(e -> model.open(row));
+        return b;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return model.title();
+    }
+}
