@@ -35,7 +35,7 @@ public final class Kiosk {
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog);
         shell = new KioskShell(messages, screens,
-                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderByDefault(), config.idleTimeout()),
+                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);

@@ -102,7 +102,7 @@ public final class KioskShell implements Navigator {
         elder.set(info.elderByDefault());
 
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
-                e -> clock.setText(clockText.now())));
+                e -> this.clock.setText(clockText.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         this.clock.setText(clockText.now());

@@ -1,0 +1,69 @@
+package org.yizhan.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.yizhan.config.KioskConfig;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.problem.ProblemView;
+import org.yizhan.ui.problem.ProblemViewModel;
+
+/**
+ * The JavaFX application. It is started through {@link #run}, which hands it what the command line
+ * already read, because JavaFX builds this class itself.
+ */
+public final class KioskApp extends Application {
+
+    /**
+     * What to start: a valid configuration, or the problems that stop it (shown full screen to the
+     * technician).
+     */
+    public record Launch(String configFile, KioskConfig config, List<ProblemViewModel.Problem> problems,
+            boolean developer) {
+    }
+
+    private static volatile Launch launch;
+    private ExecutorService background;
+
+    /** Blocks until the kiosk exits. */
+    public static void run(Launch what) {
+        launch = what;
+        Application.launch(KioskApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Launch l = launch;
+        if (!l.problems().isEmpty()) {
+            showProblems(stage, l);
+            return;
+        }
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "yizhan-background");
+            t.setDaemon(true);
+            return t;
+        });
+        Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), background, l.developer());
+    }
+
+    static void showProblems(Stage stage, Launch l) {
+        ProblemViewModel model = new ProblemViewModel(Messages.simplifiedChinese(), l.configFile(), l.problems(),
+                Platform::exit);
+        Scene scene = new Scene(new ProblemView(model).root(), 1080, 1920);
+        KioskStage.styles(scene);
+        KioskStage.lockDown(stage, scene, l.developer());
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.yizhan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.yizhan.app.KioskApp;
+import org.yizhan.config.ConfigException;
+import org.yizhan.config.KioskConfig;
+import org.yizhan.config.KioskConfigLoader;
+import org.yizhan.config.LoadedConfig;
+import org.yizhan.ui.problem.ProblemViewModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar yizhan.jar [--config FILE] [--dev]}: starts the kiosk; subcommands do the rest. */
+@Command(name = "yizhan", mixinStandardHelpOptions = true, version = "Yizhan 0.1",
+        description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
+        subcommands = {ImportCommand.class})
+public final class YizhanCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_CONFIG = Path.of("kiosk.properties");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "kiosk.properties to read (default: ./kiosk.properties, or built-in defaults if it is absent)")
+    Path config;
+
+    @Option(names = "--dev", description = "Developer mode: an ordinary window that can be closed, not a locked full screen.")
+    boolean developer;
+
+    @Override
+    public Integer call() {
+        Path file = config != null ? config : DEFAULT_CONFIG;
+        KioskApp.Launch launch;
+        try {
+            LoadedConfig loaded = config == null && !Files.exists(file)
+                    ? KioskConfigLoader.defaults()
+                    : KioskConfigLoader.load(file);
+            if (config == null && !Files.exists(file)) {
+                System.err.println("No kiosk.properties in " + Path.of("").toAbsolutePath() + ": using built-in defaults.");
+            }
+            loaded.warnings().forEach(w -> System.err.println("warning: " + w));
+            launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer);
+        } catch (ConfigException e) {
+            System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
+            System.err.println(e.getMessage());
+            List<ProblemViewModel.Problem> problems = e.problems().stream()
+                    .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), p.expected()))
+                    .toList();
+            launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), problems, developer);
+        }
+        KioskApp.run(launch);
+        return launch.problems().isEmpty() ? 0 : 2;
+    }
+}

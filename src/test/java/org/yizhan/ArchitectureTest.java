@@ -1,0 +1,62 @@
+package org.yizhan;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of docs/architecture.md, checked on every build. */
+@AnalyzeClasses(packages = "org.yizhan", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyUiAndAppUseJavaFx = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.ui..", "org.yizhan.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp..")
+            .because("the catalog, config and (later) the hall server must run without a display");
+
+    @ArchTest
+    static final ArchRule onlyTheCatalogTouchesSql = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.catalog..", "org.yizhan.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("storage stays behind the stores");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = classes()
+            .that().resideInAPackage("org.yizhan.model..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.model..", "java..")
+            .because("the domain records are shared by every part, with no library attached");
+
+    @ArchTest
+    static final ArchRule configNeedsOnlyTheJdk = classes()
+            .that().resideInAPackage("org.yizhan.config..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.config..", "org.yizhan.model..", "java..")
+            .because("a technician's file is read before anything else starts");
+
+    @ArchTest
+    static final ArchRule jacksonOnlyAtJsonBoundaries = noClasses()
+            .that().resideInAnyPackage("org.yizhan.ui..", "org.yizhan.model..", "org.yizhan.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .because("JSON is read where it crosses a boundary, not in screens");
+
+    @ArchTest
+    static final ArchRule screensDoNotKnowEachOther = slices()
+            .matching("org.yizhan.ui.(*)..")
+            .should().notDependOnEachOther()
+            .because("screens navigate through the shell's Destinations");
+
+    @ArchTest
+    static final ArchRule noCycles = slices()
+            .matching("org.yizhan.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule nothingBelowUsesTheCompositionRoot = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.app..", "org.yizhan.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yizhan.app..", "org.yizhan.cli..")
+            .because("wiring happens in one place");
+}

@@ -1,0 +1,221 @@
+package org.yizhan.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.config.KioskConfig;
+import org.yizhan.config.Orientation;
+import org.yizhan.model.Audience;
+import org.yizhan.testing.Fx;
+import org.yizhan.testing.Screenshots;
+import org.yizhan.testing.TestKiosks;
+import org.yizhan.ui.Destination;
+import org.yizhan.ui.problem.ProblemViewModel;
+
+/** The kiosk as a citizen uses it, headless under Monocle, with a screenshot of every screen. */
+class KioskFlowTest {
+
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private Kiosk kiosk;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeStage() {
+        if (stage != null) {
+            Fx.run(stage::hide);
+        }
+    }
+
+    private Kiosk start(KioskConfig config, boolean developer) throws Exception {
+        kiosk = Fx.call(() -> {
+            stage = new Stage();
+            return Kiosk.start(stage, config, Clock.systemDefaultZone(), Runnable::run, developer);
+        });
+        kiosk.ready().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return kiosk;
+    }
+
+    private void shot(String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Fx.run(() -> Screenshots.save(kiosk.scene(), name));
+    }
+
+    private void tap(String query) {
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Destination at() {
+        return Fx.call(() -> kiosk.shell().current());
+    }
+
+    @Test
+    void citizenFindsWhatToBringAndComesBackHome() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        assertInstanceOf(Destination.Home.class, at());
+        shot("home-portrait");
+
+        tap("#tile-guide");
+        assertEquals(new Destination.Browse(Audience.PERSON), at());
+        shot("browse-portrait");
+
+        tap("#entry-person-090");
+        assertEquals(new Destination.ThemeServices("person-090"), at());
+        shot("services-portrait");
+
+        String serviceId = Fx.call(() -> robot.lookup(".service-row").queryButton().getId()).substring("service-".length());
+        tap(".service-row");
+        assertEquals(new Destination.Guide(serviceId), at());
+        shot("guide-portrait");
+
+        Node materials = robot.lookup("#materials-table").query();
+        assertTrue(Fx.call(() -> materials.isVisible() && materials.getScene() != null));
+        List<String> heads = Fx.call(() -> robot.lookup("#materials-table .cell-head").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList());
+        assertEquals(List.of("材料名称", "原件", "复印件", "是否必要"), heads);
+        scrollTo("#guide-scroll", "#section-materials");
+        shot("guide-materials-portrait");
+        scrollTo("#guide-scroll", "#section-steps");
+        shot("guide-steps-portrait");
+
+        tap("#back-button");
+        assertEquals(new Destination.ThemeServices("person-090"), at());
+        tap("#back-button");
+        assertEquals(new Destination.Browse(Audience.PERSON), at());
+        tap("#home-button");
+        assertInstanceOf(Destination.Home.class, at());
+    }
+
+    @Test
+    void legalSideAndDepartmentsAndElderMode() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        tap("#tile-guide");
+        tap("#browse-legal");
+        assertEquals(new Destination.Browse(Audience.LEGAL, false), at());
+        shot("browse-legal-portrait");
+        tap("#browse-by-department");
+        shot("browse-departments-portrait");
+        tap(".card-button");
+        assertInstanceOf(Destination.DepartmentServices.class, at());
+        tap("#back-button");
+        assertEquals(new Destination.Browse(Audience.LEGAL, true), at(), "返回 keeps the side and mode chosen");
+
+        tap("#elder-button");
+        assertTrue(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
+        shot("browse-departments-elder");
+        tap(".card-button");
+        tap(".service-row");
+        shot("guide-elder");
+        tap("#home-button");
+        assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")),
+                "the next citizen starts in the standard mode");
+        shot("home-elder-reset");
+    }
+
+    @Test
+    void idleTimeoutReturnsHomeAndForgetsTheCitizen() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(3)), false);
+        tap("#tile-guide");
+        tap("#browse-legal");
+        tap("#elder-button");
+        assertTrue(Fx.call(() -> robot.lookup("#idle-countdown").query().isVisible()),
+                "the countdown shows in the last seconds");
+        shot("idle-countdown-portrait");
+        WaitForAsyncUtils.sleep(4500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(Destination.Home.class, at());
+        assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
+        tap("#tile-guide");
+        assertEquals(new Destination.Browse(Audience.PERSON), at(), "the 法人 choice was forgotten");
+        tap("#back-button");
+        assertInstanceOf(Destination.Home.class, at(), "and so was the history");
+    }
+
+    @Test
+    void escapeAndCloseRequestDoNotLeaveTheKiosk() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        assertTrue(Fx.call(stage::isFullScreen));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(stage::isFullScreen), "ESC must not leave full screen");
+        Fx.run(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(stage::isShowing), "a close request is refused");
+        Fx.run(() -> stage.setFullScreen(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(stage::isFullScreen), "anything that drops full screen is undone");
+    }
+
+    @Test
+    void landscapeScreens() throws Exception {
+        start(TestKiosks.config(data, Orientation.LANDSCAPE, Duration.ofSeconds(60)), true);
+        assertEquals(1920.0, Fx.call(() -> kiosk.scene().getWidth()));
+        shot("home-landscape");
+        Fx.run(() -> kiosk.shell().go(new Destination.Browse(Audience.PERSON)));
+        shot("browse-landscape");
+        Fx.run(() -> kiosk.shell().go(new Destination.ThemeServices("person-090")));
+        shot("services-landscape");
+        String id = Fx.call(() -> kiosk.shell().currentScreen().root().lookup(".service-row").getId()).substring(8);
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide(id)));
+        shot("guide-landscape");
+    }
+
+    @Test
+    void configurationProblemsShowOnATechnicianPage() throws Exception {
+        List<ProblemViewModel.Problem> problems = List.of(
+                new ProblemViewModel.Problem("idle.timeout", "sixty", "15 到 3600 之间的整数秒（默认 60）"),
+                new ProblemViewModel.Problem("idle.timout", "60", "未知配置项，是否想写 idle.timeout？"));
+        var scene = Fx.call(() -> {
+            stage = new Stage();
+            KioskApp.showProblems(stage, new KioskApp.Launch("/etc/yizhan/kiosk.properties",
+                    KioskConfig.defaults(), problems, false));
+            return stage.getScene();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(stage::isFullScreen));
+        String text = Fx.call(() -> robot.lookup("#problem .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).reduce("", (a, b) -> a + "\n" + b));
+        assertTrue(text.contains("idle.timeout") && text.contains("sixty") && text.contains("idle.timout"), text);
+        Fx.run(() -> Screenshots.save(scene, "problem-portrait"));
+    }
+
+    private void scrollTo(String scrollPane, String target) {
+        Fx.run(() -> {
+            ScrollPane pane = (ScrollPane) robot.lookup(scrollPane).query();
+            Node node = robot.lookup(target).query();
+            double y = node.getBoundsInParent().getMinY();
+            double h = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            pane.setVvalue(h <= 0 ? 0 : Math.min(1, y / h));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
