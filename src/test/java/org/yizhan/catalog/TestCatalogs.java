@@ -46,26 +46,31 @@ final class TestCatalogs {
 
     /** A service that uses every field with a non-default value. */
     static Service idCard() {
+        return idCard(LONG_TEXT);
+    }
+
+    /** The same, with {@code longText} wherever a field may hold a lot of text. */
+    static Service idCard(String longText) {
         return new Service("gaj-sfz-hl", "11532923MB1234567X4000112001", "居民身份证换领", "行政确认", "gaj", "县级",
                 List.of(Audience.PERSON, Audience.LEGAL), List.of("person-090", LOCAL.id()),
-                List.of("换身份证", "身份证到期", EMOJI), LONG_TEXT,
+                List.of("换身份证", "身份证到期", EMOJI), longText,
                 List.of(new Variant("有效期满换领", "证件有效期将满或已满"), new Variant("损坏换领", "")),
                 List.of(new Material("原居民身份证", 1, 0, MaterialForm.PAPER, Necessity.REQUIRED,
                                 MaterialSource.GOVERNMENT, "", false, false, ""),
                         new Material("损坏的证件 " + EMOJI, 2, 3, MaterialForm.PAPER_OR_ELECTRONIC, Necessity.DEFERRABLE,
-                                MaterialSource.OTHER, LONG_TEXT, true, true, "损坏换领"),
+                                MaterialSource.OTHER, longText, true, true, "损坏换领"),
                         new Material("照片", 0, 1, MaterialForm.ELECTRONIC, Necessity.OPTIONAL,
                                 MaterialSource.APPLICANT, "白底", false, true, "有效期满换领")),
                 List.of(new Step("受理", "户政窗口", "核验身份，采集人像和指纹", new TimeLimit(0, TimeUnit.WORKING_DAYS)),
                         new Step("制证", "", "", new TimeLimit(48, TimeUnit.HOURS)),
-                        new Step("送达", "邮政", LONG_TEXT, null)),
+                        new Step("送达", "邮政", longText, null)),
                 new TimeLimit(60, TimeUnit.NATURAL_DAYS), new TimeLimit(15, TimeUnit.WORKING_DAYS),
                 new Fee(true, "工本费20元", "《居民身份证法》"),
                 new Location("云溪县政务服务中心", "云溪县人民路88号", "一楼公安综合窗口 5—8号",
                         "周一至周五 9:00—12:00，13:30—17:00", "乘1路公交 " + EMOJI),
-                "0871-6512 3401", "12345", List.of("《中华人民共和国居民身份证法》第十一条", LONG_TEXT),
+                "0871-6512 3401", "12345", List.of("《中华人民共和国居民身份证法》第十一条", longText),
                 1, true, true, true, "https://zwfw.example.gov.cn/guide/gaj-sfz-hl?x=1&y=二",
-                List.of(new Faq("可以异地换领吗？", "可以，全国通办。" + EMOJI), new Faq("要多久？", LONG_TEXT)));
+                List.of(new Faq("可以异地换领吗？", "可以，全国通办。" + EMOJI), new Faq("要多久？", longText)));
     }
 
     /** A service with only the required fields. */
@@ -77,7 +82,7 @@ final class TestCatalogs {
     /** {@code count} services spread over the rich catalog's departments and themes, for size tests. */
     static Catalog large(long version, int count) {
         List<Service> services = new ArrayList<>(count);
-        Service template = idCard();
+        Service template = idCard("需要提供的说明文字");
         for (int i = 0; i < count; i++) {
             services.add(new Service("svc-" + i, "code" + i, "事项" + i + " " + template.name(), template.type(),
                     i % 2 == 0 ? "gaj" : "scjgj", template.level(), template.audiences(), template.themeIds(),
