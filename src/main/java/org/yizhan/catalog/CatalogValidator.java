@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.yizhan.model.Audience;
+import org.yizhan.model.Catalog;
 import org.yizhan.model.MaterialForm;
 import org.yizhan.model.MaterialSource;
 import org.yizhan.model.Necessity;
@@ -70,6 +71,21 @@ public final class CatalogValidator {
             result.add("stopped after " + MAX_PROBLEMS + " problems; there are more");
         }
         return List.copyOf(result);
+    }
+
+    /** Every problem a file written from {@code catalog} would have, e.g. a dangling departmentId. */
+    public static List<String> validate(Catalog catalog) {
+        return validate(CatalogTree.toTree(catalog));
+    }
+
+    /** Whether {@code id} may be a service id: 1 to 64 of {@code A-Z a-z 0-9 . _ -}. */
+    public static boolean isServiceId(String id) {
+        return SERVICE_ID.matcher(id).matches();
+    }
+
+    /** Whether {@code address} may be an {@code onlineUrl}: an http:// or https:// address. */
+    public static boolean isWebAddress(String address) {
+        return WEB_ADDRESS.matcher(address).matches();
     }
 
     public static void requireValid(JsonNode root) throws CatalogFormatException {
@@ -186,7 +202,7 @@ public final class CatalogValidator {
     private void checkService(JsonNode service, Scope scope, Set<String> themeIds, Set<String> departmentIds) {
         checkFields(service, scope, SERVICE_FIELDS);
         String id = requiredText(service, scope, "id");
-        if (id != null && !SERVICE_ID.matcher(id).matches()) {
+        if (id != null && !isServiceId(id)) {
             report(scope, "id", "must be 1 to 64 of the characters A-Z a-z 0-9 . _ -, got "
                     + shown(service.get("id")));
         }
@@ -269,7 +285,7 @@ public final class CatalogValidator {
         optionalBoolean(service, scope, "booking");
         optionalBoolean(service, scope, "courierDelivery");
         String onlineUrl = optionalText(service, scope, "onlineUrl");
-        if (onlineUrl != null && !WEB_ADDRESS.matcher(onlineUrl).matches()) {
+        if (onlineUrl != null && !isWebAddress(onlineUrl)) {
             report(scope, "onlineUrl", "must be an http:// or https:// address, got " + shown(service.get("onlineUrl")));
         }
         JsonNode faq = array(service, scope, "faq", false);

@@ -125,7 +125,7 @@ class CatalogValidatorTest {
 
     private static JsonNode tree(String resource) throws Exception {
         try (InputStream in = CatalogValidatorTest.class.getResourceAsStream(resource)) {
-            return CatalogJson.parse(in.readAllBytes(), false);
+            return JsonText.parse(in.readAllBytes(), false);
         }
     }
 
