@@ -30,7 +30,7 @@ final class TestCatalogs {
 
     static final Theme PERSON_090 = new Theme("person-090", "090", Audience.PERSON, "证件办理");
     static final Theme LEGAL_005 = new Theme("legal-005", "005", Audience.LEGAL, "设立变更");
-    static final Theme LOCAL = new Theme("local-" + "x".repeat(10), "", Audience.PERSON, "地方特色 " + EMOJI);
+    static final Theme LOCAL = new Theme("云溪-特色-" + EMOJI, "", Audience.PERSON, "地方特色 " + EMOJI);
     static final Department POLICE = new Department("gaj", "云溪县公安局");
     static final Department MARKET = new Department("scjgj", "云溪县市场监督管理局" + EMOJI);
 

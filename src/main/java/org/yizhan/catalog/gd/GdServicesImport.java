@@ -67,7 +67,7 @@ public final class GdServicesImport {
     private static final String VISITS_UNKNOWN = "visits_required values not understood, left unknown";
     private static final String BAD_ADDRESSES = "detail_url values that are not http(s) addresses, left out";
     private static final String IDS_CHANGED = "Service ids changed to fit the catalog format";
-    private static final String UNNAMED = "Records without a name, named after their id";
+    private static final String UNNAMED = "Records without a name or catalog_name, named 未命名事项 and their id";
     private static final String NO_DEPARTMENT = "Records without a department, put under " + UNNAMED_DEPARTMENT;
     private static final String UNNAMED_MATERIALS = "Materials without a name, left out";
     private static final String SKIPPED = "Array entries that are not records, skipped";
@@ -150,7 +150,7 @@ public final class GdServicesImport {
             name = catalogName;
         }
         if (name.isEmpty()) {
-            name = "未命名事项 " + sourceId;
+            name = sourceId.isEmpty() ? "未命名事项" : "未命名事项 " + sourceId;
             report.record(UNNAMED, label);
         }
         List<Audience> audiences = audiences(record.get("service_objects"), label);
@@ -414,7 +414,8 @@ public final class GdServicesImport {
     private static String label(int index, String id, String name) {
         String shownName = name.codePointCount(0, name.length()) > LABEL_NAME_SHOWN
                 ? name.substring(0, name.offsetByCodePoints(0, LABEL_NAME_SHOWN - 1)) + "…" : name;
-        return "[" + index + "] (id=" + id + (shownName.isEmpty() ? "" : " " + shownName) + ")";
+        String what = id.isEmpty() ? shownName : "id=" + id + (shownName.isEmpty() ? "" : " " + shownName);
+        return what.isEmpty() ? "[" + index + "]" : "[" + index + "] (" + what + ")";
     }
 
     private static String shorten(String text) {

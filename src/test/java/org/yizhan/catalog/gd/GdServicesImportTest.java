@@ -143,6 +143,19 @@ class GdServicesImportTest {
     }
 
     @Test
+    void aRecordWithoutIdOrNameStillBecomesAService() throws Exception {
+        String json = """
+                [ { "department": "某厅" }, { "id": "gd-2", "name": "乙", "department": "某厅" } ]
+                """;
+        ImportResult unnamed = GdServicesImport.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                1, GENERATED);
+        assertEquals(List.of("gd-1", "gd-2"), unnamed.catalog().services().stream().map(Service::id).toList());
+        assertEquals("未命名事项", unnamed.catalog().services().get(0).name());
+        assertTrue(unnamed.report().contains("Records without a name or catalog_name, named 未命名事项 and their id: 1"), unnamed.report().toString());
+        assertTrue(unnamed.report().contains("  [0] → gd-1"), unnamed.report().toString());
+    }
+
+    @Test
     void departmentsAreOnePerTrimmedNameWithStableIds() throws Exception {
         List<Department> departments = result.catalog().departments();
         assertEquals(List.of("广东省发展和改革委员会", "广东省司法厅", "广东省科学技术厅"),
