@@ -39,7 +39,6 @@ class GdServicesFileTest {
         Assumptions.assumeTrue(Files.isRegularFile(SOURCE), "no " + SOURCE + "; skipping the real-data import");
         source = new ObjectMapper().readTree(SOURCE.toFile());
         result = GdServicesImport.read(SOURCE, 1, Instant.parse("2021-12-31T00:00:00Z"));
-        result.report().forEach(line -> System.out.println("gd import | " + line));
     }
 
     @Test
