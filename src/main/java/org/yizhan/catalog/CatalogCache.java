@@ -1,0 +1,119 @@
+package org.yizhan.catalog;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import org.yizhan.model.Catalog;
+import org.yizhan.model.Service;
+
+/**
+ * The kiosk's local copy of the catalog, so it keeps working when the network does not. It holds one
+ * whole catalog or none: {@link #replace} swaps everything in one transaction.
+ */
+public final class CatalogCache {
+    private final Database database;
+    private final CatalogMetaStore meta = new CatalogMetaStore();
+    private final ThemeStore themes = new ThemeStore();
+    private final DepartmentStore departments = new DepartmentStore();
+    private final ServiceStore services = new ServiceStore();
+    private final ServiceThemeStore serviceThemes = new ServiceThemeStore();
+    private final VariantStore variants = new VariantStore();
+    private final MaterialStore materials = new MaterialStore();
+    private final StepStore steps = new StepStore();
+
+    public CatalogCache(Database database) {
+        this.database = database;
+    }
+
+    /** Opens (creating if needed) the cache file at {@code file}. */
+    public static CatalogCache open(Path file) throws SQLException {
+        return new CatalogCache(Database.open(file));
+    }
+
+    /** The cached catalog, or empty if none has been stored yet. Reads each table once. */
+    public Optional<Catalog> load() throws SQLException {
+        return database.inReadTransaction(connection -> {
+            Optional<CatalogMeta> stored = meta.get(connection);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            CatalogMeta m = stored.get();
+            ServiceParts parts = new ServiceParts(
+                    serviceThemes.readAll(connection),
+                    variants.readAll(connection),
+                    materials.readAll(connection),
+                    steps.readAll(connection));
+            return Optional.of(new Catalog(m.version(), m.generatedAt(), m.title(), m.sample(), m.notice(),
+                    themes.readAll(connection), departments.readAll(connection),
+                    services.readAll(connection, parts)));
+        });
+    }
+
+    /** The version of the cached catalog, or empty if none has been stored yet. */
+    public OptionalLong version() throws SQLException {
+        return database.inReadTransaction(meta::version);
+    }
+
+    /**
+     * Replaces the cached catalog with {@code catalog} in one transaction: if anything fails (a crash, a
+     * full disk, a broken reference) the old catalog stays, whole.
+     */
+    public void replace(Catalog catalog) throws SQLException {
+        database.inTransaction(connection -> {
+            write(connection, catalog);
+            return null;
+        });
+    }
+
+    /**
+     * Replaces the cached catalog only if {@code catalog} has a higher version, checking and writing in
+     * the same transaction so two syncs cannot both pass the check.
+     *
+     * @return true if the catalog was stored
+     */
+    public boolean replaceIfNewer(Catalog catalog) throws SQLException {
+        return database.inTransaction(connection -> {
+            OptionalLong current = meta.version(connection);
+            if (current.isPresent() && current.getAsLong() >= catalog.version()) {
+                return false;
+            }
+            write(connection, catalog);
+            return true;
+        });
+    }
+
+    private void write(Connection connection, Catalog catalog) throws SQLException {
+        steps.deleteAll(connection);
+        materials.deleteAll(connection);
+        variants.deleteAll(connection);
+        serviceThemes.deleteAll(connection);
+        services.deleteAll(connection);
+        departments.deleteAll(connection);
+        themes.deleteAll(connection);
+        meta.delete(connection);
+
+        meta.put(connection, CatalogMeta.of(catalog));
+        themes.insertAll(connection, catalog.themes());
+        departments.insertAll(connection, catalog.departments());
+        services.insertAll(connection, catalog.services());
+        serviceThemes.insertAll(connection, byService(catalog, Service::themeIds));
+        variants.insertAll(connection, byService(catalog, Service::variants));
+        materials.insertAll(connection, byService(catalog, Service::materials));
+        steps.insertAll(connection, byService(catalog, Service::steps));
+    }
+
+    private static <T> Map<String, List<T>> byService(Catalog catalog, Function<Service, List<T>> part) {
+        Map<String, List<T>> byService = new LinkedHashMap<>();
+        for (Service service : catalog.services()) {
+            byService.put(service.id(), part.apply(service));
+        }
+        return byService;
+    }
+}

@@ -1,0 +1,95 @@
+package org.yizhan.catalog;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.yizhan.model.Catalog;
+
+/** Reads and writes catalog files ({@code docs/catalog-format.md}). */
+public final class CatalogJson {
+    public static final String FORMAT = "yizhan-catalog/1";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            // A repeated key would otherwise silently keep the last value and hide the first.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // Without it, emoji are written as escaped surrogate pairs instead of UTF-8.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private CatalogJson() {
+    }
+
+    /** Reads, checks and maps one catalog. Does not close {@code in}. */
+    public static Catalog read(InputStream in) throws CatalogFormatException, IOException {
+        JsonNode tree = JsonText.parse(in.readAllBytes(), false);
+        CatalogValidator.requireValid(tree);
+        return CatalogTree.fromTree(tree);
+    }
+
+    public static Catalog read(Path file) throws CatalogFormatException, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    /**
+     * Writes {@code catalog} as pretty-printed UTF-8 JSON. Refuses (before writing anything) a catalog
+     * that {@link #read(InputStream)} would reject, e.g. version 0 or a dangling departmentId.
+     * Does not close {@code out}.
+     */
+    public static void write(Catalog catalog, OutputStream out) throws CatalogFormatException, IOException {
+        JsonNode tree = CatalogTree.toTree(catalog);
+        CatalogValidator.requireValid(tree);
+        MAPPER.writer(PRETTY).writeValue(out, tree);
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * Writes {@code catalog} to {@code file} through a temporary file in the same directory and an atomic
+     * rename, so a crash or power cut leaves either the old file or the new one, never half of one.
+     */
+    public static void write(Catalog catalog, Path file) throws CatalogFormatException, IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                write(catalog, Channels.newOutputStream(channel));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

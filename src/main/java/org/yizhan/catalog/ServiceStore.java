@@ -1,0 +1,123 @@
+package org.yizhan.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+import org.yizhan.model.Service;
+import org.yizhan.model.TimeLimit;
+
+/**
+ * Table {@code service}: one row per service with its scalar fields; lists of small values (keywords,
+ * legal basis, FAQ) and small objects (fee, location, time limits) are JSON text columns. Themes,
+ * variants, materials and steps live in their own tables and come in through {@link ServiceParts}.
+ */
+final class ServiceStore {
+    private static final String INSERT = """
+            INSERT INTO service (position, id, code, name, type, department_id, level, audiences, keywords,
+                                 accept_conditions, legal_time_limit, promised_time_limit, fee, location,
+                                 consult_phone, complaint_phone, legal_basis, visits, online_apply, booking,
+                                 courier_delivery, online_url, faq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String READ_ALL = """
+            SELECT id, code, name, type, department_id, level, audiences, keywords, accept_conditions,
+                   legal_time_limit, promised_time_limit, fee, location, consult_phone, complaint_phone,
+                   legal_basis, visits, online_apply, booking, courier_delivery, online_url, faq
+            FROM service
+            ORDER BY position
+            """;
+    private static final String DELETE_ALL = """
+            DELETE FROM service
+            """;
+
+    /** Inserts the services' own rows (not their parts) into an empty table; their departments must exist. */
+    void insertAll(Connection connection, List<Service> services) throws SQLException {
+        Rows.insertAll(connection, INSERT, services, ServiceStore::bind);
+    }
+
+    /** Every service in catalog order, each completed with its parts. */
+    List<Service> readAll(Connection connection, ServiceParts parts) throws SQLException {
+        return Rows.readAll(connection, READ_ALL, row -> toService(row, parts));
+    }
+
+    void deleteAll(Connection connection) throws SQLException {
+        Rows.execute(connection, DELETE_ALL);
+    }
+
+    private static void bind(PreparedStatement statement, int first, Service service) throws SQLException {
+        int i = first;
+        statement.setString(i++, service.id());
+        statement.setString(i++, service.code());
+        statement.setString(i++, service.name());
+        statement.setString(i++, service.type());
+        statement.setString(i++, service.departmentId());
+        statement.setString(i++, service.level());
+        statement.setString(i++, JsonColumns.write(CatalogTree.audiences(service.audiences())));
+        statement.setString(i++, JsonColumns.write(CatalogTree.texts(service.keywords())));
+        statement.setString(i++, service.acceptConditions());
+        statement.setString(i++, timeLimit(service.legalTimeLimit()));
+        statement.setString(i++, timeLimit(service.promisedTimeLimit()));
+        statement.setString(i++, JsonColumns.write(CatalogTree.fee(service.fee())));
+        statement.setString(i++, JsonColumns.write(CatalogTree.location(service.location())));
+        statement.setString(i++, service.consultPhone());
+        statement.setString(i++, service.complaintPhone());
+        statement.setString(i++, JsonColumns.write(CatalogTree.texts(service.legalBasis())));
+        if (service.visits() == null) {
+            statement.setNull(i++, Types.INTEGER);
+        } else {
+            statement.setInt(i++, service.visits());
+        }
+        statement.setBoolean(i++, service.onlineApply());
+        statement.setBoolean(i++, service.booking());
+        statement.setBoolean(i++, service.courierDelivery());
+        statement.setString(i++, service.onlineUrl());
+        statement.setString(i, JsonColumns.write(CatalogTree.faqs(service.faq())));
+    }
+
+    private static Service toService(ResultSet row, ServiceParts parts) throws SQLException {
+        String id = row.getString("id");
+        int visits = row.getInt("visits");
+        Integer visitsOrNull = row.wasNull() ? null : visits;
+        return new Service(
+                id,
+                row.getString("code"),
+                row.getString("name"),
+                row.getString("type"),
+                row.getString("department_id"),
+                row.getString("level"),
+                CatalogTree.toAudiences(json(row, "audiences")),
+                parts.themeIdsOf(id),
+                CatalogTree.toTexts(json(row, "keywords")),
+                row.getString("accept_conditions"),
+                parts.variantsOf(id),
+                parts.materialsOf(id),
+                parts.stepsOf(id),
+                CatalogTree.toTimeLimit(json(row, "legal_time_limit")),
+                CatalogTree.toTimeLimit(json(row, "promised_time_limit")),
+                CatalogTree.toFee(json(row, "fee")),
+                CatalogTree.toLocation(json(row, "location")),
+                row.getString("consult_phone"),
+                row.getString("complaint_phone"),
+                CatalogTree.toTexts(json(row, "legal_basis")),
+                visitsOrNull,
+                row.getBoolean("online_apply"),
+                row.getBoolean("booking"),
+                row.getBoolean("courier_delivery"),
+                row.getString("online_url"),
+                CatalogTree.toFaqs(json(row, "faq")));
+    }
+
+    private static String timeLimit(TimeLimit limit) {
+        return limit == null ? null : JsonColumns.write(CatalogTree.timeLimit(limit));
+    }
+
+    private static JsonNode json(ResultSet row, String column) throws SQLException {
+        return JsonColumns.read(row.getString(column), "service." + column);
+    }
+}
