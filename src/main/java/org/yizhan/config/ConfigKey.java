@@ -1,0 +1,165 @@
+package org.yizhan.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every key of kiosk.properties, in the order the file lists them: the one list that the loader,
+ * the shipped kiosk.properties, docs/configuration.md and their tests all follow.
+ *
+ * <p>To add a key: add a constant here, a component to {@link KioskConfig}, a case to
+ * {@code ConfigValues.parse} and to {@link KioskConfig#value(ConfigKey)}; document it in kiosk.properties
+ * and docs/configuration.md (tests fail until both mention it).
+ */
+public enum ConfigKey {
+    HALL_NAME("hall.name", "云溪县政务服务中心",
+            "大厅名称，显示在首页顶部和排队小票上。",
+            "Name of the service hall, shown at the top of the home screen and on queue tickets.",
+            "1 到 40 个字，不能为空",
+            "a name of 1 to 40 characters"),
+    KIOSK_ID("kiosk.id", "kiosk-01",
+            "本机编号，用来区分同一大厅的多台自助终端，会出现在日志、评价和同步记录中。",
+            "This kiosk's id, which tells the kiosks of one hall apart in logs, ratings and sync records.",
+            "1 到 32 个英文字母、数字、下划线 _ 或连字符 -",
+            "1 to 32 letters, digits, _ or -"),
+    DATA_DIR("data.dir", "${user.home}/.yizhan",
+            "数据目录，存放本地事项库副本、日志等文件。${user.home} 表示当前用户的主目录；"
+                    + "相对路径相对于本文件所在的目录。目录不存在时自动创建，必须可写。",
+            "Data directory for the local catalog copy, logs and other files. ${user.home} is the user's home "
+                    + "folder; a relative path is relative to the folder of this file. It is created if missing "
+                    + "and must be writable.",
+            "可写的目录；Windows 路径请写成 D:/yizhan（单个反斜杠 \\ 在本文件中是转义符）",
+            "a writable directory"),
+    IDLE_TIMEOUT("idle.timeout", "60",
+            "无人操作多少秒后自动回到首页，并清除上一位群众输入的内容。",
+            "Seconds without a touch after which the kiosk returns to the home screen and clears what the "
+                    + "last person entered.",
+            "15 到 3600 之间的整数（秒）",
+            "a whole number of seconds from 15 to 3600"),
+    DISPLAY_ORIENTATION("display.orientation", "portrait",
+            "屏幕方向：portrait 为竖屏，landscape 为横屏。",
+            "Screen orientation: portrait (taller than wide) or landscape (wider than tall).",
+            "portrait 或 landscape",
+            "portrait or landscape"),
+    UI_LANGUAGE("ui.language", "zh-Hans",
+            "界面语言：zh-Hans 简体中文，zh-Hant 繁體中文，en 英文。",
+            "Language of the screens: zh-Hans (Simplified Chinese), zh-Hant (Traditional Chinese), en (English).",
+            "zh-Hans、zh-Hant 或 en",
+            "zh-Hans, zh-Hant or en"),
+    UI_ELDER_DEFAULT("ui.elder.default", "false",
+            "回到首页时是否默认开启长者模式（大字、少项、高对比）。",
+            "Whether elder mode (larger type, fewer items, higher contrast) is on when the kiosk returns to "
+                    + "the home screen.",
+            "true 或 false",
+            "true or false");
+
+    private final String key;
+    private final String defaultValue;
+    private final String descriptionZh;
+    private final String descriptionEn;
+    private final String expectedZh;
+    private final String expectedEn;
+
+    ConfigKey(String key, String defaultValue, String descriptionZh, String descriptionEn,
+              String expectedZh, String expectedEn) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.descriptionZh = descriptionZh;
+        this.descriptionEn = descriptionEn;
+        this.expectedZh = expectedZh;
+        this.expectedEn = expectedEn;
+    }
+
+    /** The key as written in kiosk.properties, e.g. {@code idle.timeout}. */
+    public String key() {
+        return key;
+    }
+
+    /** The default, as it would be written in kiosk.properties, e.g. {@code 60}. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the key does, in Chinese. */
+    public String descriptionZh() {
+        return descriptionZh;
+    }
+
+    /** What the key does, in English. */
+    public String descriptionEn() {
+        return descriptionEn;
+    }
+
+    /** The allowed values, in Chinese. */
+    public String expectedZh() {
+        return expectedZh;
+    }
+
+    /** The allowed values, in English, e.g. {@code a whole number of seconds from 15 to 3600}. */
+    public String expectedEn() {
+        return expectedEn;
+    }
+
+    /** The allowed values and the default, as an error message states them. */
+    public String expectedWithDefault() {
+        return expectedEn + " (default " + defaultValue + ")";
+    }
+
+    /** The known key with exactly this name (case-sensitive, as Properties is). */
+    public static Optional<ConfigKey> byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The known key that an unknown key was most likely meant to be: the same but for case or separators
+     * ({@code Hall.Name}, {@code idle_timeout}), or at most two edits away ({@code idle.timout}).
+     * Empty when the unknown key looks unrelated (it may belong to a newer version).
+     */
+    public static Optional<ConfigKey> suggestionFor(String unknownKey) {
+        String wanted = normalized(unknownKey);
+        String wantedBare = wanted.replace(".", "");
+        ConfigKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey k : values()) {
+            String candidate = normalized(k.key);
+            int distance = candidate.replace(".", "").equals(wantedBare)
+                    ? 0
+                    : editDistance(wanted, candidate);
+            if (distance < bestDistance) {
+                best = k;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 2 ? Optional.of(best) : Optional.empty();
+    }
+
+    private static String normalized(String key) {
+        return key.strip().toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s]", ".");
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

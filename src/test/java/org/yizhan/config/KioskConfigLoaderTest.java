@@ -1,0 +1,461 @@
+package org.yizhan.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KioskConfigLoaderTest {
+
+    private static final String LONGTAN = "龙潭镇便民服务中心";
+
+    @TempDir
+    Path dir;
+    Path home;
+    Path file;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        home = Files.createDirectories(dir.resolve("home"));
+        file = dir.resolve("kiosk.properties");
+    }
+
+    private void write(String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LoadedConfig load(String text) throws Exception {
+        write(text);
+        return KioskConfigLoader.load(file, home);
+    }
+
+    private ConfigException failure(String text) throws IOException {
+        write(text);
+        return assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+    }
+
+    private ConfigException failure(byte[] bytes) throws IOException {
+        Files.write(file, bytes);
+        return assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+    }
+
+    @Test
+    void anEmptyFileMeansTheDefaults() throws Exception {
+        LoadedConfig loaded = load("# nothing set\n");
+        assertEquals(KioskConfig.defaults(home), loaded.config());
+        assertEquals(List.of(), loaded.warnings());
+        assertTrue(Files.isDirectory(home.resolve(".yizhan")), "the default data dir is created");
+    }
+
+    @Test
+    void everyKeyIsRead() throws Exception {
+        KioskConfig c = load("""
+                hall.name=%s
+                kiosk.id=LT_front-2
+                data.dir=${user.home}/yz
+                idle.timeout=120
+                display.orientation=landscape
+                ui.language=zh-Hant
+                ui.elder.default=true
+                """.formatted(LONGTAN)).config();
+        assertEquals(new KioskConfig(LONGTAN, "LT_front-2", home.resolve("yz"), Duration.ofSeconds(120),
+                Orientation.LANDSCAPE, UiLanguage.ZH_HANT, true), c);
+    }
+
+    @Nested
+    class Encoding {
+
+        @Test
+        void chineseHallNameIsReadAsUtf8() throws Exception {
+            String text = "# 大厅名称\nhall.name=" + LONGTAN + "\n";
+            assertEquals(LONGTAN, load(text).config().hallName());
+
+            // What Properties.load(InputStream) would have shown on the home screen:
+            Properties latin1 = new Properties();
+            latin1.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            assertNotEquals(LONGTAN, latin1.getProperty("hall.name"));
+        }
+
+        @Test
+        void unicodeEscapesAreReadToo() throws Exception {
+            assertEquals("龙潭", load("hall.name=\\u9f99\\u6f6d\n").config().hallName());
+        }
+
+        @Test
+        void utf8ByteOrderMarkIsStrippedWithAWarning() throws Exception {
+            byte[] body = ("hall.name=" + LONGTAN + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[body.length + 3];
+            bytes[0] = (byte) 0xEF;
+            bytes[1] = (byte) 0xBB;
+            bytes[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, bytes, 3, body.length);
+            Files.write(file, bytes);
+
+            LoadedConfig loaded = KioskConfigLoader.load(file, home);
+            assertEquals(LONGTAN, loaded.config().hallName());
+            assertEquals(List.of("kiosk.properties starts with a byte-order mark (BOM); it was read correctly, "
+                    + "but save it as UTF-8 without BOM"), loaded.warnings());
+        }
+
+        @Test
+        void gbkBytesAreAnErrorNamingTheLineAndGbk() throws Exception {
+            String text = "# saved by Notepad as ANSI\nkiosk.id=lt-01\nhall.name=" + LONGTAN + "\nidle.timeout=60\n";
+            ConfigException e = failure(text.getBytes(Charset.forName("GBK")));
+            assertEquals("kiosk.properties: line 3 looks like GBK-encoded text (\"hall.name=" + LONGTAN
+                    + "\"); save kiosk.properties as UTF-8", e.getMessage());
+            assertEquals(1, e.problems().size());
+            assertTrue(e.problems().get(0).concernsFile());
+            assertFalse(e.fileMissing());
+        }
+
+        @Test
+        void everyGbkLineIsNamedWithCrLfEndings() throws Exception {
+            String text = "hall.name=" + LONGTAN + "\r\nkiosk.id=a\r\n# 注释\r\n";
+            ConfigException e = failure(text.getBytes(Charset.forName("GBK")));
+            assertEquals(2, e.problems().size(), e.getMessage());
+            assertTrue(e.lines().get(0).contains("line 1 looks like GBK"), e.getMessage());
+            assertTrue(e.lines().get(1).contains("line 3 looks like GBK-encoded text (\"# 注释\")"), e.getMessage());
+        }
+
+        @Test
+        void bytesThatAreNeitherUtf8NorGbkStillNameTheLine() throws Exception {
+            ConfigException e = failure(new byte[] {'a', '=', '1', '\n', 'b', '=', (byte) 0xFF, '\n'});
+            assertEquals("kiosk.properties: line 2 is not valid UTF-8 text; save kiosk.properties as UTF-8",
+                    e.getMessage());
+        }
+
+        @Test
+        void utf16IsAnError() throws Exception {
+            ConfigException e = failure(("hall.name=" + LONGTAN).getBytes(StandardCharsets.UTF_16));
+            assertEquals("kiosk.properties: kiosk.properties is saved as UTF-16 (it starts with a UTF-16 "
+                    + "byte-order mark); save kiosk.properties as UTF-8", e.getMessage());
+        }
+
+        @Test
+        void utf16LittleEndianIsAnErrorToo() throws Exception {
+            byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+            byte[] body = "idle.timeout=60".getBytes(StandardCharsets.UTF_16LE);
+            byte[] bytes = new byte[bom.length + body.length];
+            System.arraycopy(bom, 0, bytes, 0, 2);
+            System.arraycopy(body, 0, bytes, 2, body.length);
+            assertTrue(failure(bytes).getMessage().contains("UTF-16"));
+            // and without a byte-order mark, the zero bytes give it away
+            assertTrue(failure(body).getMessage().contains("UTF-16"));
+        }
+
+        @Test
+        void malformedUnicodeEscapeNamesTheLine() throws Exception {
+            ConfigException e = failure("kiosk.id=a\nhall.name=\\u9f9\nidle.timeout=sixty\n");
+            assertEquals(2, e.problems().size(), e.getMessage());
+            assertTrue(e.lines().get(0).contains("line 2 has a malformed \\u escape"), e.getMessage());
+            assertEquals("idle.timeout", e.problems().get(1).key());
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @ParameterizedTest(name = "{0} = \"{1}\"")
+        @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "idle.timeout        | sixty     | ''",
+            "idle.timeout        | -5        | ''",
+            "idle.timeout        | 14        | ''",
+            "idle.timeout        | 3601      | ''",
+            "idle.timeout        | 60s       | ''",
+            "idle.timeout        | 1.5       | ''",
+            "idle.timeout        | ''        | ''",
+            "display.orientation | vertical  | ''",
+            "display.orientation | 竖屏       | ''",
+            "ui.language         | zh-CN     | ''",
+            "ui.elder.default    | yes       | ''",
+            "ui.elder.default    | 是        | ''",
+            "kiosk.id            | kiosk 01  | ''",
+            "kiosk.id            | 一号机     | ''",
+            "kiosk.id            | ''        | ''",
+            "kiosk.id            | abcdefghijklmnopqrstuvwxyz0123456 | ''",
+            "hall.name           | ''        | ''",
+            "hall.name           | 云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务 | ', but it has 41 characters'",
+        })
+        void aBadValueIsAProblemNamingKeyValueAndExpected(String key, String value, String detail) throws Exception {
+            ConfigException e = failure(key + " = " + value + "\n");
+            assertEquals(1, e.problems().size(), e.getMessage());
+            ConfigProblem p = e.problems().get(0);
+            ConfigKey k = ConfigKey.byKey(key).orElseThrow();
+            assertEquals(new ConfigProblem(key, value, k.expectedWithDefault() + detail), p);
+            assertEquals("kiosk.properties: " + key + " = \"" + value + "\" — expected " + k.expectedWithDefault()
+                    + detail, e.getMessage());
+        }
+
+        @Test
+        void theMessageReadsAsOneClearLine() throws Exception {
+            assertEquals("kiosk.properties: idle.timeout = \"sixty\" — expected a whole number of seconds from 15 "
+                    + "to 3600 (default 60)", failure("idle.timeout=sixty\n").getMessage());
+        }
+
+        @Test
+        void allProblemsAreReportedNotOnlyTheFirst() throws Exception {
+            ConfigException e = failure("""
+                    hall.name=
+                    kiosk.id=kiosk 01
+                    idle.timeout=-5
+                    display.orientation=upright
+                    ui.language=zh-Hans
+                    ui.elder.default=maybe
+                    idle.timout=30
+                    """);
+            assertEquals(List.of("hall.name", "kiosk.id", "idle.timeout", "display.orientation", "ui.elder.default",
+                    "idle.timout"), e.problems().stream().map(ConfigProblem::key).toList());
+            assertEquals(6, e.getMessage().lines().count());
+            assertEquals(e.lines(), e.getMessage().lines().toList());
+            assertFalse(e.getMessage().contains("Exception"));
+        }
+
+        @Test
+        void valuesAreTrimmed() throws Exception {
+            KioskConfig c = load("idle.timeout =   90  \t\nhall.name=  " + LONGTAN + "\u3000 \nkiosk.id= lt-01 \n")
+                    .config();
+            assertEquals(Duration.ofSeconds(90), c.idleTimeout());
+            assertEquals(LONGTAN, c.hallName());
+            assertEquals("lt-01", c.kioskId());
+        }
+
+        @Test
+        void wordsIgnoreCase() throws Exception {
+            KioskConfig c = load("display.orientation=Landscape\nui.elder.default=TRUE\nui.language=EN\n").config();
+            assertEquals(Orientation.LANDSCAPE, c.orientation());
+            assertTrue(c.elderModeByDefault());
+            assertEquals(UiLanguage.EN, c.language());
+        }
+
+        @Test
+        void timeoutBoundsAreInclusive() throws Exception {
+            assertEquals(Duration.ofSeconds(15), load("idle.timeout=15").config().idleTimeout());
+            assertEquals(Duration.ofHours(1), load("idle.timeout=3600").config().idleTimeout());
+        }
+
+        @Test
+        void hallNameOfFortyCharactersIsFine() throws Exception {
+            String forty = "云溪县政务服务中心".repeat(4) + "云溪县政";
+            assertEquals(40, forty.length());
+            assertEquals(forty, load("hall.name=" + forty).config().hallName());
+        }
+
+        @Test
+        void quotedValueIsKeptButWarnedAbout() throws Exception {
+            LoadedConfig loaded = load("hall.name=\"" + LONGTAN + "\"\n");
+            assertEquals("\"" + LONGTAN + "\"", loaded.config().hallName());
+            assertEquals(1, loaded.warnings().size());
+            assertTrue(loaded.warnings().get(0).contains("hall.name is in quotes"), loaded.warnings().get(0));
+        }
+    }
+
+    @Nested
+    class Keys {
+
+        @Test
+        void aMistypedKeyIsAnErrorWithASuggestion() throws Exception {
+            ConfigException e = failure("idle.timout=30\n");
+            assertEquals("kiosk.properties: unknown key \"idle.timout\" — did you mean \"idle.timeout\"?",
+                    e.getMessage());
+            ConfigProblem p = e.problems().get(0);
+            assertTrue(p.unknownKey());
+            assertEquals(new ConfigProblem("idle.timout", "30", "did you mean \"idle.timeout\"?"), p);
+        }
+
+        @Test
+        void caseAndSeparatorsCountAsTypos() throws Exception {
+            ConfigException e = failure("idle_timeout=30\nHall.Name=" + LONGTAN + "\nui-elder-default=true\n");
+            assertEquals(List.of(
+                    "kiosk.properties: unknown key \"idle_timeout\" — did you mean \"idle.timeout\"?",
+                    "kiosk.properties: unknown key \"Hall.Name\" — did you mean \"hall.name\"?",
+                    "kiosk.properties: unknown key \"ui-elder-default\" — did you mean \"ui.elder.default\"?"),
+                    e.lines());
+        }
+
+        @Test
+        void anUnrelatedUnknownKeyIsOnlyAWarning() throws Exception {
+            LoadedConfig loaded = load("hall.name=" + LONGTAN + "\nserver.url=embedded\n");
+            assertEquals(LONGTAN, loaded.config().hallName());
+            assertEquals(List.of("kiosk.properties: unknown key \"server.url\" on line 2 is ignored "
+                    + "(it may belong to a newer version of Yizhan)"), loaded.warnings());
+        }
+
+        @Test
+        void aDuplicateKeyIsAWarningAndTheLastOneWins() throws Exception {
+            LoadedConfig loaded = load("idle.timeout=30\nhall.name=" + LONGTAN + "\nidle.timeout = 120\n");
+            assertEquals(Duration.ofSeconds(120), loaded.config().idleTimeout());
+            assertEquals(List.of("kiosk.properties: \"idle.timeout\" is set 2 times (lines 1, 3); "
+                    + "the last one wins: line 3, \"120\""), loaded.warnings());
+        }
+
+        @Test
+        void duplicateDetectionHonoursCommentsAndContinuations() throws Exception {
+            write("""
+                    # idle.timeout=30
+                      ! idle.timeout=40
+                    hall.name=龙潭镇\\
+                        便民服务中心
+                    idle.timeout=50
+                    # a comment ending in a backslash does not continue \\
+                    ui.language=en
+                    kiosk.id=two-backslashes-do-not-continue\\\\
+                    ui.elder.default=true
+                    """);
+            // kiosk.id is then "two-backslashes-do-not-continue\\", which is not a valid id: only that is wrong.
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+            assertEquals(List.of("kiosk.id"), e.problems().stream().map(ConfigProblem::key).toList());
+            write(Files.readString(file).replace("kiosk.id=two-backslashes-do-not-continue\\\\\n", ""));
+            LoadedConfig loaded = KioskConfigLoader.load(file, home);
+            assertEquals(List.of(), loaded.warnings());
+            assertEquals(LONGTAN, loaded.config().hallName());
+            assertEquals(Duration.ofSeconds(50), loaded.config().idleTimeout());
+            assertEquals(UiLanguage.EN, loaded.config().language());
+            assertTrue(loaded.config().elderModeByDefault());
+        }
+
+        @Test
+        void aContinuedLineHidesTheKeyOnItsNextLine() throws Exception {
+            // "hall.name=a\" continues, so "idle.timeout=30" is part of the hall name, not a second key.
+            LoadedConfig loaded = load("idle.timeout=20\nhall.name=a\\\nidle.timeout=30\n");
+            assertEquals(List.of(), loaded.warnings());
+            assertEquals("aidle.timeout=30", loaded.config().hallName());
+            assertEquals(Duration.ofSeconds(20), loaded.config().idleTimeout());
+        }
+
+        @Test
+        void duplicateKeysWithSeparatorsAndEscapesAreTheSameKey() throws Exception {
+            LoadedConfig loaded = load("kiosk.id a\nkiosk.id:b\n\\kiosk.id=c\n");
+            assertEquals("c", loaded.config().kioskId());
+            assertEquals(1, loaded.warnings().size());
+            assertTrue(loaded.warnings().get(0).contains("is set 3 times (lines 1, 2, 3)"), loaded.warnings().get(0));
+        }
+    }
+
+    @Nested
+    class DataDir {
+
+        @Test
+        void aNestedMissingDirectoryIsCreated() throws Exception {
+            Path nested = dir.resolve("a/b/c");
+            KioskConfig c = load("data.dir=" + nested + "\n").config();
+            assertEquals(nested, c.dataDir());
+            assertTrue(Files.isDirectory(nested));
+        }
+
+        @Test
+        void aPathUnderARegularFileIsAnErrorNamingDataDir() throws Exception {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            String value = plain + "/data";
+            ConfigException e = failure("data.dir=" + value + "\n");
+            ConfigProblem p = e.problems().get(0);
+            assertEquals("data.dir", p.key());
+            assertEquals(value, p.value());
+            assertEquals(ConfigKey.DATA_DIR.expectedWithDefault() + ", but " + plain.resolve("data")
+                    + " cannot be created: " + plain + " is a file, not a directory", p.expected());
+            assertTrue(e.getMessage().startsWith("kiosk.properties: data.dir = \"" + value + "\" — expected "
+                    + "a writable directory (default ${user.home}/.yizhan), but "), e.getMessage());
+        }
+
+        @Test
+        void aRegularFileIsNotADataDir() throws Exception {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            ConfigException e = failure("data.dir=" + plain + "\n");
+            assertTrue(e.problems().get(0).expected().endsWith(plain + " is a file, not a directory"),
+                    e.getMessage());
+        }
+
+        @Test
+        void userHomeIsExpanded() throws Exception {
+            assertEquals(home.resolve("kiosk-data"), load("data.dir=${user.home}/kiosk-data\n").config().dataDir());
+            assertTrue(Files.isDirectory(home.resolve("kiosk-data")));
+            assertEquals(home.resolve("tilde"), load("data.dir=~/tilde\n").config().dataDir());
+        }
+
+        @Test
+        void otherVariablesAreNotExpanded() throws Exception {
+            ConfigException e = failure("data.dir=${HOME}/yizhan\n");
+            assertTrue(e.problems().get(0).expected().endsWith("but only ${user.home} is expanded, not ${HOME}"),
+                    e.getMessage());
+        }
+
+        @Test
+        void aRelativePathIsRelativeToTheFilesFolder() throws Exception {
+            Path conf = Files.createDirectories(dir.resolve("conf"));
+            file = conf.resolve("hall.properties");
+            write("data.dir=data\n");
+            assertEquals(conf.resolve("data"), KioskConfigLoader.load(file, home).config().dataDir());
+            write("data.dir=../shared-data\n");
+            assertEquals(dir.resolve("shared-data"), KioskConfigLoader.load(file, home).config().dataDir());
+            assertTrue(Files.isDirectory(dir.resolve("shared-data")));
+        }
+
+        @Test
+        void aWindowsPathWithSingleBackslashesIsCaught() throws Exception {
+            ConfigException e = failure("data.dir=D:\\yizhan\\data\n");
+            ConfigProblem p = e.problems().get(0);
+            assertEquals("data.dir", p.key());
+            assertEquals("D:\\yizhan\\data", p.value());
+            assertTrue(p.expected().contains("write the path with / (D:/yizhan/data)"), p.expected());
+        }
+
+        @Test
+        void doubledBackslashesAndEscapedSpacesAreFine() {
+            assertFalse(KioskConfigLoader.hasStrayBackslash("D:\\\\yizhan"));
+            assertFalse(KioskConfigLoader.hasStrayBackslash("/opt/my\\ dir/\\u9f99"));
+            assertTrue(KioskConfigLoader.hasStrayBackslash("D:\\temp"));
+        }
+    }
+
+    @Nested
+    class MissingFile {
+
+        @Test
+        void aMissingFileSaysWhereItLooked() {
+            Path missing = dir.resolve("nowhere/kiosk.properties");
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(missing, home));
+            assertTrue(e.fileMissing());
+            assertEquals(missing, e.file());
+            assertEquals("kiosk.properties: file not found; looked for " + missing.toAbsolutePath(), e.getMessage());
+        }
+
+        @Test
+        void loadOrDefaultsFallsBackWithAWarning() throws Exception {
+            Path missing = dir.resolve("kiosk.properties");
+            LoadedConfig loaded = KioskConfigLoader.loadOrDefaults(missing, home);
+            assertEquals(KioskConfig.defaults(home), loaded.config());
+            assertEquals(List.of("no kiosk.properties at " + missing.toAbsolutePath()
+                    + "; using the built-in defaults"), loaded.warnings());
+            assertTrue(Files.isDirectory(home.resolve(".yizhan")));
+        }
+
+        @Test
+        void loadOrDefaultsStillReadsAFileThatExists() throws Exception {
+            write("idle.timeout=30\n");
+            assertEquals(Duration.ofSeconds(30), KioskConfigLoader.loadOrDefaults(file, home).config().idleTimeout());
+        }
+
+        @Test
+        void aDirectoryIsNotAConfigFile() {
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(dir, home));
+            assertFalse(e.fileMissing());
+            assertTrue(e.getMessage().endsWith("is a directory, not a file"), e.getMessage());
+        }
+    }
+}
