@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.catalog.CatalogCache;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.CatalogSnapshot;
-import org.yizhan.catalog.Database;
 import org.yizhan.model.Catalog;
 
 /**
@@ -30,8 +29,7 @@ final class CatalogStartup {
     CatalogSnapshot load() {
         Path file = dataDir.resolve(CACHE_FILE);
         try {
-            Database db = Database.open(file);
-            CatalogCache cache = new CatalogCache(db);
+            CatalogCache cache = CatalogCache.open(file);
             var cached = cache.load();
             if (cached.isPresent()) {
                 LOG.info("Catalog version {} read from {}", cached.get().version(), file);

@@ -30,7 +30,10 @@ public final class Kiosk {
     private final CompletableFuture<CatalogSnapshot> ready = new CompletableFuture<>();
     private final Scene scene;
 
+    private final KioskConfig config;
+
     private Kiosk(Stage stage, KioskConfig config, Clock clock, boolean developer) {
+        this.config = config;
         Fonts.load();
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog);
@@ -48,19 +51,30 @@ public final class Kiosk {
     /** Shows the kiosk on {@code stage} and starts reading the catalog on {@code background}. */
     public static Kiosk start(Stage stage, KioskConfig config, Clock clock, Executor background, boolean developer) {
         Kiosk kiosk = new Kiosk(stage, config, clock, developer);
-        stage.show();
+        KioskStage.show(stage, developer);
+        kiosk.loadCatalog(background);
+        return kiosk;
+    }
+
+    /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
+    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, Executor background) {
+        Kiosk kiosk = new Kiosk(stage, config, clock, true);
+        kiosk.loadCatalog(background);
+        return kiosk;
+    }
+
+    private void loadCatalog(Executor background) {
         CatalogStartup startup = new CatalogStartup(config.dataDir());
         CompletableFuture.supplyAsync(startup::load, background).whenComplete((snapshot, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
                         LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
-                        kiosk.ready.completeExceptionally(error);
-                        kiosk.shell.home();
+                        ready.completeExceptionally(error);
+                        shell.home();
                         return;
                     }
-                    kiosk.show(snapshot);
+                    show(snapshot);
                 }));
-        return kiosk;
     }
 
     private void show(CatalogSnapshot snapshot) {

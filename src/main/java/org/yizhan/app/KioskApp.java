@@ -57,7 +57,7 @@ public final class KioskApp extends Application {
         Scene scene = new Scene(new ProblemView(model).root(), 1080, 1920);
         KioskStage.styles(scene);
         KioskStage.lockDown(stage, scene, l.developer());
-        stage.show();
+        KioskStage.show(stage, l.developer());
     }
 
     @Override

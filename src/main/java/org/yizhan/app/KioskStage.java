@@ -19,6 +19,16 @@ final class KioskStage {
         scene.getStylesheets().add(KioskStage.class.getResource("/org/yizhan/ui/kiosk.css").toExternalForm());
     }
 
+    /** Shows the stage; full screen unless in developer mode. */
+    static void show(Stage stage, boolean developer) {
+        stage.show();
+        if (!developer) {
+            // Full screen after showing and focusing: some platforms (Monocle) need a focused window for it.
+            stage.requestFocus();
+            stage.setFullScreen(true);
+        }
+    }
+
     /** In developer mode the window is ordinary, so a developer can close it. */
     static void lockDown(Stage stage, Scene scene, boolean developer) {
         stage.setScene(scene);
@@ -29,7 +39,6 @@ final class KioskStage {
         stage.initStyle(StageStyle.UNDECORATED);
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
-        stage.setFullScreen(true);
         stage.setOnCloseRequest(e -> e.consume());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F11) {

@@ -1,12 +1,13 @@
 package org.yizhan.cli;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.CatalogJson;
+import org.yizhan.catalog.ImportResult;
 import org.yizhan.catalog.gd.GdServicesImport;
-import org.yizhan.catalog.gd.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,13 +41,15 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("No such file: " + file.toAbsolutePath());
             return 2;
         }
-        ImportResult result = GdServicesImport.importFile(file, version);
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (OutputStream o = Files.newOutputStream(tmp)) {
-            CatalogJson.write(result.catalog(), o);
+        ImportResult result;
+        try {
+            result = GdServicesImport.read(file, version, Instant.now());
+            CatalogJson.write(result.catalog(), out);
+        } catch (CatalogFormatException e) {
+            System.err.println("Cannot import " + file + ":");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return 1;
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         result.report().forEach(System.err::println);
         System.out.printf("imported %d services, %d departments, %d themes into %s%n",
                 result.catalog().services().size(), result.catalog().departments().size(),

@@ -1,6 +1,5 @@
 package org.yizhan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Option;
         subcommands = {ImportCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_CONFIG = Path.of("kiosk.properties");
-
     @Option(names = "--config", paramLabel = "FILE",
             description = "kiosk.properties to read (default: ./kiosk.properties, or built-in defaults if it is absent)")
     Path config;
@@ -30,20 +27,18 @@ public final class YizhanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = config != null ? config : DEFAULT_CONFIG;
+        Path file = config != null ? config : KioskConfigLoader.DEFAULT_FILE;
         KioskApp.Launch launch;
         try {
-            LoadedConfig loaded = config == null && !Files.exists(file)
-                    ? KioskConfigLoader.defaults()
+            // An explicit --config that is missing is a typo to report; no file at all means defaults.
+            LoadedConfig loaded = config == null
+                    ? KioskConfigLoader.loadOrDefaults(file)
                     : KioskConfigLoader.load(file);
-            if (config == null && !Files.exists(file)) {
-                System.err.println("No kiosk.properties in " + Path.of("").toAbsolutePath() + ": using built-in defaults.");
-            }
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
             launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer);
         } catch (ConfigException e) {
             System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
-            System.err.println(e.getMessage());
+            e.lines().forEach(System.err::println);
             List<ProblemViewModel.Problem> problems = e.problems().stream()
                     .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), p.expected()))
                     .toList();

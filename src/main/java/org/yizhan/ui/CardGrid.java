@@ -1,22 +1,51 @@
 package org.yizhan.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.scene.layout.TilePane;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 
-/** Cards in equal columns: two in portrait, three when the screen is wide (landscape). */
-public final class CardGrid extends TilePane {
+/** Cards in equal columns: two in portrait, three when the screen is wide (landscape). Rows take their content's height. */
+public final class CardGrid extends GridPane {
 
     private static final double WIDE = 1400;
+    private final List<Node> cards = new ArrayList<>();
+    private int columns;
 
     public CardGrid() {
         getStyleClass().add("card-grid");
         setHgap(24);
         setVgap(24);
-        setPrefColumns(2);
-        prefTileWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double w = getWidth() - snappedLeftInset() - snappedRightInset();
-            int columns = w > WIDE ? 3 : 2;
-            return w <= 0 ? 400 : Math.floor((w - getHgap() * (columns - 1)) / columns) - 1;
-        }, widthProperty()));
+        widthProperty().addListener((obs, was, now) -> layoutCards());
+        layoutCards();
+    }
+
+    public void setCards(List<? extends Node> nodes) {
+        cards.clear();
+        cards.addAll(nodes);
+        columns = 0;
+        layoutCards();
+    }
+
+    private void layoutCards() {
+        int wanted = getWidth() > WIDE ? 3 : 2;
+        if (wanted == columns) {
+            return;
+        }
+        columns = wanted;
+        getChildren().clear();
+        getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            cc.setFillWidth(true);
+            getColumnConstraints().add(cc);
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            add(cards.get(i), i % columns, i / columns);
+        }
     }
 }

@@ -44,7 +44,7 @@ public final class KioskShell implements Navigator {
     private final Label clock = new Label();
     private final Label catalogInfo = new Label();
     private final Label sampleMark = new Label();
-    private final HBox navButtons;
+    private final HBox bottomBar;
     private final HBox countdownBox;
     private Destination current;
     private Screen currentScreen;
@@ -65,7 +65,7 @@ public final class KioskShell implements Navigator {
         homeButton.setOnAction(e -> home());
         Button backButton = button("shell.back", "mdi2a-arrow-left", "back-button");
         backButton.setOnAction(e -> back());
-        navButtons = new HBox(24, homeButton, backButton);
+        HBox navButtons = new HBox(24, homeButton, backButton);
         navButtons.setAlignment(Pos.CENTER_LEFT);
 
         Label countdown = new Label();
@@ -82,7 +82,7 @@ public final class KioskShell implements Navigator {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottomBar = new HBox(navButtons, spacer, countdownBox);
+        bottomBar = new HBox(navButtons, spacer, countdownBox);
         bottomBar.getStyleClass().add("bottom-bar");
 
         sampleMark.getStyleClass().add("sample-mark");
@@ -162,7 +162,7 @@ public final class KioskShell implements Navigator {
         VBox box = new VBox(spinner, text);
         box.getStyleClass().add("loading");
         content.getChildren().setAll(box);
-        navButtons.setVisible(false);
+        showBottomBar(false);
     }
 
     @Override
@@ -201,8 +201,14 @@ public final class KioskShell implements Navigator {
         currentScreen = factory.create(destination, this);
         content.getChildren().setAll(currentScreen.root());
         boolean atHome = destination instanceof Destination.Home;
-        navButtons.setVisible(!atHome);
+        showBottomBar(!atHome);
         idle.arm(!atHome);
+    }
+
+    /** Home has its own four ways in; the bar with 首页 and 返回 belongs to the other screens. */
+    private void showBottomBar(boolean shown) {
+        bottomBar.setVisible(shown);
+        bottomBar.setManaged(shown);
     }
 
     public Destination current() {

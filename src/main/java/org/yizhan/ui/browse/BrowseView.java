@@ -1,5 +1,7 @@
 package org.yizhan.ui.browse;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -89,7 +91,7 @@ public final class BrowseView implements Screen {
     }
 
     private void fill() {
-        grid.getChildren().clear();
+        List<Button> cards = new ArrayList<>();
         for (BrowseViewModel.Entry entry : model.entries()) {
             Label name = new Label(entry.name());
             name.getStyleClass().add("card-name");
@@ -101,10 +103,11 @@ public final class BrowseView implements Screen {
             card.getStyleClass().add("card-button");
             card.setId("entry-" + entry.id());
             card.setMaxWidth(Double.MAX_VALUE);
-            card.setMaxHeight(Double.MAX_VALUE);
+            card.setMaxHeight(Region.USE_PREF_SIZE);
             card.setOnAction(e -> model.open(entry));
-            grid.getChildren().add(card);
+            cards.add(card);
         }
+        grid.setCards(cards);
         boolean none = model.entries().isEmpty();
         empty.setVisible(none);
         empty.setManaged(none);

@@ -35,6 +35,7 @@ public final class HomeView implements Screen {
 
         if (!model.notice().isBlank()) {
             Label text = new Label(model.notice());
+            text.setWrapText(true);
             VBox notice = new VBox(text);
             notice.getStyleClass().add("notice");
             root.getChildren().add(notice);
