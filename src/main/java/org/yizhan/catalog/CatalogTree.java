@@ -29,7 +29,7 @@ import org.yizhan.model.Variant;
 
 /**
  * The model records as JSON trees in the shape of {@code docs/catalog-format.md}. Writing leaves out
- * optional fields that hold their default (empty text, empty list, false flags, a free fee); reading
+ * optional fields that hold their default (empty text, empty list, false flags, an unknown fee); reading
  * expects a tree that {@link CatalogValidator} has accepted. The nested shapes are shared with the
  * SQLite cache's JSON columns so there is one spelling of each.
  */
@@ -92,7 +92,7 @@ final class CatalogTree {
         if (service.promisedTimeLimit() != null) {
             node.set("promisedTimeLimit", timeLimit(service.promisedTimeLimit()));
         }
-        if (!service.fee().equals(Fee.FREE)) {
+        if (service.fee() != null) {
             node.set("fee", fee(service.fee()));
         }
         if (!service.location().equals(Location.UNKNOWN)) {
@@ -253,7 +253,7 @@ final class CatalogTree {
                 list(node.get("steps"), CatalogTree::toStep),
                 toTimeLimit(node.get("legalTimeLimit")),
                 toTimeLimit(node.get("promisedTimeLimit")),
-                node.has("fee") ? toFee(node.get("fee")) : Fee.FREE,
+                node.has("fee") ? toFee(node.get("fee")) : null,
                 node.has("location") ? toLocation(node.get("location")) : Location.UNKNOWN,
                 text(node, "consultPhone"),
                 text(node, "complaintPhone"),
@@ -298,6 +298,9 @@ final class CatalogTree {
     }
 
     static Fee toFee(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
         return new Fee(node.get("charged").booleanValue(), text(node, "standard"), text(node, "basis"));
     }
 

@@ -63,7 +63,8 @@ final class ServiceStore {
         statement.setString(i++, service.acceptConditions());
         statement.setString(i++, timeLimit(service.legalTimeLimit()));
         statement.setString(i++, timeLimit(service.promisedTimeLimit()));
-        statement.setString(i++, JsonColumns.write(CatalogTree.fee(service.fee())));
+        // "null" for a fee the source does not state, so the column stays NOT NULL.
+        statement.setString(i++, service.fee() == null ? "null" : JsonColumns.write(CatalogTree.fee(service.fee())));
         statement.setString(i++, JsonColumns.write(CatalogTree.location(service.location())));
         statement.setString(i++, service.consultPhone());
         statement.setString(i++, service.complaintPhone());

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param level            行使层级 (省级, 市级, 县级, 镇级, 村级)
  * @param legalTimeLimit   法定办结时限, null where the law sets none
  * @param promisedTimeLimit 承诺办结时限, null where unknown; 0 means 即办件
+ * @param fee              收费, null where the source does not say (the kiosk then sends the citizen to ask)
  * @param visits           到办事现场次数, null where unknown
  * @param onlineUrl        网上办理地址, empty if there is none
  */
@@ -57,7 +58,6 @@ public record Service(
         variants = List.copyOf(variants == null ? List.of() : variants);
         materials = List.copyOf(materials == null ? List.of() : materials);
         steps = List.copyOf(steps == null ? List.of() : steps);
-        fee = fee == null ? Fee.FREE : fee;
         location = location == null ? Location.UNKNOWN : location;
         consultPhone = nullToEmpty(consultPhone);
         complaintPhone = nullToEmpty(complaintPhone);

@@ -71,6 +71,8 @@ public final class KioskShell implements Navigator {
         Label countdown = new Label();
         countdown.getStyleClass().add("countdown");
         countdown.setId("idle-countdown");
+        countdown.setWrapText(true);
+        countdown.setMinWidth(0);
         countdown.textProperty().bind(idle.secondsLeftProperty().asString()
                 .map(s -> messages.format("shell.idle.countdown", Integer.parseInt(s))));
         Button stay = button("shell.idle.stay", "mdi2g-gesture-tap", "stay-button");
@@ -120,6 +122,7 @@ public final class KioskShell implements Navigator {
         elderButton.setGraphic(Icons.of("mdi2f-format-size"));
         elderButton.textProperty().bind(elder.map(on -> messages.get(on ? "shell.elder.off" : "shell.elder.on")));
         elderButton.setOnAction(e -> elder.set(!elder.get()));
+        elderButton.setMinWidth(Region.USE_PREF_SIZE);
         clock.getStyleClass().add("clock");
         clock.setId("clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
@@ -131,6 +134,7 @@ public final class KioskShell implements Navigator {
     private Button button(String key, String icon, String id) {
         Button b = new Button(messages.get(key), Icons.of(icon));
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

@@ -123,7 +123,7 @@ class KioskFlowTest {
         assertEquals(new Destination.ThemeServices("person-090"), at());
         shot("services-portrait");
 
-        String serviceId = Fx.call(() -> robot.lookup(".service-row").queryButton().getId()).substring("service-".length());
+        String serviceId = Fx.call(() -> robot.lookup(".service-row").query().getId()).substring("service-".length());
         tap(".service-row");
         assertEquals(new Destination.Guide(serviceId), at());
         shot("guide-portrait");

@@ -82,7 +82,7 @@ class CatalogJsonTest {
         assertEquals("", idCard.variants().get(1).description());
         assertEquals(new TimeLimit(48, TimeUnit.HOURS), idCard.steps().get(1).timeLimit());
         Service minimal = catalog.services().get(1);
-        assertEquals(Fee.FREE, minimal.fee());
+        assertEquals(null, minimal.fee(), "a fee the file does not state is unknown, not free");
         assertEquals(Location.UNKNOWN, minimal.location());
         assertEquals(null, minimal.legalTimeLimit());
         assertEquals(null, minimal.visits());

@@ -135,7 +135,7 @@ public final class GdServicesImport {
                 + NationalThemes.all().size() + " national themes in use.");
         timeLimitCounts.forEach((field, counts) -> lines.add("Time limits, " + field + ": " + counts[0] + " read, "
                 + counts[1] + " empty, " + counts[2] + " not understood."));
-        lines.add("Not in the source, so left at the format's defaults: fees (shown as free), steps, variants, "
+        lines.add("Not in the source, so left at the format's defaults: fees (shown as 请到窗口咨询), steps, variants, "
                 + "and for each material 1 original, 0 copies, required, on paper.");
         lines.addAll(report.lines());
         return new ImportResult(catalog, lines);

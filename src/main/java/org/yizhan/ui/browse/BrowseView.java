@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -19,6 +18,7 @@ import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.Tappable;
 
 /** Themes or departments as large cards, with the two-way 个人 / 法人 switch on top. */
 public final class BrowseView implements Screen {
@@ -50,10 +50,11 @@ public final class BrowseView implements Screen {
         byTheme.selectedProperty().addListener((o, w, on) -> keepOne(on, byTheme, false));
         byDept.selectedProperty().addListener((o, w, on) -> keepOne(on, byDept, true));
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox switches = new HBox(audience, gap, mode);
+        FlowPane switches = new FlowPane(32, 16, audience, mode);
         switches.getStyleClass().add("switch-bar");
+        for (ToggleButton b : List.of(person, legal, byTheme, byDept)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         empty.setText(model.emptyText());
         empty.getStyleClass().add("heading");
@@ -91,21 +92,17 @@ public final class BrowseView implements Screen {
     }
 
     private void fill() {
-        List<Button> cards = new ArrayList<>();
+        List<VBox> cards = new ArrayList<>();
         for (BrowseViewModel.Entry entry : model.entries()) {
             Label name = new Label(entry.name());
             name.getStyleClass().add("card-name");
             Label count = new Label(model.countText(entry));
             count.getStyleClass().add("card-count");
-            VBox box = new VBox(6, name, count);
-            Button card = new Button();
-            card.setGraphic(box);
+            VBox card = new VBox(6, name, count);
             card.getStyleClass().add("card-button");
             card.setId("entry-" + entry.id());
             card.setMaxWidth(Double.MAX_VALUE);
-            card.setMaxHeight(Region.USE_PREF_SIZE);
-            card.setOnAction(e -> model.open(entry));
-            cards.add(card);
+            cards.add(Tappable.of(card, () -> model.open(entry)));
         }
         grid.setCards(cards);
         boolean none = model.entries().isEmpty();

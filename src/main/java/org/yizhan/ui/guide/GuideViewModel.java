@@ -130,10 +130,11 @@ public final class GuideViewModel {
         List<Field> f = new ArrayList<>();
         f.add(new Field(messages.get("guide.limits.legal"), limitOrNone(service.legalTimeLimit())));
         f.add(new Field(messages.get("guide.limits.promised"), limitOrNone(service.promisedTimeLimit())));
-        f.add(new Field(messages.get("guide.fee"), service.fee().charged()
-                ? orUnknown(service.fee().standard())
+        var fee = service.fee();
+        f.add(new Field(messages.get("guide.fee"), fee == null ? messages.get("guide.unknown")
+                : fee.charged() ? orUnknown(fee.standard())
                 : messages.get("guide.fee.free")));
-        if (service.fee().charged() && !service.fee().basis().isEmpty()) {
+        if (fee != null && fee.charged() && !fee.basis().isEmpty()) {
             f.add(new Field("", messages.format("guide.fee.basis", service.fee().basis())));
         }
         return f;

@@ -3,7 +3,6 @@ package org.yizhan.ui.services;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -13,6 +12,7 @@ import org.yizhan.ui.BadgeRow;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.Tappable;
 
 /**
  * The list of services as large rows. A province's theme can hold a thousand services, so rows are
@@ -65,7 +65,7 @@ public final class ServiceListView implements Screen {
         shown = end;
     }
 
-    private Button row(ServiceListViewModel.Row row) {
+    private HBox row(ServiceListViewModel.Row row) {
         Label name = new Label(row.name());
         name.getStyleClass().add("service-name");
         Label dept = new Label(row.department());
@@ -80,16 +80,9 @@ public final class ServiceListView implements Screen {
         chevron.getStyleClass().add("chevron");
         HBox box = new HBox(16, text, chevron);
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setMaxWidth(Double.MAX_VALUE);
-        Button b = new Button();
-        b.setGraphic(box);
-        b.getStyleClass().add("service-row");
-        b.setId("service-" + row.id());
-        b.setMaxWidth(Double.MAX_VALUE);
-        // The graphic must follow the button's width so long names wrap instead of being cut.
-        box.prefWidthProperty().bind(b.widthProperty().subtract(40));
-        b.setOnAction(e -> model.open(row));
-        return b;
+        box.getStyleClass().add("service-row");
+        box.setId("service-" + row.id());
+        return Tappable.of(box, () -> model.open(row));
     }
 
     @Override
