@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Audience;
 import org.yizhan.model.Catalog;
-import org.yizhan.model.Fee;
 import org.yizhan.model.Location;
 import org.yizhan.model.MaterialForm;
 import org.yizhan.model.Necessity;

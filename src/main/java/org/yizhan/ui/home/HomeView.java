@@ -1,5 +1,6 @@
 package org.yizhan.ui.home;
 
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,10 +19,15 @@ import org.yizhan.ui.Screen;
 /** Builds the home screen's nodes and forwards taps to {@link HomeViewModel}. */
 public final class HomeView implements Screen {
 
+    private static final double WIDE = 1400;
+
     private final VBox root = new VBox();
+    private final GridPane tiles = new GridPane();
+    private int columns;
 
     public HomeView(HomeViewModel model) {
         root.getStyleClass().add("home");
+        tiles.getStyleClass().add("home-tiles");
         root.setId("home");
 
         Label greeting = new Label(model.greeting());
@@ -41,23 +47,10 @@ public final class HomeView implements Screen {
             root.getChildren().add(notice);
         }
 
-        GridPane tiles = new GridPane();
-        tiles.getStyleClass().add("home-tiles");
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            tiles.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            tiles.getRowConstraints().add(r);
-        }
-        int i = 0;
-        for (HomeViewModel.Tile tile : model.tiles()) {
-            tiles.add(tile(tile, model), i % 2, i / 2);
-            i++;
-        }
+        List<Button> buttons = model.tiles().stream().map(t -> tile(t, model)).toList();
+        arrange(buttons, 2);
+        // 2x2 on a portrait screen; one row of four on a landscape one, where height is scarce.
+        root.widthProperty().addListener((obs, was, w) -> arrange(buttons, w.doubleValue() > WIDE ? 4 : 2));
         VBox.setVgrow(tiles, Priority.ALWAYS);
         tiles.setMaxHeight(900);
         root.getChildren().add(tiles);
@@ -78,6 +71,32 @@ public final class HomeView implements Screen {
                 clock.stop();
             }
         });
+    }
+
+    private void arrange(List<Button> buttons, int columns) {
+        if (columns == this.columns) {
+            return;
+        }
+        this.columns = columns;
+        int rows = (buttons.size() + columns - 1) / columns;
+        tiles.getChildren().clear();
+        tiles.getColumnConstraints().clear();
+        tiles.getRowConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            rc.setVgrow(Priority.ALWAYS);
+            tiles.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < buttons.size(); i++) {
+            tiles.add(buttons.get(i), i % columns, i / columns);
+        }
     }
 
     private Button tile(HomeViewModel.Tile tile, HomeViewModel model) {
