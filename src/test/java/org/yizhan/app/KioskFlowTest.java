@@ -147,6 +147,19 @@ class KioskFlowTest {
     }
 
     @Test
+    void aFingerDragScrollsTheListWithoutOpeningARow() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        tap("#tile-guide");
+        tap("#entry-person-090");
+        ScrollPane pane = (ScrollPane) robot.lookup("#services-scroll").query();
+        assertEquals(0.0, Fx.call(pane::getVvalue));
+        robot.drag(".service-row").moveBy(0, -300).moveBy(0, -300).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(pane::getVvalue) > 0, "the list followed the finger");
+        assertEquals(new Destination.ThemeServices("person-090"), at(), "a drag is not a tap");
+    }
+
+    @Test
     void legalSideAndDepartmentsAndElderMode() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         tap("#tile-guide");
