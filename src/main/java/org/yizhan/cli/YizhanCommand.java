@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.app.KioskApp;
 import org.yizhan.config.ConfigException;
+import org.yizhan.config.ConfigKey;
+import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
@@ -40,11 +42,18 @@ public final class YizhanCommand implements Callable<Integer> {
             System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
             e.lines().forEach(System.err::println);
             List<ProblemViewModel.Problem> problems = e.problems().stream()
-                    .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), p.expected()))
+                    .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), expected(p)))
                     .toList();
             launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), problems, developer);
         }
         KioskApp.run(launch);
         return launch.problems().isEmpty() ? 0 : 2;
+    }
+
+    /** The page is read in Chinese: the key's own description first, then the loader's exact finding. */
+    private static String expected(ConfigProblem p) {
+        return ConfigKey.byKey(p.key())
+                .map(k -> k.expectedZh() + "（默认 " + k.defaultValue() + "）\n" + p.expected())
+                .orElse(p.expected());
     }
 }
