@@ -232,9 +232,15 @@ final class TextIndex {
                     return r;
                 }
             }
-            int initial = initialLength(s);
-            if (initial < s.length() && m >= initial) {
-                int r = matchFrom(id, j + 1, q, k + initial);
+            // In the middle of a query a syllable is typed whole or as its initial (s or sh for shen).
+            if (initialLength(s) == 2 && m >= 2 && s.length() > 2) {
+                int r = matchFrom(id, j + 1, q, k + 2);
+                if (r >= 0) {
+                    return r;
+                }
+            }
+            if (s.length() > 1) {
+                int r = matchFrom(id, j + 1, q, k + 1);
                 if (r >= 0) {
                     return r;
                 }
