@@ -23,6 +23,8 @@ final class TextIndex {
 
     private static final int MAX_SYLLABLE = 6; // zhuang, chuang, shuang
     private static final String WORD_ENDS = "的和及与或";
+    private static final String OPEN = "(（[【〔《<";
+    private static final String CLOSE = ")）]】〕》>";
     private static final int[] EMPTY = new int[0];
 
     final String[] originals;
@@ -93,9 +95,7 @@ final class TextIndex {
                     all |= ini[j];
                 }
                 seen |= ini[j];
-                bnd[j] = j > 0 && (orig[id][j] - orig[id][j - 1] > 1
-                        || WORD_ENDS.indexOf(u[j - 1]) >= 0
-                        || Normalizer.isIdeograph(u[j]) != Normalizer.isIdeograph(u[j - 1]));
+                bnd[j] = j > 0 && startsWord(text, orig[id][j - 1], orig[id][j], u[j - 1], u[j]);
             }
             syllables[id] = syl;
             initials[id] = ini;
@@ -113,6 +113,31 @@ final class TextIndex {
         for (int i = 0; i < 36; i++) {
             byInitial[i] = init[i].toArray();
         }
+    }
+
+    /**
+     * Whether a unit at {@code at} starts a word of the main name: after a space or a separator, after
+     * 的/和/及/与/或, or where Chinese meets Latin; never inside brackets, which hold a variant's detail.
+     */
+    private static boolean startsWord(String text, int prevAt, int at, char prev, char unit) {
+        int depth = 0;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (OPEN.indexOf(c) >= 0) {
+                depth++;
+            } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
+                depth--;
+            }
+        }
+        if (depth > 0) {
+            return false;
+        }
+        for (int i = prevAt + 1; i < at; i++) {
+            if (OPEN.indexOf(text.charAt(i)) < 0 && CLOSE.indexOf(text.charAt(i)) < 0) {
+                return true; // a space, 、, comma, slash …
+            }
+        }
+        return WORD_ENDS.indexOf(prev) >= 0 || Normalizer.isIdeograph(unit) != Normalizer.isIdeograph(prev);
     }
 
     int size() {

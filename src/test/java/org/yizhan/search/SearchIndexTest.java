@@ -198,7 +198,7 @@ class SearchIndexTest {
         SearchIndex index = SearchIndex.build(catalog(
                 service("kw", "户籍证明", "gaj", List.of("结婚")),
                 service("sub", "内地居民结婚登记", "mzj", List.of()),
-                service("word", "涉外（结婚）登记", "mzj", List.of()),
+                service("word", "涉外、结婚登记", "mzj", List.of()),
                 service("prefix-long", "结婚登记证明补办", "mzj", List.of()),
                 service("prefix", "结婚登记", "mzj", List.of()),
                 service("exact", "结婚", "mzj", List.of())));

@@ -89,8 +89,8 @@ class SearchRealDataTest {
     void gdHandPickedQueries() throws Exception {
         SearchIndex index = SearchIndex.build(gd());
         assertTrue(names(index, "jiashizheng", 10).stream().allMatch(n -> n.contains("驾驶证")), names(index, "jiashizheng", 10)::toString);
-        assertTrue(names(index, "jsz", 10).stream().anyMatch(n -> n.contains("驾驶证")));
-        assertTrue(names(index, "护照", 10).stream().allMatch(n -> n.contains("护照")));
+        assertTrue(names(index, "jdcjsz", 10).stream().allMatch(n -> n.contains("机动车驾驶证")));
+        assertTrue(names(index, "护照", 5).stream().allMatch(n -> n.contains("护照")));
         assertTrue(names(index, "gongzheng", 10).stream().anyMatch(n -> n.contains("公证")));
         assertTrue(names(index, "律师事务所", 10).stream().allMatch(n -> n.contains("律师事务所")));
         assertTrue(names(index, "tongxingzheng", 10).stream().anyMatch(n -> n.contains("通行证")));
