@@ -21,9 +21,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCatalogTouchesSql = noClasses()
-            .that().resideOutsideOfPackages("org.yizhan.catalog..", "org.yizhan.server..")
+            .that().resideOutsideOfPackages("org.yizhan.catalog..", "org.yizhan.server..", "org.yizhan.search.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
-            .because("storage stays behind the stores");
+            .because("storage stays behind the stores; the search benchmark's FTS5 baseline is the one measured exception");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = classes()
