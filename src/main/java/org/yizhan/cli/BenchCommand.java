@@ -1,0 +1,33 @@
+package org.yizhan.cli;
+
+import java.util.concurrent.Callable;
+import org.yizhan.search.bench.SearchBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = {BenchCommand.Search.class})
+final class BenchCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.err.println("Usage: bench search --services N");
+        return 2;
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Synthetic catalog, keystroke replay; last line: search services=… p50_ms=… p99_ms=… build_ms=… heap_mb=… fts5_p99_ms=… ratio=…")
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--services", paramLabel = "N", defaultValue = "100000", description = "Catalog size (default: ${DEFAULT-VALUE}).")
+        int services;
+
+        @Override
+        public Integer call() throws Exception {
+            SearchBenchmark.Result r = SearchBenchmark.run(services);
+            System.out.printf("%d keystroke sequences, %d keystrokes%n", r.sequences(), r.queries());
+            System.out.println(r.line());
+            return 0;
+        }
+    }
+}
