@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
+import org.yizhan.search.SearchIndex;
 import org.yizhan.ui.Fonts;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
@@ -27,6 +28,7 @@ public final class Kiosk {
 
     private final KioskShell shell;
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
+    private final AtomicReference<SearchIndex> search = new AtomicReference<>();
     private final CompletableFuture<CatalogSnapshot> ready = new CompletableFuture<>();
     private final Scene scene;
 
@@ -36,7 +38,7 @@ public final class Kiosk {
         this.config = config;
         Fonts.load();
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
-        Screens screens = new Screens(messages, config.hallName(), clock, catalog);
+        Screens screens = new Screens(messages, config.hallName(), clock, catalog, search);
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
@@ -65,7 +67,11 @@ public final class Kiosk {
 
     private void loadCatalog(Executor background) {
         CatalogStartup startup = new CatalogStartup(config.dataDir());
-        CompletableFuture.supplyAsync(startup::load, background).whenComplete((snapshot, error) ->
+        // The search index is built here too, off the FX thread, before the catalog is shown.
+        CompletableFuture.supplyAsync(() -> {
+            CatalogSnapshot snapshot = startup.load();
+            return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
+        }, background).whenComplete((loaded, error) ->
                 Platform.runLater(() -> {
                     if (error != null) {
                         LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
@@ -73,8 +79,12 @@ public final class Kiosk {
                         shell.home();
                         return;
                     }
-                    show(snapshot);
+                    search.set(loaded.index());
+                    show(loaded.snapshot());
                 }));
+    }
+
+    private record Loaded(CatalogSnapshot snapshot, SearchIndex index) {
     }
 
     private void show(CatalogSnapshot snapshot) {

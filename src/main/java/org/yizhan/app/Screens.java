@@ -1,8 +1,10 @@
 package org.yizhan.app;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.search.SearchIndex;
 import org.yizhan.ui.ClockText;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.Messages;
@@ -15,6 +17,8 @@ import org.yizhan.ui.guide.GuideView;
 import org.yizhan.ui.guide.GuideViewModel;
 import org.yizhan.ui.home.HomeView;
 import org.yizhan.ui.home.HomeViewModel;
+import org.yizhan.ui.search.SearchView;
+import org.yizhan.ui.search.SearchViewModel;
 import org.yizhan.ui.services.ServiceListView;
 import org.yizhan.ui.services.ServiceListViewModel;
 
@@ -25,9 +29,13 @@ final class Screens implements ScreenFactory {
     private final String hallName;
     private final Clock clock;
     private final AtomicReference<CatalogSnapshot> catalog;
+    private final AtomicReference<SearchIndex> search;
+    private final PopularServices popular = new PopularServices();
 
-    Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog) {
+    Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog,
+            AtomicReference<SearchIndex> search) {
         this.messages = messages;
+        this.search = search;
         this.hallName = hallName;
         this.clock = clock;
         this.catalog = catalog;
@@ -42,7 +50,13 @@ final class Screens implements ScreenFactory {
             return new BrowseView(new BrowseViewModel(messages, c, b, navigator), messages);
         } else if (destination instanceof Destination.ThemeServices || destination instanceof Destination.DepartmentServices) {
             return new ServiceListView(new ServiceListViewModel(messages, c, destination, navigator));
+        } else if (destination instanceof Destination.Search s) {
+            SearchIndex index = search.get();
+            return new SearchView(new SearchViewModel(messages, c,
+                    (q, limit) -> index == null ? List.of() : index.search(q, limit),
+                    popular.top(6, c), s, navigator), messages);
         } else if (destination instanceof Destination.Guide g) {
+            popular.opened(g.serviceId());
             return new GuideView(new GuideViewModel(messages, c, g.serviceId()));
         }
         throw new IllegalArgumentException("no screen for " + destination);

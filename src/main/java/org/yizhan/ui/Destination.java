@@ -23,6 +23,13 @@ public sealed interface Destination {
     record DepartmentServices(String departmentId, Audience audience) implements Destination {
     }
 
+    /** 搜索事项: the search screen with its on-screen keyboard. */
+    record Search(String query) implements Destination {
+        public Search() {
+            this("");
+        }
+    }
+
     /** One service's guide. */
     record Guide(String serviceId) implements Destination {
     }

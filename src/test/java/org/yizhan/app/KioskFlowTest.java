@@ -147,6 +147,37 @@ class KioskFlowTest {
     }
 
     @Test
+    void searchByPinyinInitialsOnTheOnScreenKeyboard() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        tap("#tile-search");
+        assertInstanceOf(Destination.Search.class, at());
+        shot("search-empty-portrait");
+        tap("#key-s");
+        tap("#key-f");
+        tap("#key-z");
+        assertEquals("sfz", Fx.call(() -> ((javafx.scene.control.TextField) robot.lookup("#search-box").query()).getText()));
+        List<String> ids = Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList());
+        assertTrue(ids.stream().limit(3).anyMatch(id -> id.startsWith("hit-gaj-sfz")), ids.toString());
+        shot("search-sfz-portrait");
+        String first = ids.get(0);
+        tap("#" + first);
+        assertEquals(new Destination.Guide(first.substring("hit-".length())), at());
+        tap("#back-button");
+        assertEquals(new Destination.Search("sfz"), at(), "back from a guide returns to the results");
+        assertEquals(ids, Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList()));
+        tap("#key-clear");
+        assertTrue(Fx.call(() -> robot.lookup(".service-row").queryAll().isEmpty()), "clear empties the list");
+        tap("#key-q");
+        tap("#key-q");
+        tap("#key-q");
+        tap("#key-q");
+        shot("search-nothing-portrait");
+        assertTrue(Fx.call(() -> robot.lookup("#search-nothing").query().isVisible()));
+        tap("#elder-button");
+        shot("search-elder");
+    }
+
+    @Test
     void aFingerDragScrollsTheListWithoutOpeningARow() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         tap("#tile-guide");

@@ -54,7 +54,7 @@ public final class HomeViewModel {
                 new Tile("tile-guide", "mdi2b-book-open-page-variant", messages.get("home.tile.guide"),
                         messages.get("home.tile.guide.hint"), new Destination.Browse(org.yizhan.model.Audience.PERSON)),
                 new Tile("tile-search", "mdi2m-magnify", messages.get("home.tile.search"),
-                        messages.get("home.tile.search.hint"), null),
+                        messages.get("home.tile.search.hint"), new Destination.Search()),
                 new Tile("tile-queue", "mdi2t-ticket-confirmation-outline", messages.get("home.tile.queue"),
                         messages.get("home.tile.queue.hint"), null),
                 new Tile("tile-status", "mdi2f-file-find-outline", messages.get("home.tile.status"),

@@ -1,0 +1,153 @@
+package org.yizhan.ui.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.yizhan.model.Audience;
+import org.yizhan.search.SearchHit;
+import org.yizhan.ui.Destination;
+import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.OnScreenKeyboard;
+import org.yizhan.ui.Screen;
+import org.yizhan.ui.Tappable;
+
+/** Search box, results that follow every key, and the on-screen keyboard at the bottom. */
+public final class SearchView implements Screen {
+
+    private final SearchViewModel model;
+    private final VBox root = new VBox();
+    private final VBox list = new VBox(12);
+    private final VBox nothing = new VBox(16);
+
+    public SearchView(SearchViewModel model, org.yizhan.ui.Messages messages) {
+        this.model = model;
+        root.setId("search");
+        VBox page = new VBox();
+        page.getStyleClass().add("page");
+        VBox.setVgrow(page, Priority.ALWAYS);
+
+        Label title = new Label(model.text("search.title"));
+        title.getStyleClass().add("title");
+        // Accepts a physical keyboard and committed IME text too; the on-screen keyboard writes the same property.
+        TextField box = new TextField();
+        box.setId("search-box");
+        box.getStyleClass().add("search-box");
+        box.setPromptText(model.text("search.prompt"));
+        box.textProperty().bindBidirectional(model.queryProperty());
+        model.queryProperty().addListener((o, w, n) -> box.positionCaret(n.length()));
+        Label status = new Label();
+        status.setId("search-status");
+        status.getStyleClass().add("secondary");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(list));
+        scroll.setId("search-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        nothing.getStyleClass().add("search-empty");
+        nothing.setId("search-nothing");
+        nothing.visibleProperty().bind(model.nothingFoundProperty());
+        nothing.managedProperty().bind(model.nothingFoundProperty());
+        scroll.visibleProperty().bind(model.nothingFoundProperty().not());
+        scroll.managedProperty().bind(model.nothingFoundProperty().not());
+        buildNothingFound(messages);
+
+        page.getChildren().addAll(title, box, status, nothing, scroll);
+        OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
+        root.getChildren().addAll(page, keyboard);
+
+        model.results().addListener((ListChangeListener<SearchViewModel.Row>) c -> fill());
+        fill();
+    }
+
+    private void fill() {
+        List<Node> rows = new ArrayList<>();
+        for (SearchViewModel.Row r : model.results()) {
+            TextFlow name = highlighted(r.name(), r.highlights());
+            name.getStyleClass().add("hit-name");
+            Label dept = new Label(r.department());
+            dept.getStyleClass().add("service-dept");
+            VBox text = new VBox(4, name, dept);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            var chevron = Icons.of("mdi2c-chevron-right");
+            chevron.getStyleClass().add("chevron");
+            HBox row = new HBox(16, text, chevron);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("service-row");
+            row.setId("hit-" + r.serviceId());
+            rows.add(Tappable.of(row, () -> model.open(r)));
+        }
+        list.getChildren().setAll(rows);
+    }
+
+    static TextFlow highlighted(String name, List<SearchHit.Highlight> highlights) {
+        TextFlow flow = new TextFlow();
+        int at = 0;
+        for (SearchHit.Highlight h : highlights.stream().sorted((a, b) -> a.start() - b.start()).toList()) {
+            int start = Math.max(at, Math.min(h.start(), name.length()));
+            int end = Math.max(start, Math.min(h.end(), name.length()));
+            if (start > at) {
+                flow.getChildren().add(new Text(name.substring(at, start)));
+            }
+            if (end > start) {
+                Text match = new Text(name.substring(start, end));
+                match.getStyleClass().add("match");
+                flow.getChildren().add(match);
+            }
+            at = end;
+        }
+        if (at < name.length()) {
+            flow.getChildren().add(new Text(name.substring(at)));
+        }
+        return flow;
+    }
+
+    private void buildNothingFound(org.yizhan.ui.Messages messages) {
+        Label help = new Label(model.text("search.none.help"));
+        help.setWrapText(true);
+        Button person = new Button(messages.get("browse.person"), Icons.of("mdi2a-account"));
+        person.setId("search-browse-person");
+        person.setOnAction(e -> model.browse(new Destination.Browse(Audience.PERSON)));
+        Button legal = new Button(messages.get("browse.legal"), Icons.of("mdi2o-office-building"));
+        legal.setId("search-browse-legal");
+        legal.setOnAction(e -> model.browse(new Destination.Browse(Audience.LEGAL)));
+        FlowPane themes = new FlowPane(16, 16, person, legal);
+        nothing.getChildren().addAll(help, themes);
+        var popular = model.popular();
+        if (!popular.isEmpty()) {
+            Label title = new Label(model.text("search.popular"));
+            FlowPane buttons = new FlowPane(16, 16);
+            for (var s : popular) {
+                Button b = new Button(s.name());
+                b.setWrapText(true);
+                b.setOnAction(e -> model.openService(s));
+                buttons.getChildren().add(b);
+            }
+            nothing.getChildren().addAll(title, buttons);
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return model.text("search.title");
+    }
+}

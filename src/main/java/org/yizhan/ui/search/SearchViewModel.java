@@ -1,0 +1,127 @@
+package org.yizhan.ui.search;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.model.Service;
+import org.yizhan.search.SearchHit;
+import org.yizhan.ui.Destination;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.Navigator;
+
+/**
+ * The search screen: what was typed, and the services that match it, best first, updated on every key.
+ * The search itself is a function so that tests can run without an index, and the screen before the
+ * index is ready.
+ */
+public final class SearchViewModel {
+
+    static final int LIMIT = 50;
+
+    /** One result: the name with the ranges to highlight, and the department. */
+    public record Row(String serviceId, String name, List<SearchHit.Highlight> highlights, String department) {
+    }
+
+    private final Messages messages;
+    private final CatalogSnapshot catalog;
+    private final BiFunction<String, Integer, List<SearchHit>> search;
+    private final List<String> popular;
+    private final Navigator navigator;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<Row> results = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper nothingFound = new ReadOnlyBooleanWrapper(false);
+
+    /** {@code start} is where the citizen left the screen, so 返回 from a guide brings their results back. */
+    public SearchViewModel(Messages messages, CatalogSnapshot catalog, BiFunction<String, Integer, List<SearchHit>> search,
+            List<String> popular, Destination.Search start, Navigator navigator) {
+        this.messages = messages;
+        this.catalog = catalog;
+        this.search = search;
+        this.popular = popular;
+        this.navigator = navigator;
+        query.set(start.query());
+        query.addListener((obs, was, now) -> {
+            refresh();
+            navigator.replace(new Destination.Search(now));
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        String q = query.get() == null ? "" : query.get();
+        if (q.isBlank()) {
+            results.clear();
+            status.set(messages.get("search.hint"));
+            nothingFound.set(false);
+            return;
+        }
+        List<Row> rows = search.apply(q, LIMIT).stream()
+                .map(h -> new Row(h.serviceId(), h.name(), h.highlights(),
+                        catalog.service(h.serviceId()).map(s -> catalog.departmentName(s.departmentId())).orElse("")))
+                .toList();
+        results.setAll(rows);
+        nothingFound.set(rows.isEmpty());
+        status.set(rows.isEmpty() ? messages.format("search.none", q.strip()) : messages.format("search.count", rows.size()));
+    }
+
+    public void type(String key) {
+        query.set(query.get() + key);
+    }
+
+    public void backspace() {
+        String q = query.get();
+        if (!q.isEmpty()) {
+            query.set(q.substring(0, q.offsetByCodePoints(q.length(), -1)));
+        }
+    }
+
+    public void clear() {
+        query.set("");
+    }
+
+    public void open(Row row) {
+        navigator.go(new Destination.Guide(row.serviceId()));
+    }
+
+    public void browse(Destination d) {
+        navigator.go(d);
+    }
+
+    /** Services most often opened from this kiosk, for the no-result state. */
+    public List<Service> popular() {
+        return popular.stream().map(catalog::service).flatMap(java.util.Optional::stream).limit(6).toList();
+    }
+
+    public void openService(Service s) {
+        navigator.go(new Destination.Guide(s.id()));
+    }
+
+    public String text(String key) {
+        return messages.get(key);
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<Row> results() {
+        return results;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty nothingFoundProperty() {
+        return nothingFound.getReadOnlyProperty();
+    }
+}

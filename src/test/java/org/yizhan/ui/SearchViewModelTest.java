@@ -1,0 +1,79 @@
+package org.yizhan.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.search.SearchIndex;
+import org.yizhan.testing.RecordingNavigator;
+import org.yizhan.testing.TestCatalogs;
+import org.yizhan.ui.search.SearchViewModel;
+
+/** The search screen's logic without the toolkit, over a real index of a small catalog. */
+class SearchViewModelTest {
+
+    private final Messages messages = Messages.simplifiedChinese();
+    private final CatalogSnapshot catalog = new CatalogSnapshot(TestCatalogs.small());
+    private final SearchIndex index = SearchIndex.build(TestCatalogs.small());
+    private final RecordingNavigator nav = new RecordingNavigator();
+    private final List<String> queries = new ArrayList<>();
+    private final SearchViewModel model = new SearchViewModel(messages, catalog, (q, n) -> {
+        queries.add(q);
+        return index.search(q, n);
+    }, List.of("mzj-jh"), new Destination.Search(), nav);
+
+    @Test
+    void everyKeyUpdatesTheResults() {
+        model.type("s");
+        model.type("f");
+        model.type("z");
+        assertEquals(List.of("s", "sf", "sfz"), queries, "nothing typed asks nothing");
+        assertEquals(new Destination.Search("sfz"), nav.replaced, "返回 comes back to these results");
+        assertTrue(model.results().stream().anyMatch(r -> r.name().contains("身份证")), model.results().toString());
+        assertEquals("云溪县公安局", model.results().get(0).department());
+        assertEquals(messages.format("search.count", model.results().size()), model.statusProperty().get());
+    }
+
+    @Test
+    void backspaceAndClear() {
+        model.type("s");
+        model.type("f");
+        model.backspace();
+        assertEquals("s", model.queryProperty().get());
+        model.clear();
+        assertEquals("", model.queryProperty().get());
+        assertTrue(model.results().isEmpty());
+        assertEquals(messages.get("search.hint"), model.statusProperty().get());
+        model.backspace();
+        assertEquals("", model.queryProperty().get(), "backspace on nothing is harmless");
+    }
+
+    @Test
+    void nothingFoundSaysSoAndOffersAWayOn() {
+        model.queryProperty().set("qqqqqq");
+        assertTrue(model.results().isEmpty());
+        assertTrue(model.nothingFoundProperty().get());
+        assertEquals("没有找到与“qqqqqq”相关的事项。", model.statusProperty().get());
+        assertEquals("内地居民结婚登记", model.popular().get(0).name());
+        model.clear();
+        assertFalse(model.nothingFoundProperty().get());
+    }
+
+    @Test
+    void openingAResultGoesToItsGuide() {
+        model.queryProperty().set("结婚");
+        model.open(model.results().get(0));
+        assertEquals(new Destination.Guide("mzj-jh"), nav.last());
+    }
+
+    @Test
+    void backspaceRemovesAWholeCharacterEvenOutsideTheBasicPlane() {
+        model.queryProperty().set("婚😀");
+        model.backspace();
+        assertEquals("婚", model.queryProperty().get());
+    }
+}
