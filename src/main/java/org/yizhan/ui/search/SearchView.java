@@ -55,18 +55,18 @@ public final class SearchView implements Screen {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        ScrollPane scroll = KineticScroll.install(new ScrollPane(list));
+        // The no-result help scrolls like the results, so the keyboard and 首页 always keep their place.
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(new VBox(nothing, list)));
         scroll.setId("search-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         nothing.getStyleClass().add("search-empty");
         nothing.setId("search-nothing");
         nothing.visibleProperty().bind(model.nothingFoundProperty());
         nothing.managedProperty().bind(model.nothingFoundProperty());
-        scroll.visibleProperty().bind(model.nothingFoundProperty().not());
-        scroll.managedProperty().bind(model.nothingFoundProperty().not());
         buildNothingFound(messages);
 
-        page.getChildren().addAll(title, box, status, nothing, scroll);
+        page.getChildren().addAll(title, box, status, scroll);
+        page.setMinHeight(0);
         OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
         root.getChildren().addAll(page, keyboard);
 
