@@ -71,7 +71,7 @@ final class TextIndex {
         initials = new long[n][];
         letters = new long[n];
         boundary = new boolean[n][];
-        Map<Character, IntList> ideo = new HashMap<>();
+        IntList[] ideo = new IntList[65536];
         IntList[] init = new IntList[36];
         for (int i = 0; i < 36; i++) {
             init[i] = new IntList();
@@ -97,6 +97,7 @@ final class TextIndex {
         long[] pairSeen = new long[PAIR_WORDS];
         long[] lastOf = new long[64];
         long[] firstOf = new long[64];
+        CharInfo[] info = new CharInfo[65536];
         char[] buf = new char[64];
         int[] pos = new int[64];
         for (int id = 0; id < n; id++) {
@@ -132,25 +133,24 @@ final class TextIndex {
             for (int j = 0; j < m; j++) {
                 char c = u[j];
                 if (Normalizer.isIdeograph(c)) {
-                    String[] r = Readings.of(c);
-                    syl[j] = r;
-                    long last = 0;
-                    for (String s : r) {
-                        ini[j] |= bit(s.charAt(0));
-                        for (int k = 0; k < s.length(); k++) {
-                            all |= bit(s.charAt(k));
-                            if (k > 0) {
-                                markPair(pairSeen, s.charAt(k - 1), s.charAt(k));
-                            }
-                        }
-                        last |= bit(s.charAt(0)) | bit(s.charAt(s.length() - 1));
-                        if (initialLength(s) == 2) {
-                            last |= bit(s.charAt(1));
-                        }
+                    CharInfo ci = info[c];
+                    if (ci == null) {
+                        ci = new CharInfo(Readings.of(c));
+                        info[c] = ci;
                     }
-                    firstOf[j] = ini[j];
-                    lastOf[j] = last;
-                    IntList l = ideo.computeIfAbsent(c, k -> new IntList());
+                    syl[j] = ci.readings;
+                    ini[j] = ci.initials;
+                    all |= ci.letters;
+                    for (int w = 0; w < PAIR_WORDS; w++) {
+                        pairSeen[w] |= ci.pairs[w];
+                    }
+                    firstOf[j] = ci.initials;
+                    lastOf[j] = ci.last;
+                    IntList l = ideo[c];
+                    if (l == null) {
+                        l = new IntList();
+                        ideo[c] = l;
+                    }
                     if (l.last() != id) {
                         l.add(id);
                     }
@@ -255,8 +255,12 @@ final class TextIndex {
         word3 = toArrays(w3);
         init2 = toArrays(i2);
         init3 = toArrays(i3);
-        byIdeograph = new HashMap<>(ideo.size() * 2);
-        ideo.forEach((c, l) -> byIdeograph.put(c, l.toArray()));
+        byIdeograph = new HashMap<>();
+        for (int c = 0; c < ideo.length; c++) {
+            if (ideo[c] != null) {
+                byIdeograph.put((char) c, ideo[c].toArray());
+            }
+        }
         byInitial = new int[36][];
         for (int i = 0; i < 36; i++) {
             byInitial[i] = init[i].toArray();
@@ -434,6 +438,32 @@ final class TextIndex {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** What the readings of one ideograph give, computed once per build. */
+    private static final class CharInfo {
+        final String[] readings;
+        long initials;
+        long letters;
+        long last;
+        final long[] pairs = new long[PAIR_WORDS];
+
+        CharInfo(String[] readings) {
+            this.readings = readings;
+            for (String s : readings) {
+                initials |= bit(s.charAt(0));
+                for (int k = 0; k < s.length(); k++) {
+                    letters |= bit(s.charAt(k));
+                    if (k > 0) {
+                        markPair(pairs, s.charAt(k - 1), s.charAt(k));
+                    }
+                }
+                last |= bit(s.charAt(0)) | bit(s.charAt(s.length() - 1));
+                if (initialLength(s) == 2) {
+                    last |= bit(s.charAt(1));
+                }
+            }
+        }
     }
 
     /** Distinct int keys of one text. */
