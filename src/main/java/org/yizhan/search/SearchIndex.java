@@ -137,16 +137,20 @@ public final class SearchIndex {
         // 1. Names. Candidates come in tie order, so once `limit` names start with the query and no
         //    later (longer) name can equal it, the rest cannot get in.
         List<long[]> found = new ArrayList<>(); // {tier, id, start, end}
-        int good = 0;
-        for (int id : names.candidates(q)) {
-            if (good >= limit && names.length(id) > q.length) {
-                break;
-            }
-            TextIndex.Match m = names.match(id, q, qLetters);
-            if (m != null) {
-                found.add(new long[] {m.tier(), id, m.start(), m.end()});
-                if (m.tier() >= TextIndex.PREFIX) {
-                    good++;
+        if (TextIndex.keyable(q)) {
+            namesByTier(q, qLetters, limit, found);
+        } else {
+            int good = 0;
+            for (int id : names.candidates(q)) {
+                if (good >= limit && names.length(id) > q.length) {
+                    break;
+                }
+                TextIndex.Match m = names.match(id, q, qLetters);
+                if (m != null) {
+                    found.add(new long[] {m.tier(), id, m.start(), m.end()});
+                    if (m.tier() >= TextIndex.PREFIX) {
+                        good++;
+                    }
                 }
             }
         }
@@ -194,6 +198,47 @@ public final class SearchIndex {
             }
         }
         return List.copyOf(hits);
+    }
+
+    /**
+     * Name matches of a query of letters and digits, tier by tier: names the match can start (exact and
+     * prefix), then names where it can start a word or cover initials, then any name. Each later tier
+     * is walked in tie order and stops once `limit` matches are in hand, so only the first few names of
+     * the common substring tier are matched. When fewer than `limit` match, every match is found.
+     */
+    private void namesByTier(char[] q, long qLetters, int limit, List<long[]> found) {
+        int good = 0;
+        for (int id : names.startCandidates(q)) {
+            if (good >= limit && names.length(id) > q.length) {
+                break;
+            }
+            TextIndex.Match m = names.matchStart(id, q, qLetters);
+            if (m != null) {
+                found.add(new long[] {m.tier(), id, m.start(), m.end()});
+                good++;
+            }
+        }
+        if (found.size() >= limit) {
+            return;
+        }
+        for (int id : names.wordCandidates(q)) {
+            TextIndex.Match m = names.match(id, q, qLetters);
+            if (m != null && m.tier() == TextIndex.WORD) {
+                found.add(new long[] {m.tier(), id, m.start(), m.end()});
+                if (found.size() >= limit) {
+                    return;
+                }
+            }
+        }
+        for (int id : names.candidates(q)) {
+            TextIndex.Match m = names.match(id, q, qLetters);
+            if (m != null && m.tier() == TextIndex.SUBSTRING) {
+                found.add(new long[] {m.tier(), id, m.start(), m.end()});
+                if (found.size() >= limit) {
+                    return;
+                }
+            }
+        }
     }
 
     private SearchHit hit(int id, int score, List<SearchHit.Highlight> highlights) {

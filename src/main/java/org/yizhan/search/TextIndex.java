@@ -26,6 +26,9 @@ final class TextIndex {
     private static final String OPEN = "(（[【〔《<";
     private static final String CLOSE = ")）]】〕》>";
     private static final int[] EMPTY = new int[0];
+    private static final int PAIRS = 36 * 36;
+    private static final int PAIR_WORDS = (PAIRS + 63) / 64;
+    private static final int TRIPLES = 36 * 36 * 36;
 
     final String[] originals;
     final char[][] units;
@@ -36,6 +39,28 @@ final class TextIndex {
     private final boolean[][] boundary;
     private final Map<Character, int[]> byIdeograph;
     private final int[][] byInitial;
+    /**
+     * Per text, a bit per pair of query letters or digits (a, b) that can follow each other in a match:
+     * b after a inside a reading, or a the last letter a unit can give (a reading's last letter, its
+     * initial, the h of zh/ch/sh; a Latin letter or digit itself) and b the first one the next unit can
+     * give. A text lacking a pair of the query cannot match it.
+     */
+    private final long[] pairBits;
+    /**
+     * Per first two or three query letters or digits (key2, key3), the texts where a match can start
+     * at the first unit (start), at a word boundary (word), or cover one unit per letter (initials).
+     * Texts where a match reaches the name-prefix or word tier are always in these lists.
+     */
+    private final int[][] start1;
+    private final int[][] word1;
+    private final Map<Character, int[]> startIdeo;
+    private final Map<Character, int[]> wordIdeo;
+    private final int[][] start2;
+    private final int[][] start3;
+    private final int[][] word2;
+    private final int[][] word3;
+    private final int[][] init2;
+    private final int[][] init3;
 
     TextIndex(List<String> texts) {
         int n = texts.size();
@@ -46,28 +71,56 @@ final class TextIndex {
         initials = new long[n][];
         letters = new long[n];
         boundary = new boolean[n][];
-        Map<Character, IntList> ideo = new HashMap<>();
+        IntList[] ideo = new IntList[65536];
         IntList[] init = new IntList[36];
         for (int i = 0; i < 36; i++) {
             init[i] = new IntList();
         }
+        pairBits = new long[n * PAIR_WORDS];
+        IntList[] s2 = new IntList[PAIRS];
+        IntList[] s3 = new IntList[TRIPLES];
+        IntList[] w2 = new IntList[PAIRS];
+        IntList[] w3 = new IntList[TRIPLES];
+        IntList[] i2 = new IntList[PAIRS];
+        IntList[] i3 = new IntList[TRIPLES];
+        IntList[] s1 = new IntList[36];
+        IntList[] w1 = new IntList[36];
+        Map<Character, IntList> sIdeo = new HashMap<>();
+        Map<Character, IntList> wIdeo = new HashMap<>();
+        KeySet ws1 = new KeySet();
+        KeySet k2 = new KeySet();
+        KeySet k3 = new KeySet();
+        KeySet ws2 = new KeySet();
+        KeySet ws3 = new KeySet();
+        KeySet is2 = new KeySet();
+        KeySet is3 = new KeySet();
+        long[] pairSeen = new long[PAIR_WORDS];
+        long[] lastOf = new long[64];
+        long[] firstOf = new long[64];
+        CharInfo[] info = new CharInfo[65536];
         char[] buf = new char[64];
         int[] pos = new int[64];
         for (int id = 0; id < n; id++) {
             String text = originals[id];
+            char[] tc = text.toCharArray();
             if (buf.length < text.length()) {
                 buf = new char[text.length()];
                 pos = new int[text.length()];
             }
             int m = 0;
             for (int i = 0; i < text.length(); i++) {
-                char f = Normalizer.fold(text.charAt(i));
+                char f = Normalizer.fold(tc[i]);
                 if (f != 0) {
                     buf[m] = f;
                     pos[m++] = i;
                 }
             }
             char[] u = Arrays.copyOf(buf, m);
+            if (lastOf.length < m) {
+                lastOf = new long[m];
+                firstOf = new long[m];
+            }
+            Arrays.fill(pairSeen, 0L);
             units[id] = u;
             orig[id] = Arrays.copyOf(pos, m);
             String[][] syl = new String[m][];
@@ -75,29 +128,111 @@ final class TextIndex {
             boolean[] bnd = new boolean[m];
             long all = 0;
             long seen = 0;
+            int depth = 0;
+            int scanned = 0;
             for (int j = 0; j < m; j++) {
                 char c = u[j];
                 if (Normalizer.isIdeograph(c)) {
-                    String[] r = Readings.of(c);
-                    syl[j] = r;
-                    for (String s : r) {
-                        ini[j] |= bit(s.charAt(0));
-                        for (int k = 0; k < s.length(); k++) {
-                            all |= bit(s.charAt(k));
-                        }
+                    CharInfo ci = info[c];
+                    if (ci == null) {
+                        ci = new CharInfo(Readings.of(c));
+                        info[c] = ci;
                     }
-                    IntList l = ideo.computeIfAbsent(c, k -> new IntList());
+                    syl[j] = ci.readings;
+                    ini[j] = ci.initials;
+                    all |= ci.letters;
+                    for (int w = 0; w < PAIR_WORDS; w++) {
+                        pairSeen[w] |= ci.pairs[w];
+                    }
+                    firstOf[j] = ci.initials;
+                    lastOf[j] = ci.last;
+                    IntList l = ideo[c];
+                    if (l == null) {
+                        l = new IntList();
+                        ideo[c] = l;
+                    }
                     if (l.last() != id) {
                         l.add(id);
                     }
                 } else {
                     ini[j] = bit(c);
                     all |= ini[j];
+                    firstOf[j] = ini[j];
+                    lastOf[j] = ini[j];
+                }
+                if (j > 0) {
+                    for (long a = lastOf[j - 1]; a != 0; a &= a - 1) {
+                        int x = Long.numberOfTrailingZeros(a);
+                        for (long b = firstOf[j]; b != 0; b &= b - 1) {
+                            int y = Long.numberOfTrailingZeros(b);
+                            int key = x * 36 + y;
+                            pairSeen[key >>> 6] |= 1L << key;
+                        }
+                    }
                 }
                 seen |= ini[j];
-                bnd[j] = j > 0 && startsWord(text, orig[id][j - 1], orig[id][j], u[j - 1], u[j]);
+                int at = orig[id][j];
+                for (; scanned < at; scanned++) { // bracket depth before this unit
+                    char o = tc[scanned];
+                    if (OPEN.indexOf(o) >= 0) {
+                        depth++;
+                    } else if (CLOSE.indexOf(o) >= 0 && depth > 0) {
+                        depth--;
+                    }
+                }
+                bnd[j] = j > 0 && depth == 0 && startsWord(tc, orig[id][j - 1], at, u[j - 1], u[j]);
             }
             syllables[id] = syl;
+            k2.clear();
+            k3.clear();
+            ws1.clear();
+            ws2.clear();
+            ws3.clear();
+            is2.clear();
+            is3.clear();
+            for (int j = 0; j < m; j++) {
+                if (j == 0) {
+                    heads(u, syl, 0, 0, 0, k2, k3);
+                    for (long b = ini[0]; b != 0; b &= b - 1) {
+                        addOnce(s1, Long.numberOfTrailingZeros(b), id);
+                    }
+                    if (Normalizer.isIdeograph(u[0])) {
+                        sIdeo.computeIfAbsent(u[0], x -> new IntList()).add(id);
+                    }
+                } else if (bnd[j]) {
+                    heads(u, syl, j, 0, 0, ws2, ws3);
+                    for (long b = ini[j]; b != 0; b &= b - 1) {
+                        ws1.add(Long.numberOfTrailingZeros(b));
+                    }
+                    if (Normalizer.isIdeograph(u[j])) {
+                        IntList l = wIdeo.computeIfAbsent(u[j], x -> new IntList());
+                        if (l.last() != id) {
+                            l.add(id);
+                        }
+                    }
+                }
+                if (j + 1 < m) {
+                    for (long a = ini[j]; a != 0; a &= a - 1) {
+                        int x = Long.numberOfTrailingZeros(a);
+                        for (long b = ini[j + 1]; b != 0; b &= b - 1) {
+                            int xy = x * 36 + Long.numberOfTrailingZeros(b);
+                            is2.add(xy);
+                            if (j + 2 < m) {
+                                for (long c = ini[j + 2]; c != 0; c &= c - 1) {
+                                    is3.add(xy * 36 + Long.numberOfTrailingZeros(c));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            ws1.addTo(w1, id);
+            k2.addTo(s2, id);
+            k3.addTo(s3, id);
+            ws2.addTo(w2, id);
+            ws3.addTo(w3, id);
+            is2.addTo(i2, id);
+            is3.addTo(i3, id);
             initials[id] = ini;
             letters[id] = all;
             boundary[id] = bnd;
@@ -106,9 +241,26 @@ final class TextIndex {
                     init[b].add(id);
                 }
             }
+            System.arraycopy(pairSeen, 0, pairBits, id * PAIR_WORDS, PAIR_WORDS);
         }
-        byIdeograph = new HashMap<>(ideo.size() * 2);
-        ideo.forEach((c, l) -> byIdeograph.put(c, l.toArray()));
+        start1 = toArrays(s1);
+        word1 = toArrays(w1);
+        startIdeo = new HashMap<>(sIdeo.size() * 2);
+        sIdeo.forEach((c, l) -> startIdeo.put(c, l.toArray()));
+        wordIdeo = new HashMap<>(wIdeo.size() * 2);
+        wIdeo.forEach((c, l) -> wordIdeo.put(c, l.toArray()));
+        start2 = toArrays(s2);
+        start3 = toArrays(s3);
+        word2 = toArrays(w2);
+        word3 = toArrays(w3);
+        init2 = toArrays(i2);
+        init3 = toArrays(i3);
+        byIdeograph = new HashMap<>();
+        for (int c = 0; c < ideo.length; c++) {
+            if (ideo[c] != null) {
+                byIdeograph.put((char) c, ideo[c].toArray());
+            }
+        }
         byInitial = new int[36][];
         for (int i = 0; i < 36; i++) {
             byInitial[i] = init[i].toArray();
@@ -119,21 +271,10 @@ final class TextIndex {
      * Whether a unit at {@code at} starts a word of the main name: after a space or a separator, after
      * 的/和/及/与/或, or where Chinese meets Latin; never inside brackets, which hold a variant's detail.
      */
-    private static boolean startsWord(String text, int prevAt, int at, char prev, char unit) {
-        int depth = 0;
-        for (int i = 0; i < at; i++) {
-            char c = text.charAt(i);
-            if (OPEN.indexOf(c) >= 0) {
-                depth++;
-            } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
-                depth--;
-            }
-        }
-        if (depth > 0) {
-            return false;
-        }
+    private static boolean startsWord(char[] text, int prevAt, int at, char prev, char unit) {
+        // the caller has checked that `at` is outside brackets
         for (int i = prevAt + 1; i < at; i++) {
-            if (OPEN.indexOf(text.charAt(i)) < 0 && CLOSE.indexOf(text.charAt(i)) < 0) {
+            if (OPEN.indexOf(text[i]) < 0 && CLOSE.indexOf(text[i]) < 0) {
                 return true; // a space, 、, comma, slash …
             }
         }
@@ -172,6 +313,198 @@ final class TextIndex {
         return byInitial[Long.numberOfTrailingZeros(b)];
     }
 
+    private static void addOnce(IntList[] lists, int k, int id) {
+        if (lists[k] == null) {
+            lists[k] = new IntList();
+        }
+        if (lists[k].last() != id) {
+            lists[k].add(id);
+        }
+    }
+
+    private static int[][] toArrays(IntList[] lists) {
+        int[][] out = new int[lists.length][];
+        for (int k = 0; k < lists.length; k++) {
+            out[k] = lists[k] == null ? EMPTY : lists[k].toArray();
+        }
+        return out;
+    }
+
+    /**
+     * Records the first two and three letters every match starting at unit j can consume, following the
+     * rules of matchFrom: a reading whole, its initial, or zh/ch/sh; the query may end inside a reading.
+     */
+    private static void heads(char[] u, String[][] syl, int j, int code, int len, KeySet k2, KeySet k3) {
+        if (j == u.length) {
+            return;
+        }
+        if (syl[j] == null) {
+            long b = bit(u[j]);
+            if (b != 0) {
+                extend(u, syl, j, code, len, k2, k3, String.valueOf(u[j]), 1);
+            }
+            return;
+        }
+        for (String s : syl[j]) {
+            extend(u, syl, j, code, len, k2, k3, s, s.length());
+            if (s.length() > 1) {
+                extend(u, syl, j, code, len, k2, k3, s, 1);
+            }
+            if (s.length() > 2 && initialLength(s) == 2) {
+                extend(u, syl, j, code, len, k2, k3, s, 2);
+            }
+        }
+    }
+
+    private static void extend(char[] u, String[][] syl, int j, int code, int len, KeySet k2, KeySet k3, String s,
+            int chunk) {
+        for (int i = 0; i < chunk; i++) {
+            code = code * 36 + code(s.charAt(i));
+            len++;
+            if (len == 2) {
+                k2.add(code);
+            } else if (len == 3) {
+                k3.add(code);
+                return;
+            }
+        }
+        heads(u, syl, j + 1, code, len, k2, k3);
+    }
+
+    /** Whether the tiered candidate lists apply: an ideograph first, or only ASCII letters and digits. */
+    static boolean keyable(char[] q) {
+        if (Normalizer.isIdeograph(q[0])) {
+            return true;
+        }
+        for (char c : q) {
+            if (bit(c) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int key(char[] q, int len) {
+        int code = 0;
+        for (int i = 0; i < len; i++) {
+            code = code * 36 + code(q[i]);
+        }
+        return code;
+    }
+
+    /** For a tiered query: ascending ids of every text where the match can start at the first unit. */
+    int[] startCandidates(char[] q) {
+        if (Normalizer.isIdeograph(q[0])) {
+            return startIdeo.getOrDefault(q[0], EMPTY);
+        }
+        if (q.length == 1) {
+            return start1[code(q[0])];
+        }
+        return q.length == 2 ? start2[key(q, 2)] : start3[key(q, 3)];
+    }
+
+    /** For a tiered query: ascending ids of every text where the match can reach the word tier. */
+    int[] wordCandidates(char[] q) {
+        if (Normalizer.isIdeograph(q[0])) {
+            return wordIdeo.getOrDefault(q[0], EMPTY);
+        }
+        if (q.length == 1) {
+            return word1[code(q[0])];
+        }
+        int[] a = q.length == 2 ? word2[key(q, 2)] : word3[key(q, 3)];
+        int[] b = q.length == 2 ? init2[key(q, 2)] : init3[key(q, 3)];
+        if (b.length == 0) {
+            return a;
+        }
+        if (a.length == 0) {
+            return b;
+        }
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length || j < b.length) {
+            int x = i < a.length ? a[i] : Integer.MAX_VALUE;
+            int y = j < b.length ? b[j] : Integer.MAX_VALUE;
+            if (x <= y) {
+                out[n++] = x;
+                i++;
+                if (x == y) {
+                    j++;
+                }
+            } else {
+                out[n++] = y;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** What the readings of one ideograph give, computed once per build. */
+    private static final class CharInfo {
+        final String[] readings;
+        long initials;
+        long letters;
+        long last;
+        final long[] pairs = new long[PAIR_WORDS];
+
+        CharInfo(String[] readings) {
+            this.readings = readings;
+            for (String s : readings) {
+                initials |= bit(s.charAt(0));
+                for (int k = 0; k < s.length(); k++) {
+                    letters |= bit(s.charAt(k));
+                    if (k > 0) {
+                        markPair(pairs, s.charAt(k - 1), s.charAt(k));
+                    }
+                }
+                last |= bit(s.charAt(0)) | bit(s.charAt(s.length() - 1));
+                if (initialLength(s) == 2) {
+                    last |= bit(s.charAt(1));
+                }
+            }
+        }
+    }
+
+    /** Distinct int keys of one text. */
+    private static final class KeySet {
+        private int[] a = new int[64];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        void addTo(IntList[] lists, int id) {
+            for (int i = 0; i < size; i++) {
+                IntList l = lists[a[i]];
+                if (l == null) {
+                    l = new IntList();
+                    lists[a[i]] = l;
+                }
+                if (l.last() != id) {
+                    l.add(id);
+                }
+            }
+        }
+    }
+
+    private static void markPair(long[] seen, char a, char b) {
+        long x = bit(a);
+        long y = bit(b);
+        if (x != 0 && y != 0) {
+            int key = code(a) * 36 + code(b);
+            seen[key >>> 6] |= 1L << key;
+        }
+    }
+
     /** Bits of the ASCII letters and digits of the query, each of which a match must contain. */
     static long letterMask(char[] q) {
         long m = 0;
@@ -183,7 +516,7 @@ final class TextIndex {
 
     /** The best match of the query in text {@code id}, or null. */
     Match match(int id, char[] q, long qLetters) {
-        if ((letters[id] & qLetters) != qLetters) {
+        if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
             return null;
         }
         char[] u = units[id];
@@ -215,6 +548,37 @@ final class TextIndex {
             }
         }
         return fallback;
+    }
+
+    /** The match starting at the first unit (exact or name prefix), or null: what match gives at those tiers. */
+    Match matchStart(int id, char[] q, long qLetters) {
+        if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
+            return null;
+        }
+        char[] u = units[id];
+        if (u.length == 0) {
+            return null;
+        }
+        char q0 = q[0];
+        if (!isQueryLetter(q0) || syllables[id][0] == null ? u[0] != q0 : (initials[id][0] & bit(q0)) == 0) {
+            return null;
+        }
+        int end = matchFrom(id, 0, q, 0);
+        return end < 0 ? null : new Match(end == u.length ? EXACT : PREFIX, 0, end);
+    }
+
+    /** Whether the text can give every two consecutive letters or digits of the query (see pairBits). */
+    private boolean hasPairs(int id, char[] q) {
+        int base = id * PAIR_WORDS;
+        for (int k = 0; k + 1 < q.length; k++) {
+            if (bit(q[k]) != 0 && bit(q[k + 1]) != 0) {
+                int key = code(q[k]) * 36 + code(q[k + 1]);
+                if ((pairBits[base + (key >>> 6)] & (1L << key)) == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Characters [start, end) of the original text for a unit range. */
@@ -292,6 +656,11 @@ final class TextIndex {
         return c >= 'a' && c <= 'z';
     }
 
+    /** The index of a letter or digit among the 36 (a–z, 0–9); only for characters with a bit. */
+    private static int code(char c) {
+        return c >= 'a' ? c - 'a' : 26 + c - '0';
+    }
+
     static long bit(char c) {
         if (c >= 'a' && c <= 'z') {
             return 1L << (c - 'a');
@@ -319,7 +688,7 @@ final class TextIndex {
         }
 
         int[] toArray() {
-            return Arrays.copyOf(a, size);
+            return size == a.length ? a : Arrays.copyOf(a, size);
         }
     }
 }
