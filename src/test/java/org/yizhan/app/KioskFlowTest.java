@@ -178,6 +178,25 @@ class KioskFlowTest {
     }
 
     @Test
+    void aPhysicalKeyboardOrCommittedImeTextSearchesToo() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        tap("#tile-search");
+        tap("#search-box");
+        robot.write("婚");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> names = Fx.call(() -> robot.lookup(".hit-name").queryAll().stream()
+                .map(n -> ((javafx.scene.text.TextFlow) n).getChildren().stream()
+                        .map(t -> ((javafx.scene.text.Text) t).getText()).reduce("", String::concat))
+                .toList());
+        assertFalse(names.isEmpty());
+        // Names with 婚 come first; services that only need, say, a 结婚证 among their materials follow.
+        assertTrue(names.size() >= 3 && names.subList(0, 3).stream().allMatch(n -> n.contains("婚")), names.toString());
+        robot.write("sfz");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Destination.Search("婚sfz"), at(), "typed text and on-screen keys edit the same query");
+    }
+
+    @Test
     void aFingerDragScrollsTheListWithoutOpeningARow() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         tap("#tile-guide");
