@@ -20,6 +20,10 @@ final class PopularServices {
         opened.merge(serviceId, 1, Integer::sum);
     }
 
+    int timesOpened(String serviceId) {
+        return opened.getOrDefault(serviceId, 0);
+    }
+
     /** The most opened services, topped up in catalog order while the kiosk has no history yet. */
     List<String> top(int n, CatalogSnapshot catalog) {
         Stream<String> counted = opened.entrySet().stream()

@@ -54,7 +54,7 @@ final class Screens implements ScreenFactory {
             SearchIndex index = search.get();
             return new SearchView(new SearchViewModel(messages, c,
                     (q, limit) -> index == null ? List.of() : index.search(q, limit),
-                    popular.top(6, c), s, navigator), messages);
+                    popular.top(6, c), popular::timesOpened, s, navigator), messages);
         } else if (destination instanceof Destination.Guide g) {
             popular.opened(g.serviceId());
             return new GuideView(new GuideViewModel(messages, c, g.serviceId()));

@@ -24,7 +24,7 @@ class SearchViewModelTest {
     private final SearchViewModel model = new SearchViewModel(messages, catalog, (q, n) -> {
         queries.add(q);
         return index.search(q, n);
-    }, List.of("mzj-jh"), new Destination.Search(), nav);
+    }, List.of("mzj-jh"), id -> 0, new Destination.Search(), nav);
 
     @Test
     void everyKeyUpdatesTheResults() {
@@ -36,6 +36,18 @@ class SearchViewModelTest {
         assertTrue(model.results().stream().anyMatch(r -> r.name().contains("身份证")), model.results().toString());
         assertEquals("云溪县公安局", model.results().get(0).department());
         assertEquals(messages.format("search.count", model.results().size()), model.statusProperty().get());
+    }
+
+    @Test
+    void amongEqualMatchesTheMoreOftenOpenedComesFirst() {
+        SearchViewModel counted = new SearchViewModel(messages, catalog, index::search, List.of(),
+                id -> id.equals("gaj-sfz-bl") ? 5 : 0, new Destination.Search(), nav);
+        counted.queryProperty().set("居民身份证");
+        assertEquals(List.of("居民身份证补领", "居民身份证换领"),
+                counted.results().stream().map(SearchViewModel.Row::name).toList());
+        model.queryProperty().set("居民身份证");
+        assertEquals(List.of("居民身份证换领", "居民身份证补领"),
+                model.results().stream().map(SearchViewModel.Row::name).toList(), "without counts, the index's order");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.yizhan.ui.search;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +36,7 @@ public final class SearchViewModel {
     private final CatalogSnapshot catalog;
     private final BiFunction<String, Integer, List<SearchHit>> search;
     private final List<String> popular;
+    private final ToIntFunction<String> timesOpened;
     private final Navigator navigator;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<Row> results = FXCollections.observableArrayList();
@@ -42,11 +45,12 @@ public final class SearchViewModel {
 
     /** {@code start} is where the citizen left the screen, so 返回 from a guide brings their results back. */
     public SearchViewModel(Messages messages, CatalogSnapshot catalog, BiFunction<String, Integer, List<SearchHit>> search,
-            List<String> popular, Destination.Search start, Navigator navigator) {
+            List<String> popular, ToIntFunction<String> timesOpened, Destination.Search start, Navigator navigator) {
         this.messages = messages;
         this.catalog = catalog;
         this.search = search;
         this.popular = popular;
+        this.timesOpened = timesOpened;
         this.navigator = navigator;
         query.set(start.query());
         query.addListener((obs, was, now) -> {
@@ -64,7 +68,10 @@ public final class SearchViewModel {
             nothingFound.set(false);
             return;
         }
+        // Among equally good matches, what this kiosk's citizens open more often comes first.
         List<Row> rows = search.apply(q, LIMIT).stream()
+                .sorted(Comparator.comparingInt(SearchHit::score).reversed()
+                        .thenComparing(Comparator.comparingInt((SearchHit h) -> timesOpened.applyAsInt(h.serviceId())).reversed()))
                 .map(h -> new Row(h.serviceId(), h.name(), h.highlights(),
                         catalog.service(h.serviceId()).map(s -> catalog.departmentName(s.departmentId())).orElse("")))
                 .toList();
