@@ -14,7 +14,6 @@ import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.search.SearchIndex;
-import org.yizhan.ui.Fonts;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
 
@@ -36,7 +35,6 @@ public final class Kiosk {
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, boolean developer) {
         this.config = config;
-        Fonts.load();
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search);
         shell = new KioskShell(messages, screens,

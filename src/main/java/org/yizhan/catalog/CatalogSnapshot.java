@@ -1,7 +1,6 @@
 package org.yizhan.catalog;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +96,5 @@ public final class CatalogSnapshot {
         return catalog.departments().stream()
                 .filter(d -> !servicesOfDepartment(d.id(), audience).isEmpty())
                 .toList();
-    }
-
-    public int countFor(Audience audience) {
-        return (int) catalog.services().stream().filter(s -> s.isFor(audience)).count();
-    }
-
-    public Map<String, Service> servicesById() {
-        return Collections.unmodifiableMap(servicesById);
     }
 }

@@ -75,8 +75,4 @@ public final class IdleMonitor {
     public ReadOnlyBooleanProperty warningProperty() {
         return warning.getReadOnlyProperty();
     }
-
-    public void stop() {
-        ticker.stop();
-    }
 }

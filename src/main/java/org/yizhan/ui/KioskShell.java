@@ -222,12 +222,4 @@ public final class KioskShell implements Navigator {
     public Screen currentScreen() {
         return currentScreen;
     }
-
-    public BooleanProperty elderProperty() {
-        return elder;
-    }
-
-    public IdleMonitor idleMonitor() {
-        return idle;
-    }
 }

@@ -73,10 +73,6 @@ public final class BrowseViewModel {
         return messages.get("browse.empty");
     }
 
-    public int audienceCount(Audience a) {
-        return catalog.countFor(a);
-    }
-
     public ObjectProperty<Audience> audienceProperty() {
         return audience;
     }
