@@ -1,5 +1,7 @@
 package org.yizhan.catalog;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +13,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.yizhan.model.Catalog;
+import org.yizhan.model.Department;
+import org.yizhan.model.Theme;
 import org.yizhan.model.Service;
 
 /**
@@ -89,6 +93,59 @@ public final class CatalogCache {
         });
     }
 
+    /**
+     * Streams the catalog document {@code json} into this cache, which must be empty, in one
+     * transaction; see {@link CatalogStream}. Nothing is kept if the document has any problem.
+     */
+    CatalogMeta writeFrom(InputStream json) throws SQLException, CatalogFormatException, IOException {
+        try {
+            return database.inTransaction(connection -> {
+                try {
+                    CatalogMeta m = CatalogStream.read(json, new CatalogStream.Sink() {
+                        @Override
+                        public void themes(List<Theme> list) throws SQLException {
+                            themes.insertAll(connection, list);
+                        }
+
+                        @Override
+                        public void departments(List<Department> list) throws SQLException {
+                            departments.insertAll(connection, list);
+                        }
+
+                        @Override
+                        public void services(List<Service> batch, int firstPosition) throws SQLException {
+                            services.insertAll(connection, batch, firstPosition);
+                            serviceThemes.insertAll(connection, byService(batch, Service::themeIds));
+                            variants.insertAll(connection, byService(batch, Service::variants));
+                            materials.insertAll(connection, byService(batch, Service::materials));
+                            steps.insertAll(connection, byService(batch, Service::steps));
+                        }
+                    });
+                    meta.put(connection, m);
+                    return m;
+                } catch (CatalogFormatException | IOException e) {
+                    throw new Unchecked(e);
+                }
+            });
+        } catch (Unchecked e) {
+            if (e.getCause() instanceof CatalogFormatException format) {
+                throw format;
+            }
+            throw (IOException) e.getCause();
+        }
+    }
+
+    /** Carries a checked exception out through {@link Database.Work}, which rolls back on it. */
+    private static final class Unchecked extends RuntimeException {
+        Unchecked(Exception cause) {
+            super(cause);
+        }
+    }
+
+    Database database() {
+        return database;
+    }
+
     private void write(Connection connection, Catalog catalog) throws SQLException {
         steps.deleteAll(connection);
         materials.deleteAll(connection);
@@ -103,15 +160,15 @@ public final class CatalogCache {
         themes.insertAll(connection, catalog.themes());
         departments.insertAll(connection, catalog.departments());
         services.insertAll(connection, catalog.services());
-        serviceThemes.insertAll(connection, byService(catalog, Service::themeIds));
-        variants.insertAll(connection, byService(catalog, Service::variants));
-        materials.insertAll(connection, byService(catalog, Service::materials));
-        steps.insertAll(connection, byService(catalog, Service::steps));
+        serviceThemes.insertAll(connection, byService(catalog.services(), Service::themeIds));
+        variants.insertAll(connection, byService(catalog.services(), Service::variants));
+        materials.insertAll(connection, byService(catalog.services(), Service::materials));
+        steps.insertAll(connection, byService(catalog.services(), Service::steps));
     }
 
-    private static <T> Map<String, List<T>> byService(Catalog catalog, Function<Service, List<T>> part) {
+    private static <T> Map<String, List<T>> byService(List<Service> services, Function<Service, List<T>> part) {
         Map<String, List<T>> byService = new LinkedHashMap<>();
-        for (Service service : catalog.services()) {
+        for (Service service : services) {
             byService.put(service.id(), part.apply(service));
         }
         return byService;

@@ -227,16 +227,16 @@ final class CatalogTree {
                 list(node.get("services"), CatalogTree::toService));
     }
 
-    private static Theme toTheme(JsonNode node) {
+    static Theme toTheme(JsonNode node) {
         return new Theme(text(node, "id"), text(node, "code"),
                 JsonNames.parse(Audience.class, text(node, "audience")), text(node, "name"));
     }
 
-    private static Department toDepartment(JsonNode node) {
+    static Department toDepartment(JsonNode node) {
         return new Department(text(node, "id"), text(node, "name"));
     }
 
-    private static Service toService(JsonNode node) {
+    static Service toService(JsonNode node) {
         return new Service(
                 text(node, "id"),
                 text(node, "code"),
@@ -321,7 +321,7 @@ final class CatalogTree {
         return list(array, node -> new Faq(text(node, "question"), text(node, "answer")));
     }
 
-    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> toItem) {
+    static <T> List<T> list(JsonNode array, Function<JsonNode, T> toItem) {
         if (array == null) {
             return List.of();
         }

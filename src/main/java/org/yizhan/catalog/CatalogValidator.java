@@ -113,8 +113,26 @@ public final class CatalogValidator {
             add("the catalog must be a JSON object, got " + kind(root));
             return;
         }
+        checkFields(root, Scope.TOP, CATALOG_FIELDS);
+        checkHeader(root);
+        JsonNode themes = array(root, Scope.TOP, "themes", true);
+        JsonNode departments = array(root, Scope.TOP, "departments", true);
+        JsonNode services = array(root, Scope.TOP, "services", true);
+        // A reference is only checked when the list it points into could be read at all; otherwise every
+        // service would repeat the same problem.
+        Set<String> themeIds = themes == null ? null : checkThemes(themes);
+        Set<String> departmentIds = departments == null ? null : checkDepartments(departments);
+        if (services != null) {
+            Map<String, String> ids = new HashMap<>();
+            for (int i = 0; i < services.size(); i++) {
+                checkServiceAt(i, services.get(i), themeIds, departmentIds, ids);
+            }
+        }
+    }
+
+    /** The top-level scalar fields: format, version, generatedAt, title, sample, notice. */
+    private void checkHeader(JsonNode root) {
         Scope top = Scope.TOP;
-        checkFields(root, top, CATALOG_FIELDS);
         String format = requiredText(root, top, "format");
         if (format != null && !CatalogJson.FORMAT.equals(format)) {
             report(top, "format", "must be \"" + CatalogJson.FORMAT + "\", got " + shown(root.get("format")));
@@ -132,16 +150,66 @@ public final class CatalogValidator {
         optionalText(root, top, "title");
         optionalBoolean(root, top, "sample");
         optionalText(root, top, "notice");
+    }
 
-        JsonNode themes = array(root, top, "themes", true);
-        JsonNode departments = array(root, top, "departments", true);
-        JsonNode services = array(root, top, "services", true);
-        // A reference is only checked when the list it points into could be read at all; otherwise every
-        // service would repeat the same problem.
-        Set<String> themeIds = themes == null ? null : checkThemes(themes);
-        Set<String> departmentIds = departments == null ? null : checkDepartments(departments);
-        if (services != null) {
-            checkServices(services, themeIds, departmentIds);
+    /**
+     * Checks a catalog that arrives piece by piece ({@link CatalogStream}) with the rules and wording of
+     * {@link #validate(JsonNode)}, holding only the ids it needs for references and uniqueness.
+     */
+    static final class Incremental {
+        private final CatalogValidator validator = new CatalogValidator();
+        private final Map<String, String> serviceIds = new HashMap<>();
+        private Set<String> themeIds;
+        private Set<String> departmentIds;
+
+        /** An object holding every top-level field except the three arrays. */
+        void header(JsonNode scalars) {
+            Set<String> known = new java.util.HashSet<>(CATALOG_FIELDS);
+            known.removeAll(Set.of("themes", "departments", "services"));
+            validator.checkFields(scalars, Scope.TOP, known);
+            validator.checkHeader(scalars);
+        }
+
+        /** A top-level array field; false (with a problem recorded) if {@code value} is not an array. */
+        boolean isArray(String field, JsonNode value) {
+            if (value.isArray()) {
+                return true;
+            }
+            validator.report(Scope.TOP, field, "must be an array, got " + shown(value));
+            return false;
+        }
+
+        void missing(String field) {
+            validator.report(Scope.TOP, field, "is required");
+        }
+
+        void themes(JsonNode themes) {
+            themeIds = validator.checkThemes(themes);
+        }
+
+        void departments(JsonNode departments) {
+            departmentIds = validator.checkDepartments(departments);
+        }
+
+        void service(int index, JsonNode service) {
+            validator.checkServiceAt(index, service, themeIds, departmentIds, serviceIds);
+        }
+
+        boolean valid() {
+            return validator.problems.isEmpty();
+        }
+
+        /** True once {@link #MAX_PROBLEMS} problems are recorded: reading on would only add noise. */
+        boolean full() {
+            return validator.problems.size() >= MAX_PROBLEMS;
+        }
+
+        List<String> problems() {
+            List<String> result = new ArrayList<>(validator.problems);
+            if (validator.overflow || full()) {
+                result.add("stopped after " + MAX_PROBLEMS + " problems; there may be more");
+            }
+            return List.copyOf(result);
         }
     }
 
@@ -183,20 +251,17 @@ public final class CatalogValidator {
         return ids.keySet();
     }
 
-    private void checkServices(JsonNode services, Set<String> themeIds, Set<String> departmentIds) {
-        Map<String, String> ids = new HashMap<>();
-        for (int i = 0; i < services.size(); i++) {
-            JsonNode service = services.get(i);
-            String where = "services[" + i + "]";
-            if (!service.isObject()) {
-                add(where + " must be an object, got " + shown(service));
-                continue;
-            }
-            Scope scope = new Scope(label(where, service), "");
-            checkService(service, scope, themeIds, departmentIds);
-            String id = service.path("id").isTextual() ? service.get("id").textValue() : null;
-            unique(ids, id, where, scope);
+    private void checkServiceAt(int index, JsonNode service, Set<String> themeIds, Set<String> departmentIds,
+                                Map<String, String> ids) {
+        String where = "services[" + index + "]";
+        if (!service.isObject()) {
+            add(where + " must be an object, got " + shown(service));
+            return;
         }
+        Scope scope = new Scope(label(where, service), "");
+        checkService(service, scope, themeIds, departmentIds);
+        String id = service.path("id").isTextual() ? service.get("id").textValue() : null;
+        unique(ids, id, where, scope);
     }
 
     private void checkService(JsonNode service, Scope scope, Set<String> themeIds, Set<String> departmentIds) {

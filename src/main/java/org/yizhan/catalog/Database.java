@@ -2,7 +2,9 @@ package org.yizhan.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -135,10 +137,17 @@ public final class Database {
     private final SQLiteConfig writeConfig;
     private final SQLiteConfig readConfig;
 
-    private Database(Path file) {
-        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    private final Path file;
+
+    private Database(Path file, boolean bulk) {
+        this.file = file.toAbsolutePath();
+        this.url = "jdbc:sqlite:" + this.file;
         this.writeConfig = config(SQLiteConfig.TransactionMode.IMMEDIATE);
         this.readConfig = config(SQLiteConfig.TransactionMode.DEFERRED);
+        if (bulk) {
+            writeConfig.setJournalMode(SQLiteConfig.JournalMode.OFF);
+            writeConfig.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        }
     }
 
     /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
@@ -149,9 +158,49 @@ public final class Database {
         } catch (IOException e) {
             throw new SQLException("cannot create the directory " + parent + " for the catalog cache", e);
         }
-        Database database = new Database(file);
+        Database database = new Database(file, false);
         database.migrate(MIGRATIONS);
         return database;
+    }
+
+    /**
+     * Creates a new file for one bulk load, without a journal or a sync per write: nobody reads the file
+     * until {@link #finishBulkLoad()} has made it durable, and a file that was never finished is thrown
+     * away, so what a journal would protect cannot be seen. Writes to it are fast and single-copy.
+     */
+    static Database createForBulkLoad(Path file) throws SQLException {
+        if (Files.exists(file)) {
+            throw new SQLException(file + " already exists; a bulk load needs a new file");
+        }
+        Database database = new Database(file, true);
+        database.migrate(MIGRATIONS);
+        return database;
+    }
+
+    /** Ends a bulk load: switches the file to WAL (as {@link #open} uses it) and forces it to the disk. */
+    Database finishBulkLoad() throws SQLException {
+        Database normal = new Database(file, false);
+        normal.inTransaction(connection -> null);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new SQLException("cannot force " + file + " to the disk", e);
+        }
+        return normal;
+    }
+
+    /** SQLite's own consistency check of the file; "ok" or the first problems it found. */
+    public String quickCheck() throws SQLException {
+        return inReadTransaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA quick_check(3)")) {
+                StringBuilder result = new StringBuilder();
+                while (row.next()) {
+                    result.append(result.isEmpty() ? "" : "; ").append(row.getString(1));
+                }
+                return result.toString();
+            }
+        });
     }
 
     /** The schema version recorded in the file ({@code PRAGMA user_version}). */

@@ -33,10 +33,16 @@ final class Rows {
     /** Inserts {@code items} in one batch; parameter 1 is the position, the record's columns follow. */
     static <T> void insertAll(Connection connection, String sql, List<T> items, Binder<T> binder)
             throws SQLException {
+        insertAll(connection, sql, items, 0, binder);
+    }
+
+    /** As {@link #insertAll(Connection, String, List, Binder)}, numbering from {@code firstPosition}. */
+    static <T> void insertAll(Connection connection, String sql, List<T> items, int firstPosition, Binder<T> binder)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int position = 0; position < items.size(); position++) {
-                statement.setInt(1, position);
-                binder.bind(statement, 2, items.get(position));
+            for (int i = 0; i < items.size(); i++) {
+                statement.setInt(1, firstPosition + i);
+                binder.bind(statement, 2, items.get(i));
                 statement.addBatch();
             }
             statement.executeBatch();

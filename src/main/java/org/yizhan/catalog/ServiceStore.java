@@ -38,7 +38,12 @@ final class ServiceStore {
 
     /** Inserts the services' own rows (not their parts) into an empty table; their departments must exist. */
     void insertAll(Connection connection, List<Service> services) throws SQLException {
-        Rows.insertAll(connection, INSERT, services, ServiceStore::bind);
+        insertAll(connection, services, 0);
+    }
+
+    /** Inserts one batch of a catalog's services, the first of which is at {@code firstPosition}. */
+    void insertAll(Connection connection, List<Service> services, int firstPosition) throws SQLException {
+        Rows.insertAll(connection, INSERT, services, firstPosition, ServiceStore::bind);
     }
 
     /** Every service in catalog order, each completed with its parts. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.catalog.CatalogCache;
+import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.ImportResult;
 import org.yizhan.model.Catalog;
@@ -62,6 +63,15 @@ class GdServicesFileTest {
         CatalogCache cache = CatalogCache.open(dir.resolve("cache.db"));
         cache.replace(result.catalog());
         assertEquals(Optional.of(result.catalog()), cache.load());
+    }
+
+    @Test
+    void theCatalogSurvivesStreamingIntoADirectory(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CatalogJson.write(result.catalog(), out);
+        CatalogDirectory directory = CatalogDirectory.open(dir);
+        assertTrue(directory.installIfNewer(new ByteArrayInputStream(out.toByteArray()), 1));
+        assertEquals(Optional.of(result.catalog()), directory.load());
     }
 
     @Test

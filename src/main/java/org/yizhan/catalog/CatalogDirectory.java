@@ -1,0 +1,236 @@
+package org.yizhan.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.model.Catalog;
+
+/**
+ * The kiosk's cached catalogs: one SQLite file per installed version and a small pointer file,
+ * {@code CURRENT}, naming the one in use. A new catalog is written to a new file, forced to the disk,
+ * and only then does an atomic rename of the pointer make it current. An open database file is never
+ * renamed or overwritten, and a crash or power cut at any instant leaves the old catalog or the new one,
+ * whole. Files the pointer does not name are leftovers of an interrupted install and are removed.
+ */
+public final class CatalogDirectory {
+    static final String POINTER = "CURRENT";
+    private static final String LOCK = "install.lock";
+    private static final Pattern CATALOG_FILE = Pattern.compile("catalog-v\\d+-\\d+\\.db(-wal|-shm|-journal)?");
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogDirectory.class);
+
+    private final Path dir;
+
+    private CatalogDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Opens (creating if needed) the directory and clears what an interrupted install left behind. */
+    public static CatalogDirectory open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        CatalogDirectory directory = new CatalogDirectory(dir.toAbsolutePath());
+        directory.removeLeftovers();
+        return directory;
+    }
+
+    /**
+     * The current catalog.
+     *
+     * @return empty if none was installed yet
+     * @throws DamagedCacheException if the pointer names a file that is missing, unreadable, fails
+     *                               SQLite's check or holds no catalog; {@link #discard()} and install again
+     */
+    public Optional<Catalog> load() throws DamagedCacheException {
+        Optional<String> name = pointer();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name.get());
+        if (!Files.isRegularFile(file)) {
+            throw new DamagedCacheException(POINTER + " names " + name.get() + ", which is missing");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new DamagedCacheException(name.get() + " is empty");
+            }
+            CatalogCache cache = CatalogCache.open(file);
+            String check = cache.database().quickCheck();
+            if (!"ok".equals(check)) {
+                throw new DamagedCacheException(name.get() + " fails SQLite's check: " + check);
+            }
+            return Optional.of(cache.load().orElseThrow(
+                    () -> new DamagedCacheException(name.get() + " holds no catalog")));
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new DamagedCacheException(name.get() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The current catalog's version; empty if there is none or it cannot be read. */
+    public OptionalLong version() {
+        Optional<String> name = pointer();
+        if (name.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Path file = dir.resolve(name.get());
+        if (!Files.isRegularFile(file)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return CatalogCache.open(file).version();
+        } catch (SQLException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Streams the catalog document {@code json} into a new file and makes it current, unless the current
+     * catalog's version is already {@code version} or higher.
+     *
+     * @param version the version the document must carry (e.g. the one a signed index promised)
+     * @return true if installed, false if the current catalog was as new or newer
+     * @throws CatalogFormatException if the document is not a valid catalog of {@code version}; nothing changes
+     */
+    public synchronized boolean installIfNewer(InputStream json, long version)
+            throws CatalogFormatException, IOException, SQLException {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            OptionalLong current = version();
+            if (current.isPresent() && current.getAsLong() >= version) {
+                return false;
+            }
+            install(version, cache -> {
+                CatalogMeta meta = cache.writeFrom(json);
+                if (meta.version() != version) {
+                    throw new CatalogFormatException("the catalog has version " + meta.version()
+                            + " but was announced as version " + version);
+                }
+            });
+            return true;
+        }
+    }
+
+    /** Makes {@code catalog} current whatever the current version: for the demo catalog or a rebuild. */
+    public synchronized void install(Catalog catalog) throws IOException, SQLException {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            install(catalog.version(), cache -> cache.replace(catalog));
+        } catch (CatalogFormatException e) {
+            throw new IllegalStateException("replace does not read a document", e);
+        }
+    }
+
+    /** Forgets the current catalog (after a {@link DamagedCacheException}), so that one can be installed. */
+    public synchronized void discard() throws IOException {
+        Optional<String> name = pointer();
+        Files.deleteIfExists(dir.resolve(POINTER));
+        forceDirectory();
+        name.ifPresent(this::deleteQuietly);
+    }
+
+    private interface Filling {
+        void fill(CatalogCache cache) throws SQLException, CatalogFormatException, IOException;
+    }
+
+    private void install(long version, Filling filling) throws SQLException, CatalogFormatException, IOException {
+        Optional<String> old = pointer();
+        String name = "catalog-v" + version + "-" + System.currentTimeMillis() + ".db";
+        Path file = dir.resolve(name);
+        boolean done = false;
+        try {
+            Database database = Database.createForBulkLoad(file);
+            filling.fill(new CatalogCache(database));
+            database.finishBulkLoad();
+            writePointer(name);
+            done = true;
+        } finally {
+            if (!done) {
+                deleteQuietly(name);
+            }
+        }
+        LOG.info("catalog version {} installed as {}", version, name);
+        old.filter(o -> !o.equals(name)).ifPresent(this::deleteQuietly);
+    }
+
+    private Optional<String> pointer() {
+        Path file = dir.resolve(POINTER);
+        try {
+            String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return CATALOG_FILE.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePointer(String name) throws IOException {
+        Path temporary = dir.resolve(POINTER + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        }
+        Files.move(temporary, dir.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+    }
+
+    /** Makes the rename itself durable; on systems that cannot open a directory this is a no-op. */
+    private void forceDirectory() {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot force directory {}: {}", dir, e.toString());
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock != null) {
+                removeLeftoversLocked();
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // This process is installing right now; its own install cleans up after itself.
+        }
+    }
+
+    private void removeLeftoversLocked() throws IOException {
+        String current = pointer().orElse("");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                boolean ours = CATALOG_FILE.matcher(name).matches() || name.equals(POINTER + ".tmp");
+                if (ours && !name.startsWith(current.isEmpty() ? "\0" : current)) {
+                    LOG.info("removing {}, left by an interrupted install", name);
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private void deleteQuietly(String name) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path file = dir.resolve(name + suffix);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Another process may still have it open (Windows); the next start removes it.
+                LOG.warn("cannot remove {} yet: {}", file, e.toString());
+            }
+        }
+    }
+}
