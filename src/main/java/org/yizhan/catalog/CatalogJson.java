@@ -52,6 +52,37 @@ public final class CatalogJson {
         return CatalogTree.fromTree(tree);
     }
 
+    /** What {@link #scan} learns of a catalog without keeping it. */
+    public record Scanned(long version, int services) {
+    }
+
+    /**
+     * Checks a catalog document as a kiosk's sync will, streaming it, so a file of any size fits in memory:
+     * every rule of {@link #read(InputStream)}, and themes and departments before services.
+     */
+    public static Scanned scan(InputStream in) throws CatalogFormatException, IOException {
+        int[] services = {0};
+        try {
+            CatalogMeta meta = CatalogStream.read(in, new CatalogStream.Sink() {
+                @Override
+                public void themes(java.util.List<org.yizhan.model.Theme> themes) {
+                }
+
+                @Override
+                public void departments(java.util.List<org.yizhan.model.Department> departments) {
+                }
+
+                @Override
+                public void services(java.util.List<org.yizhan.model.Service> batch, int firstPosition) {
+                    services[0] += batch.size();
+                }
+            });
+            return new Scanned(meta.version(), services[0]);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("a sink that stores nothing cannot fail", e);
+        }
+    }
+
     public static Catalog read(Path file) throws CatalogFormatException, IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);

@@ -107,7 +107,7 @@ final class CatalogStream {
             JsonLocation at = e.getLocation();
             throw new CatalogFormatException("not valid JSON"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + JsonText.JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
         }
         if (!themesSeen) {
             validator.missing("themes");

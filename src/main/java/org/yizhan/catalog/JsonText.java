@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** JSON files as they arrive: strict UTF-8 text, checked before it is parsed. */
 public final class JsonText {
     /** Jackson's "[Source: REDACTED (…); line: 2, column: 13]" inside a message, reworded for people. */
-    private static final Pattern JACKSON_SOURCE =
+    static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

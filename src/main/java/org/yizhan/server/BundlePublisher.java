@@ -1,0 +1,170 @@
+package org.yizhan.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.catalog.CatalogFormatException;
+import org.yizhan.catalog.CatalogJson;
+import org.yizhan.catalog.bundle.BundleException;
+import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.catalog.bundle.Ed25519Keys;
+
+/**
+ * Writes a bundle (docs/protocol.md): the catalog, checked and gzipped, then the signed index that
+ * announces it. The catalog file is in place before the index names it, and each file appears by an
+ * atomic rename, so a kiosk polling during a publication sees the old bundle or the new one.
+ */
+public final class BundlePublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(BundlePublisher.class);
+
+    /** What was published. */
+    public record Published(BundleIndex index, int services) {
+    }
+
+    private BundlePublisher() {
+    }
+
+    /**
+     * @param hall    the hall id the bundle is for, or "" for any hall
+     * @param expires how long kiosks may trust this index without a newer one
+     * @throws BundleException if the version is not higher than the one already published in {@code out}
+     */
+    public static Published publish(Path catalog, PrivateKey key, Path out, String hall, Duration expires, Clock clock)
+            throws IOException, CatalogFormatException, BundleException {
+        CatalogJson.Scanned scanned;
+        try (InputStream in = Files.newInputStream(catalog)) {
+            scanned = CatalogJson.scan(in);
+        }
+        Files.createDirectories(out);
+        Optional<BundleIndex> current = current(out);
+        if (current.isPresent() && current.get().catalogVersion() >= scanned.version()) {
+            throw new BundleException("catalog version " + scanned.version() + " is not higher than version "
+                    + current.get().catalogVersion() + ", already published in " + out + "; versions only go up");
+        }
+        PublicKey publicKey = Ed25519Keys.publicOf(key);
+        String name = BundleIndex.catalogFile(scanned.version());
+        Path temporary = Files.createTempFile(out, name + ".", ".tmp");
+        long length;
+        long jsonLength;
+        String sha256;
+        try {
+            MessageDigest digest = sha256();
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                CountingOutputStream compressed = new CountingOutputStream(
+                        new DigestOutputStream(Channels.newOutputStream(channel), digest));
+                GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16);
+                jsonLength = Files.copy(catalog, gzip);
+                gzip.finish();
+                gzip.flush();
+                length = compressed.count;
+                channel.force(true);
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+            Files.move(temporary, out.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        BundleIndex index = new BundleIndex(scanned.version(), now, now.plus(expires), hall, name, length, sha256,
+                jsonLength, Ed25519Keys.keyId(publicKey), "").signedWith(key);
+        if (!index.signatureValid(publicKey)) {
+            throw new IllegalStateException("the signature does not verify with the key's own public half");
+        }
+        writeAtomically(out.resolve(BundleIndex.FILE_NAME), index.toJson());
+        current.ifPresent(previous -> removeOlderThan(out, previous.catalogVersion()));
+        LOG.info("published catalog version {} ({} services, {} bytes) to {}", scanned.version(), scanned.services(),
+                length, out);
+        return new Published(index, scanned.services());
+    }
+
+    /** The index already published in {@code out}, if it can be read. */
+    public static Optional<BundleIndex> current(Path out) throws IOException {
+        Path file = out.resolve(BundleIndex.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BundleIndex.parse(Files.readAllBytes(file)));
+        } catch (BundleException e) {
+            throw new IOException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Keeps the previous catalog file for kiosks that read the previous index a moment ago. */
+    private static void removeOlderThan(Path out, long keep) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(out, "catalog-v*.json.gz")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String digits = name.substring("catalog-v".length(), name.length() - ".json.gz".length());
+                if (digits.matches("[0-9]{1,18}") && Long.parseLong(digits) < keep) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove old catalog files from {}: {}", out, e.toString());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.yizhan.server;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** JSON answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
+final class Responses {
+    private static final JsonMapper MAPPER = new JsonMapper();
+
+    private Responses() {
+    }
+
+    static void json(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("error", code);
+        node.put("message", message);
+        json(exchange, status, node.toString());
+    }
+}

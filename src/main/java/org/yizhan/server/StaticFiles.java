@@ -1,0 +1,134 @@
+package org.yizhan.server;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+import org.yizhan.catalog.bundle.BundleException;
+import org.yizhan.catalog.bundle.BundleIndex;
+
+/**
+ * Serves the files of one flat directory as nginx would: GET and HEAD, an ETag per file, 304 to a
+ * matching If-None-Match, gzip for text when asked, and long caching for the immutable catalog files.
+ */
+final class StaticFiles {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+    private static final long HASHED_ETAG_MAX = 1 << 20;
+    private static final int GZIP_MIN = 512;
+
+    private final Path dir;
+
+    StaticFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            Responses.error(exchange, 405, "method_not_allowed", method + " is not allowed here; use GET");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String context = exchange.getHttpContext().getPath();
+        Path file = dir.resolve(name);
+        if (!path.equals(context + name) || !NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+            Responses.error(exchange, 404, "not_found", "no such file: " + path);
+            return;
+        }
+        String etag = etag(file);
+        var headers = exchange.getResponseHeaders();
+        headers.set("ETag", etag);
+        headers.set("Cache-Control", name.equals(BundleIndex.FILE_NAME) ? "no-cache" : "public, max-age=31536000, immutable");
+        if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        boolean compressed = name.endsWith(".gz");
+        headers.set("Content-Type", compressed ? "application/gzip" : "application/json; charset=utf-8");
+        long size = Files.size(file);
+        boolean gzip = !compressed && size >= GZIP_MIN && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+        if (!compressed) {
+            headers.set("Vary", "Accept-Encoding");
+        }
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        if (gzip) {
+            headers.set("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody())) {
+                Files.copy(file, out);
+            }
+        } else {
+            exchange.sendResponseHeaders(200, size);
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        }
+    }
+
+    /** The version of the index in this directory, for /health. */
+    Optional<Long> publishedVersion() {
+        try {
+            return Optional.of(BundleIndex.parse(Files.readAllBytes(dir.resolve(BundleIndex.FILE_NAME))).catalogVersion());
+        } catch (IOException | BundleException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A hash of small files (the index changes in place); size and time of large, immutable ones. */
+    private static String etag(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size <= HASHED_ETAG_MAX) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JDK has no SHA-256", e);
+            }
+        }
+        return "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-" + Long.toHexString(size) + "\"";
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equals("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,314 @@
+package org.yizhan.sync;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.catalog.CatalogFormatException;
+import org.yizhan.catalog.bundle.BundleException;
+import org.yizhan.catalog.bundle.BundleIndex;
+
+/**
+ * One sync, exactly as docs/protocol.md describes it: a conditional GET of the signed index, every check
+ * before anything is applied, then the catalog streamed into a new cache file that becomes current in one
+ * step. Whatever goes wrong, the current catalog stays and the outcome says why.
+ */
+public final class CatalogSync {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogSync.class);
+
+    private final SyncSettings settings;
+    private final CatalogDirectory catalogs;
+    private final LastGoodBundle lastGood;
+    private final Clock clock;
+    private final Fetcher fetcher;
+
+    /**
+     * @param syncDir where the last good bundle and its ETag are kept (e.g. {@code data.dir/sync})
+     */
+    public CatalogSync(SyncSettings settings, CatalogDirectory catalogs, Path syncDir, Clock clock) {
+        this.settings = settings;
+        this.catalogs = catalogs;
+        this.lastGood = new LastGoodBundle(syncDir);
+        this.clock = clock;
+        this.fetcher = new Fetcher(settings.connectTimeout(), settings.stallTimeout(), settings.deadline());
+    }
+
+    /** One attempt. Never throws: every failure is an outcome with a reason, and is logged. */
+    public synchronized SyncOutcome syncOnce() {
+        SyncOutcome outcome;
+        try {
+            outcome = attempt();
+        } catch (SyncFailure failure) {
+            outcome = outcome(failure.transientFailure() ? SyncOutcome.Kind.UNREACHABLE : SyncOutcome.Kind.REJECTED,
+                    failure.reason());
+        } catch (RuntimeException | IOException | SQLException e) {
+            LOG.error("catalog sync failed unexpectedly", e);
+            outcome = outcome(SyncOutcome.Kind.UNREACHABLE, "sync failed: " + e);
+        }
+        if (outcome.failed()) {
+            LOG.warn("catalog sync from {}: {}", settings.indexUri(), outcome.line());
+        } else {
+            LOG.info("catalog sync from {}: {}", settings.indexUri(), outcome.line());
+        }
+        return outcome;
+    }
+
+    /**
+     * Rebuilds the cache from the last bundle this kiosk verified and applied, after the cache was found
+     * damaged and discarded. Checks the bundle again (signature, length, SHA-256) before using it.
+     *
+     * @return false if there is no usable last bundle
+     */
+    public synchronized boolean restoreLastGood() {
+        Optional<BundleIndex> index = lastGood.index().filter(this::trusted);
+        Optional<Path> file = lastGood.catalogFile();
+        if (index.isEmpty() || file.isEmpty()) {
+            return false;
+        }
+        try {
+            if (Files.size(file.get()) != index.get().length() || !sha256Of(file.get()).equals(index.get().sha256())) {
+                LOG.warn("the last good bundle {} does not match its index; not using it", file.get());
+                return false;
+            }
+            boolean installed = install(file.get(), index.get());
+            LOG.info("catalog version {} restored from the last good bundle", index.get().catalogVersion());
+            return installed;
+        } catch (SyncFailure | IOException | SQLException | RuntimeException e) {
+            LOG.warn("the last good bundle could not be restored: {}", e instanceof SyncFailure f ? f.reason() : e.toString());
+            return false;
+        }
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private SyncOutcome attempt() throws SyncFailure, IOException, SQLException {
+        long current = catalogs.version().orElse(0);
+        Optional<BundleIndex> known = lastGood.index().filter(i -> i.catalogVersion() == current && trusted(i));
+        Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
+
+        List<String> headers = new ArrayList<>(List.of("Accept-Encoding", "gzip", "Accept", "application/json"));
+        etag.ifPresent(tag -> headers.addAll(List.of("If-None-Match", tag)));
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        Fetcher.Response response = fetcher.get(settings.indexUri(), headers, settings.maxIndexBytes(),
+                bytes -> write(received, bytes));
+
+        if (response.status() == 304) {
+            if (known.isEmpty()) {
+                throw SyncFailure.rejected("the server answered 304 Not Modified to a request that was not conditional");
+            }
+            // A 304 carries no signature: only the index we verified earlier says how long it may be trusted.
+            if (!known.get().expiresAt().isAfter(clock.instant())) {
+                lastGood.forgetEtag();
+                throw SyncFailure.rejected("catalog version " + current + " expired at " + known.get().expiresAt()
+                        + " and the server offers nothing newer (304)");
+            }
+            return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
+        }
+        requireOk(response, "the index");
+        byte[] json = decoded(received.toByteArray(), response.header("Content-Encoding").orElse("identity"));
+        BundleIndex index = verified(json);
+
+        if (index.catalogVersion() < current) {
+            throw SyncFailure.rejected("the server offers catalog version " + index.catalogVersion()
+                    + ", older than the version " + current + " this kiosk has (rollback refused)");
+        }
+        if (index.catalogVersion() == current) {
+            lastGood.saveIndex(json, response.header("ETag"));
+            return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
+        }
+        Path download = download(index);
+        boolean installed;
+        try {
+            installed = install(download, index);
+        } catch (SyncFailure failure) {
+            Files.deleteIfExists(download);
+            throw failure;
+        }
+        if (!installed) {
+            Files.deleteIfExists(download);
+            return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
+        }
+        lastGood.save(download, index, json, response.header("ETag"));
+        return outcome(SyncOutcome.Kind.APPLIED, "");
+    }
+
+    /** Every check that the index itself allows, before a byte of the catalog is fetched. */
+    private BundleIndex verified(byte[] json) throws SyncFailure {
+        BundleIndex index;
+        try {
+            index = BundleIndex.parse(json);
+        } catch (BundleException e) {
+            throw SyncFailure.rejected("malformed index: " + e.getMessage());
+        }
+        if (!index.keyId().equals(settings.keyId())) {
+            throw SyncFailure.rejected("the index is signed with key " + index.keyId()
+                    + " but this kiosk trusts key " + settings.keyId() + " (sync.public-key)");
+        }
+        if (!index.signatureValid(settings.publicKey())) {
+            throw SyncFailure.rejected("the index's signature is not valid: it was altered after signing");
+        }
+        if (!settings.hallId().isEmpty() && !index.hall().isEmpty() && !index.hall().equals(settings.hallId())) {
+            throw SyncFailure.rejected("the bundle is for hall " + index.hall() + ", this kiosk is in hall "
+                    + settings.hallId() + " (hall.id)");
+        }
+        if (!index.expiresAt().isAfter(clock.instant())) {
+            throw SyncFailure.rejected("the index for catalog version " + index.catalogVersion() + " expired at "
+                    + index.expiresAt() + " (is the publisher still publishing, and is this kiosk's clock right?)");
+        }
+        if (index.length() > settings.maxBundleBytes()) {
+            throw SyncFailure.rejected("the bundle is " + index.length() + " bytes, more than this kiosk accepts ("
+                    + settings.maxBundleBytes() + ")");
+        }
+        if (index.jsonLength() > settings.maxCatalogBytes()) {
+            throw SyncFailure.rejected("the catalog would be " + index.jsonLength()
+                    + " bytes decompressed, more than this kiosk accepts (" + settings.maxCatalogBytes() + ")");
+        }
+        return index;
+    }
+
+    private boolean trusted(BundleIndex index) {
+        return index.keyId().equals(settings.keyId()) && index.signatureValid(settings.publicKey());
+    }
+
+    /** Fetches the compressed catalog to a file, checking its length and SHA-256 against the signed index. */
+    private Path download(BundleIndex index) throws SyncFailure, IOException {
+        Path file = lastGood.downloadFile();
+        MessageDigest digest = sha256();
+        Fetcher.Response response;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
+                    index.length(), bytes -> {
+                        digest.update(bytes.duplicate());
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                    });
+        } catch (SyncFailure failure) {
+            Files.deleteIfExists(file);
+            if (failure.reason().startsWith("the server sent more than")) {
+                throw SyncFailure.rejected("the catalog file is longer than the " + index.length()
+                        + " bytes the signed index announces");
+            }
+            throw failure;
+        }
+        try {
+            requireOk(response, index.file());
+            String encoding = response.header("Content-Encoding").orElse("identity");
+            if (!encoding.equalsIgnoreCase("identity")) {
+                throw SyncFailure.rejected("the server sent " + index.file() + " with Content-Encoding: " + encoding
+                        + "; a .gz file must be served as it is (turn gzip off for it)");
+            }
+            if (response.bodyBytes() != index.length()) {
+                throw SyncFailure.unreachable("the catalog file ended after " + response.bodyBytes() + " of the "
+                        + index.length() + " bytes the signed index announces (truncated)");
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            if (!sha.equals(index.sha256())) {
+                throw SyncFailure.rejected("the catalog file's SHA-256 is " + sha + ", not " + index.sha256()
+                        + " as signed: it was altered or damaged");
+            }
+            return file;
+        } catch (SyncFailure failure) {
+            Files.deleteIfExists(file);
+            throw failure;
+        }
+    }
+
+    /** Decompresses (never past the signed length) and streams the catalog into a new cache file. */
+    boolean install(Path bundle, BundleIndex index) throws SyncFailure, SQLException, IOException {
+        try (InputStream in = new ExactLengthInputStream(
+                new GZIPInputStream(Files.newInputStream(bundle), 1 << 16), index.jsonLength())) {
+            return catalogs.installIfNewer(in, index.catalogVersion());
+        } catch (CatalogFormatException e) {
+            List<String> problems = e.problems();
+            throw SyncFailure.rejected("the catalog in the bundle is not valid: " + problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        } catch (ExactLengthInputStream.WrongLength e) {
+            throw SyncFailure.rejected(e.getMessage());
+        } catch (ZipException | EOFException e) {
+            throw SyncFailure.rejected("the compressed catalog is damaged: " + e.getMessage());
+        }
+    }
+
+    private static void requireOk(Fetcher.Response response, String what) throws SyncFailure {
+        int status = response.status();
+        if (status == 200) {
+            return;
+        }
+        String excerpt = response.errorExcerpt().replaceAll("\\s+", " ").strip();
+        String detail = excerpt.isEmpty() ? "" : ": " + (excerpt.length() > 200 ? excerpt.substring(0, 200) + "…" : excerpt);
+        String reason = "the server answered HTTP " + status + " for " + what + detail;
+        if (status == 404) {
+            throw SyncFailure.rejected(reason + " (is server.url right, and has a catalog been published?)");
+        }
+        if (status >= 500) {
+            throw SyncFailure.unreachable(reason);
+        }
+        throw SyncFailure.rejected(reason);
+    }
+
+    private byte[] decoded(byte[] body, String encoding) throws SyncFailure {
+        if (encoding.equalsIgnoreCase("identity")) {
+            return body;
+        }
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            throw SyncFailure.rejected("the index came with Content-Encoding: " + encoding + ", which this kiosk does not read");
+        }
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] decoded = in.readNBytes((int) settings.maxIndexBytes() + 1);
+            if (decoded.length > settings.maxIndexBytes()) {
+                throw SyncFailure.rejected("the index decompresses to more than " + settings.maxIndexBytes() + " bytes");
+            }
+            return decoded;
+        } catch (IOException e) {
+            throw SyncFailure.rejected("the gzipped index is damaged: " + e.getMessage());
+        }
+    }
+
+    private SyncOutcome outcome(SyncOutcome.Kind kind, String reason) {
+        return new SyncOutcome(kind, catalogs.version().orElse(0), reason, Instant.now(clock));
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, ByteBuffer bytes) {
+        byte[] chunk = new byte[bytes.remaining()];
+        bytes.get(chunk);
+        out.writeBytes(chunk);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.yizhan.sync;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+import org.yizhan.catalog.bundle.BundleException;
+import org.yizhan.catalog.bundle.BundleIndex;
+
+/**
+ * The last bundle this kiosk verified and applied, kept as received (signed index, compressed catalog,
+ * ETag) in the sync directory: to ask the server "anything newer?" cheaply, and to rebuild the cache if
+ * its file is ever found damaged.
+ */
+final class LastGoodBundle {
+    private static final String INDEX = "index.json";
+    private static final String ETAG = "index.etag";
+    private static final String DOWNLOAD = "download.tmp";
+
+    private final Path dir;
+
+    LastGoodBundle(Path dir) {
+        this.dir = dir;
+    }
+
+    Optional<BundleIndex> index() {
+        try {
+            return Optional.of(BundleIndex.parse(Files.readAllBytes(dir.resolve(INDEX))));
+        } catch (IOException | BundleException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<String> etag() {
+        try {
+            String etag = Files.readString(dir.resolve(ETAG), StandardCharsets.US_ASCII).strip();
+            return etag.isEmpty() ? Optional.empty() : Optional.of(etag);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The catalog file that {@link #index()} announces, if it is here. */
+    Optional<Path> catalogFile() {
+        return index().map(i -> dir.resolve(i.file())).filter(Files::isRegularFile);
+    }
+
+    Path downloadFile() throws IOException {
+        Files.createDirectories(dir);
+        return dir.resolve(DOWNLOAD);
+    }
+
+    void forgetEtag() throws IOException {
+        Files.deleteIfExists(dir.resolve(ETAG));
+    }
+
+    /** Records an index for the version the kiosk already has (e.g. after a restart). */
+    void saveIndex(byte[] indexJson, Optional<String> etag) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(INDEX), indexJson);
+        saveEtag(etag);
+    }
+
+    /** Keeps an applied bundle: the catalog file first, then the index that names it. */
+    void save(Path download, BundleIndex index, byte[] indexJson, Optional<String> etag) throws IOException {
+        Files.move(download, dir.resolve(index.file()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        writeAtomically(dir.resolve(INDEX), indexJson);
+        saveEtag(etag);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "catalog-v*.json.gz")) {
+            for (Path file : files) {
+                if (!file.getFileName().toString().equals(index.file())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private void saveEtag(Optional<String> etag) throws IOException {
+        if (etag.isPresent() && etag.get().length() <= 256) {
+            writeAtomically(dir.resolve(ETAG), etag.get().getBytes(StandardCharsets.US_ASCII));
+        } else {
+            forgetEtag();
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(bytes));
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

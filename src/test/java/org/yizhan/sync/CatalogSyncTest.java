@@ -1,0 +1,309 @@
+package org.yizhan.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yizhan.sync.SyncFixture.NOW;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.catalog.CatalogJson;
+import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.model.Catalog;
+
+/** Sync against a real hall server on loopback: the good paths, then each attack or fault. */
+class CatalogSyncTest {
+    @TempDir
+    Path dir;
+    SyncFixture f;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = new SyncFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    /** Applies version 3, so that each attack below has a catalog to keep. */
+    private void haveVersion3() throws Exception {
+        f.publish(3);
+        SyncOutcome first = f.sync(NOW).syncOnce();
+        assertEquals(SyncOutcome.Kind.APPLIED, first.kind(), first.line());
+    }
+
+    private void assertKeptVersion3(SyncOutcome outcome, SyncOutcome.Kind kind, String reasonPart) throws Exception {
+        assertEquals(kind, outcome.kind(), outcome.line());
+        assertTrue(outcome.reason().contains(reasonPart), outcome.reason());
+        assertEquals(3, outcome.version());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+        assertTrue(outcome.line().startsWith("rejected: ") && outcome.line().endsWith("(kept version 3)"), outcome.line());
+    }
+
+    @Test
+    void theFirstSyncAppliesThePublishedCatalog() throws Exception {
+        f.publish(3);
+        SyncOutcome outcome = f.sync(NOW).syncOnce();
+        assertEquals("applied version 3", outcome.line());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+    }
+
+    @Test
+    void nothingNewIsA304AndCostsNoDownload() throws Exception {
+        haveVersion3();
+        assertTrue(Files.exists(f.syncDir.resolve("index.etag")), "the ETag is kept for the next poll");
+        SyncOutcome outcome = f.sync(NOW).syncOnce();
+        assertEquals("not modified (version 3)", outcome.line());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+    }
+
+    @Test
+    void aNewerVersionReplacesTheCatalog() throws Exception {
+        haveVersion3();
+        f.publish(4);
+        assertEquals("applied version 4", f.sync(NOW).syncOnce().line());
+        assertEquals(Optional.of(SyncFixture.catalog(4)), f.catalogs.load());
+        assertTrue(Files.exists(f.syncDir.resolve("catalog-v4.json.gz")), "the last good bundle is kept");
+        assertTrue(!Files.exists(f.syncDir.resolve("catalog-v3.json.gz")), "older bundles are not");
+    }
+
+    @Test
+    void anAlteredSignatureIsRefused() throws Exception {
+        haveVersion3();
+        f.publish(4);
+        Path index = f.published.resolve(BundleIndex.FILE_NAME);
+        BundleIndex signed = BundleIndex.parse(Files.readAllBytes(index));
+        // Same signature, but the index now claims a later expiry: the signed text no longer matches.
+        BundleIndex altered = new BundleIndex(signed.catalogVersion(), signed.publishedAt(),
+                signed.expiresAt().plus(Duration.ofDays(365)), signed.hall(), signed.file(), signed.length(),
+                signed.sha256(), signed.jsonLength(), signed.keyId(), signed.signature());
+        Files.write(index, altered.toJson());
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "signature is not valid");
+    }
+
+    @Test
+    void aBundleSignedWithAnotherKeyIsRefused() throws Exception {
+        haveVersion3();
+        f.publish(SyncFixture.catalog(4), SyncFixture.OTHER_KEY, f.published);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "this kiosk trusts key");
+    }
+
+    @Test
+    void aFlippedByteInTheCatalogIsRefused() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        Path file = f.published.resolve(index.file());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "SHA-256");
+    }
+
+    @Test
+    void aCatalogFileLongerThanSignedIsCutOffAndRefused() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        Files.write(f.published.resolve(index.file()), new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "longer than");
+    }
+
+    @Test
+    void aCatalogFileShorterThanSignedIsRefused() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        Path file = f.published.resolve(index.file());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.UNREACHABLE, "truncated");
+    }
+
+    @Test
+    void anOlderVersionIsARollbackAndRefused() throws Exception {
+        haveVersion3();
+        Path elsewhere = dir.resolve("old-publication");
+        f.publish(SyncFixture.catalog(2), SyncFixture.KEY, elsewhere);
+        for (String name : new String[] {BundleIndex.FILE_NAME, BundleIndex.catalogFile(2)}) {
+            Files.copy(elsewhere.resolve(name), f.published.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "rollback");
+    }
+
+    @Test
+    void anExpiredIndexIsRefused() throws Exception {
+        haveVersion3();
+        f.publish(4);
+        assertKeptVersion3(f.sync(NOW.plus(Duration.ofDays(31))).syncOnce(), SyncOutcome.Kind.REJECTED, "expired");
+    }
+
+    @Test
+    void aServerAnswering304ForeverCannotFreezeTheKioskOnAnExpiredCatalog() throws Exception {
+        haveVersion3();
+        CatalogSync later = f.sync(NOW.plus(Duration.ofDays(31)));
+        assertKeptVersion3(later.syncOnce(), SyncOutcome.Kind.REJECTED, "expired");
+        // The ETag was dropped, so the next poll fetches the index in full and is refused on its own expiry.
+        assertKeptVersion3(later.syncOnce(), SyncOutcome.Kind.REJECTED, "expired");
+    }
+
+    @Test
+    void aBundleOverTheSizeCapIsNotDownloaded() throws Exception {
+        haveVersion3();
+        f.publish(4);
+        SyncSettings small = f.settings().withLimits(100, 2L << 30);
+        assertKeptVersion3(f.sync(small, NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "more than this kiosk accepts");
+    }
+
+    @Test
+    void aGzipBombIsStoppedAtTheSignedDecompressedLength() throws Exception {
+        haveVersion3();
+        byte[] json = catalogJson(SyncFixture.catalog(4));
+        byte[] bomb = java.util.Arrays.copyOf(json, json.length + 50_000_000);
+        f.publishRaw(4, bomb, json.length);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "gzip bomb");
+    }
+
+    @Test
+    void aCatalogAnnouncedLargerThanTheCapIsRefused() throws Exception {
+        haveVersion3();
+        f.publish(4);
+        SyncSettings small = f.settings().withLimits(256L << 20, 1000);
+        assertKeptVersion3(f.sync(small, NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "decompressed");
+    }
+
+    @Test
+    void aMalformedIndexIsRefused() throws Exception {
+        haveVersion3();
+        Files.writeString(f.published.resolve(BundleIndex.FILE_NAME), "{\"format\": \"yizhan-bundle/1\", ");
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "malformed index");
+    }
+
+    @Test
+    void aMalformedCatalogIsRefused() throws Exception {
+        haveVersion3();
+        byte[] broken = "{\"format\": \"yizhan-catalog/1\", \"version\": 4, \"themes\": [".getBytes(StandardCharsets.UTF_8);
+        f.publishRaw(4, broken, broken.length);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "not valid");
+    }
+
+    @Test
+    void validJsonThatBreaksTheSchemaIsRefused() throws Exception {
+        haveVersion3();
+        byte[] json = new String(catalogJson(SyncFixture.catalog(4)), StandardCharsets.UTF_8)
+                .replace("\"departmentId\": \"mzj\"", "\"departmentId\": \"nowhere\"").getBytes(StandardCharsets.UTF_8);
+        f.publishRaw(4, json, json.length);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "nowhere");
+    }
+
+    @Test
+    void aCatalogWithAnotherVersionThanSignedIsRefused() throws Exception {
+        haveVersion3();
+        byte[] json = catalogJson(SyncFixture.catalog(9));
+        f.publishRaw(4, json, json.length);
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "announced as version 4");
+    }
+
+    @Test
+    void aBundleForAnotherHallIsRefused() throws Exception {
+        haveVersion3();
+        Path file = dir.resolve("v4.json");
+        CatalogJson.write(SyncFixture.catalog(4), file);
+        org.yizhan.server.BundlePublisher.publish(file, SyncFixture.KEY.getPrivate(), f.published, "hall-b",
+                Duration.ofDays(30), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        SyncSettings hallA = new SyncSettings(f.settings().indexUri(), SyncFixture.KEY.getPublic(), "hall-a",
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(1), 65536, 1 << 20, 1 << 24);
+        assertKeptVersion3(f.sync(hallA, NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "hall-b");
+    }
+
+    @Test
+    void http404IsRefusedWithAHint() throws Exception {
+        haveVersion3();
+        Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "HTTP 404");
+    }
+
+    @Test
+    void http500IsUnreachable() throws Exception {
+        haveVersion3();
+        try (FaultyServer faulty = FaultyServer.status(500)) {
+            assertKeptVersion3(f.sync(settingsFor(faulty.baseUri()), NOW).syncOnce(), SyncOutcome.Kind.UNREACHABLE,
+                    "HTTP 500");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsUnreachable() throws Exception {
+        haveVersion3();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        SyncOutcome outcome = f.sync(settingsFor(URI.create("http://127.0.0.1:" + port + "/")), NOW).syncOnce();
+        assertKeptVersion3(outcome, SyncOutcome.Kind.UNREACHABLE, "connection refused");
+    }
+
+    @Test
+    void aServerThatStallsMidBodyIsAbandoned() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        try (FaultyServer faulty = FaultyServer.stallingCatalog(f.published, index)) {
+            long start = System.nanoTime();
+            SyncOutcome outcome = f.sync(settingsFor(faulty.baseUri()), NOW).syncOnce();
+            assertKeptVersion3(outcome, SyncOutcome.Kind.UNREACHABLE, "stalled");
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "the watchdog did not wait forever");
+        }
+    }
+
+    @Test
+    void aBodyCutOffMidwayIsUnreachable() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        try (FaultyServer faulty = FaultyServer.truncatingCatalog(f.published, index)) {
+            SyncOutcome outcome = f.sync(settingsFor(faulty.baseUri()), NOW).syncOnce();
+            assertEquals(SyncOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.line());
+            assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+        }
+    }
+
+    @Test
+    void aDamagedCacheIsRebuiltFromTheLastGoodBundle() throws Exception {
+        haveVersion3();
+        f.catalogs.discard();
+        assertEquals(Optional.empty(), f.catalogs.load());
+        assertTrue(f.sync(NOW).restoreLastGood());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+    }
+
+    @Test
+    void anAlteredLastGoodBundleIsNotRestored() throws Exception {
+        haveVersion3();
+        f.catalogs.discard();
+        Path kept = f.syncDir.resolve(BundleIndex.catalogFile(3));
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(kept, bytes);
+        assertTrue(!f.sync(NOW).restoreLastGood());
+        assertEquals(Optional.empty(), f.catalogs.load());
+    }
+
+    private SyncSettings settingsFor(URI base) {
+        return SyncSettings.of(base, SyncFixture.KEY.getPublic(), "").withStallTimeout(Duration.ofSeconds(2));
+    }
+
+    private static byte[] catalogJson(Catalog catalog) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CatalogJson.write(catalog, out);
+        return out.toByteArray();
+    }
+}
