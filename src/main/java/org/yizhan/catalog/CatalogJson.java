@@ -120,6 +120,32 @@ public final class CatalogJson {
         }
     }
 
+    /**
+     * Writes a catalog whose services are made one at a time (e.g. a benchmark's 100,000), so they never
+     * sit in memory together: the top-level fields, themes and departments of {@code skeleton}, then
+     * {@code count} services from {@code service}. Compact, not pretty; not validated here (read or
+     * {@link #scan} it to check).
+     */
+    public static void writeStreaming(Catalog skeleton, int count, java.util.function.IntFunction<org.yizhan.model.Service> service,
+                                      OutputStream out) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode head = CatalogTree.toTree(skeleton);
+        head.remove("services");
+        try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.createGenerator(out)) {
+            generator.writeStartObject();
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) head::fields) {
+                generator.writeFieldName(field.getKey());
+                MAPPER.writeTree(generator, field.getValue());
+            }
+            generator.writeArrayFieldStart("services");
+            for (int i = 0; i < count; i++) {
+                MAPPER.writeTree(generator, CatalogTree.service(service.apply(i)));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
+        out.flush();
+    }
+
     static JsonMapper mapper() {
         return MAPPER;
     }

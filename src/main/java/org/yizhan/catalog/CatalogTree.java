@@ -71,7 +71,7 @@ final class CatalogTree {
         return node;
     }
 
-    private static ObjectNode service(Service service) {
+    static ObjectNode service(Service service) {
         ObjectNode node = NODES.objectNode();
         node.put("id", service.id());
         putText(node, "code", service.code());

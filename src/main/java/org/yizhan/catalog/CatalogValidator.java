@@ -536,7 +536,7 @@ public final class CatalogValidator {
     }
 
     private <E extends Enum<E>> void enumElement(JsonNode value, Scope scope, String where, Class<E> type) {
-        if (!value.isTextual() || !JsonNames.all(type).contains(value.textValue())) {
+        if (!value.isTextual() || !JsonNames.isName(type, value.textValue())) {
             report(scope, where, "must be one of " + choices(type) + ", got " + shown(value));
         }
     }

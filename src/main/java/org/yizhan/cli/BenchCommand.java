@@ -2,17 +2,18 @@ package org.yizhan.cli;
 
 import java.util.concurrent.Callable;
 import org.yizhan.search.bench.SearchBenchmark;
+import org.yizhan.sync.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Search.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.Sync.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("Usage: bench search --services N");
+        System.err.println("Usage: bench search --services N | bench sync --services N");
         return 2;
     }
 
@@ -26,6 +27,24 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             SearchBenchmark.Result r = SearchBenchmark.run(services);
             System.out.printf("%d keystroke sequences, %d keystrokes%n", r.sequences(), r.queries());
+            System.out.println(r.line());
+            return 0;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "Publishes a synthetic catalog of full guides, serves it on loopback and syncs it into an empty "
+                    + "cache; last line: sync services=… full_s=… not_modified_ms=… peak_heap_mb=… bytes=…")
+    static final class Sync implements Callable<Integer> {
+        @Option(names = "--services", paramLabel = "N", defaultValue = "100000", description = "Catalog size (default: ${DEFAULT-VALUE}).")
+        int services;
+
+        @Override
+        public Integer call() throws Exception {
+            SyncBenchmark.Result r = SyncBenchmark.run(services);
+            System.out.printf(java.util.Locale.ROOT,
+                    "catalog %d bytes of JSON, %d bytes gzipped, published in %.1f s; 304 round trip max %.2f ms%n",
+                    r.jsonBytes(), r.bytes(), r.publishSeconds(), r.notModifiedMaxMs());
             System.out.println(r.line());
             return 0;
         }

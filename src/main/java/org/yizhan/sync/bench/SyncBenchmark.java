@@ -1,0 +1,166 @@
+package org.yizhan.sync.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.catalog.CatalogJson;
+import org.yizhan.catalog.bundle.Ed25519Keys;
+import org.yizhan.model.Catalog;
+import org.yizhan.model.Service;
+import org.yizhan.server.BundlePublisher;
+import org.yizhan.server.HallServer;
+import org.yizhan.sync.CatalogSync;
+import org.yizhan.sync.SyncOutcome;
+import org.yizhan.sync.SyncSettings;
+
+/**
+ * {@code bench sync}: a catalog of N full service guides (the demo catalog's 47, repeated with new ids
+ * and names), published and served by a real hall server on loopback, then synced by the kiosk's own
+ * code into an empty cache. Measures the full download + verify + apply, the 304 round trip, and the
+ * heap used meanwhile (sampled every 5 ms).
+ */
+public final class SyncBenchmark {
+    private static final String DEMO = "/assets/catalog/demo-catalog.json";
+    private static final int NOT_MODIFIED_ROUNDS = 50;
+
+    public record Result(int services, double fullSeconds, double notModifiedMs, double notModifiedMaxMs,
+                         long peakHeapMb, long bytes, long jsonBytes, double publishSeconds) {
+        public String line() {
+            return String.format(java.util.Locale.ROOT,
+                    "sync services=%d full_s=%.2f not_modified_ms=%.2f peak_heap_mb=%d bytes=%d",
+                    services, fullSeconds, notModifiedMs, peakHeapMb, bytes);
+        }
+    }
+
+    private SyncBenchmark() {
+    }
+
+    public static Result run(int size) throws Exception {
+        Path work = Files.createTempDirectory("yizhan-bench-sync");
+        try {
+            return run(size, work);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static Result run(int size, Path work) throws Exception {
+        Catalog demo;
+        try (InputStream in = SyncBenchmark.class.getResourceAsStream(DEMO)) {
+            demo = CatalogJson.read(in);
+        }
+        Path json = work.resolve("catalog.json");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
+            List<Service> templates = demo.services();
+            CatalogJson.writeStreaming(withVersion(demo, 2), size, i -> copy(templates.get(i % templates.size()), i), out);
+        }
+        KeyPair key = Ed25519Keys.generate();
+        Path serverData = work.resolve("server");
+        long publishStart = System.nanoTime();
+        BundlePublisher.Published published = BundlePublisher.publish(json, key.getPrivate(),
+                serverData.resolve(HallServer.CATALOG_DIR), "", Duration.ofDays(30), Clock.systemUTC());
+        double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+        Files.delete(json);
+
+        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), serverData);
+             HeapSampler heap = new HeapSampler()) {
+            CatalogDirectory catalogs = CatalogDirectory.open(work.resolve("kiosk/catalog"));
+            CatalogSync sync = new CatalogSync(SyncSettings.of(server.baseUri(), key.getPublic(), ""), catalogs,
+                    work.resolve("kiosk/sync"), Clock.systemUTC());
+            heap.reset();
+            long start = System.nanoTime();
+            SyncOutcome full = sync.syncOnce();
+            double fullSeconds = (System.nanoTime() - start) / 1e9;
+            long peak = heap.peakMb();
+            if (full.kind() != SyncOutcome.Kind.APPLIED) {
+                throw new IllegalStateException("the full sync did not apply: " + full.line());
+            }
+            double[] rounds = new double[NOT_MODIFIED_ROUNDS];
+            for (int i = 0; i < rounds.length; i++) {
+                long t = System.nanoTime();
+                SyncOutcome outcome = sync.syncOnce();
+                rounds[i] = (System.nanoTime() - t) / 1e6;
+                if (outcome.kind() != SyncOutcome.Kind.NOT_MODIFIED) {
+                    throw new IllegalStateException("expected not modified: " + outcome.line());
+                }
+            }
+            Arrays.sort(rounds);
+            return new Result(size, fullSeconds, rounds[rounds.length / 2], rounds[rounds.length - 1], peak,
+                    published.index().length(), published.index().jsonLength(), publishSeconds);
+        }
+    }
+
+    private static Catalog withVersion(Catalog c, long version) {
+        return new Catalog(version, c.generatedAt(), c.title(), c.sample(), c.notice(), c.themes(), c.departments(),
+                List.of());
+    }
+
+    private static Service copy(Service s, int i) {
+        return new Service(s.id() + "-" + i, s.code(), s.name() + "（" + (i + 1) + "）", s.type(), s.departmentId(),
+                s.level(), s.audiences(), s.themeIds(), s.keywords(), s.acceptConditions(), s.variants(),
+                s.materials(), s.steps(), s.legalTimeLimit(), s.promisedTimeLimit(), s.fee(), s.location(),
+                s.consultPhone(), s.complaintPhone(), s.legalBasis(), s.visits(), s.onlineApply(), s.booking(),
+                s.courierDelivery(), s.onlineUrl(), s.faq());
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The most heap in use at any sample since {@link #reset()}: what a kiosk must leave room for. */
+    private static final class HeapSampler implements AutoCloseable {
+        private final Thread thread;
+        private volatile long peak;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    Runtime r = Runtime.getRuntime();
+                    peak = Math.max(peak, r.totalMemory() - r.freeMemory());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            System.gc();
+            Runtime r = Runtime.getRuntime();
+            peak = r.totalMemory() - r.freeMemory();
+        }
+
+        long peakMb() {
+            return peak >> 20;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}
