@@ -53,7 +53,7 @@ public final class YizhanCommand implements Callable<Integer> {
     /** The page is read in Chinese: the key's own description first, then the loader's exact finding. */
     private static String expected(ConfigProblem p) {
         return ConfigKey.byKey(p.key())
-                .map(k -> k.expectedZh() + "（默认 " + k.defaultValue() + "）\n" + p.expected())
+                .map(k -> k.expectedWithDefaultZh() + "\n" + p.expected())
                 .orElse(p.expected());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>To add a key: add a constant here, a component to {@link KioskConfig}, a case to
  * {@code ConfigValues.parse} and to {@link KioskConfig#value(ConfigKey)}; document it in kiosk.properties
- * and docs/configuration.md (tests fail until both mention it).
+ * and docs/configuration.md (tests fail until both mention it). A rule between keys (as between
+ * {@code server.url} and {@code sync.public-key}) goes in {@link KioskConfigLoader}, after every key is read.
  */
 public enum ConfigKey {
     HALL_NAME("hall.name", "云溪县政务服务中心",
@@ -51,7 +52,45 @@ public enum ConfigKey {
             "Whether elder mode (larger type, fewer items, higher contrast) is on when the kiosk returns to "
                     + "the home screen.",
             "true 或 false",
-            "true or false");
+            "true or false"),
+    SERVER_URL("server.url", "embedded",
+            "终端从哪里获取事项库（以后还包括排队小票和状态）。embedded 表示在终端程序内启动大厅服务器，"
+                    + "只在本机回环地址上监听，发布随程序附带的演示事项库，首次运行无需其他设置。"
+                    + "否则填写大厅服务器或 CDN 所发布目录的完整网址，如 http://10.1.2.3:8080/；"
+                    + "终端读取 <网址>catalog/index.json。",
+            "Where the kiosk gets its catalog (and, later, queue tickets and status). embedded starts the hall "
+                    + "server inside the kiosk's own program, listening only on this machine's loopback address "
+                    + "and publishing the bundled demo catalog, so a first run needs nothing else. Otherwise the "
+                    + "full address of the hall server, or of the folder a CDN serves, e.g. "
+                    + "http://10.1.2.3:8080/; the kiosk reads <address>catalog/index.json.",
+            "embedded（须小写），或以 http:// 或 https:// 开头的网址，不能含用户名、密码、空格、? 或 #",
+            "embedded (in lower case) or an http:// or https:// URL without user name, password, spaces, ? or #"),
+    SYNC_INTERVAL("sync.interval", "15",
+            "每隔多少分钟检查一次事项库有无更新。终端会把间隔随机增减最多 20%，"
+                    + "以免同一大厅的多台终端同时访问服务器。",
+            "Minutes between checks for a new catalog. The kiosk adds or takes up to 20 % at random so that "
+                    + "the kiosks of one hall do not all ask the server at the same moment.",
+            "1 到 1440 之间的整数（分钟）",
+            "a whole number of minutes from 1 to 1440"),
+    SYNC_PUBLIC_KEY("sync.public-key", "",
+            "公钥文件的路径（由 java -jar target/yizhan.jar keygen 生成）。事项库包必须带有能用此公钥验证的 "
+                    + "Ed25519 签名。写法同 data.dir：${user.home} 表示当前用户的主目录，相对路径相对于本文件所在的"
+                    + "目录。server.url 为 embedded 时可以留空（内置服务器用终端自己生成的密钥签名），否则必须填写。",
+            "Path of the Ed25519 public key file (as written by java -jar target/yizhan.jar keygen); a catalog "
+                    + "bundle must carry a signature that this key verifies. Written like data.dir: ${user.home} "
+                    + "is the user's home folder; a relative path is relative to the folder of this file. It may "
+                    + "be left empty only when server.url is embedded (the embedded server signs with a key the "
+                    + "kiosk makes for itself).",
+            "可读的文件；仅当 server.url 为 embedded 时可以留空",
+            "a readable file; empty only when server.url is embedded"),
+    HALL_ID("hall.id", "",
+            "本大厅的编号，与发布事项库时 publish --hall 编号 中写的相同。填写后，终端拒绝为其他大厅发布的"
+                    + "事项库包；留空则接受任何事项库包。",
+            "This hall's id, as the publisher writes it with publish --hall ID. When it is set, the kiosk "
+                    + "refuses catalog bundles published for another hall; when it is empty, the kiosk accepts "
+                    + "any bundle.",
+            "留空，或 1 到 32 个英文字母、数字、下划线 _ 或连字符 -",
+            "empty, or 1 to 32 letters, digits, _ or -");
 
     private final String key;
     private final String defaultValue;
@@ -75,7 +114,7 @@ public enum ConfigKey {
         return key;
     }
 
-    /** The default, as it would be written in kiosk.properties, e.g. {@code 60}. */
+    /** The default, as it would be written in kiosk.properties, e.g. {@code 60}; may be empty. */
     public String defaultValue() {
         return defaultValue;
     }
@@ -102,7 +141,12 @@ public enum ConfigKey {
 
     /** The allowed values and the default, as an error message states them. */
     public String expectedWithDefault() {
-        return expectedEn + " (default " + defaultValue + ")";
+        return expectedEn + " (default " + (defaultValue.isEmpty() ? "empty" : defaultValue) + ")";
+    }
+
+    /** As {@link #expectedWithDefault()}, in Chinese. */
+    public String expectedWithDefaultZh() {
+        return expectedZh + "（默认" + (defaultValue.isEmpty() ? "为空" : " " + defaultValue) + "）";
     }
 
     /** The known key with exactly this name (case-sensitive, as Properties is). */

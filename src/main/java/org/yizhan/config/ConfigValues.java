@@ -1,9 +1,12 @@
 package org.yizhan.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Turns the text of one value into what {@link KioskConfig} holds. Pure: touches no file. */
@@ -12,8 +15,11 @@ final class ConfigValues {
     static final int HALL_NAME_MAX = 40;
     static final int IDLE_TIMEOUT_MIN = 15;
     static final int IDLE_TIMEOUT_MAX = 3600;
-    static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final int SYNC_INTERVAL_MIN = 1;
+    static final int SYNC_INTERVAL_MAX = 1440;
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final String USER_HOME = "${user.home}";
+    static final String EMBEDDED = "embedded";
 
     private ConfigValues() {
     }
@@ -40,12 +46,16 @@ final class ConfigValues {
     static Object parse(ConfigKey key, String value, Path baseDir, Path userHome) throws InvalidValue {
         return switch (key) {
             case HALL_NAME -> hallName(value);
-            case KIOSK_ID -> kioskId(value);
+            case KIOSK_ID -> id(value);
             case DATA_DIR -> dataDir(value, baseDir, userHome);
-            case IDLE_TIMEOUT -> idleTimeout(value);
+            case IDLE_TIMEOUT -> Duration.ofSeconds(wholeNumber(value, IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX));
             case DISPLAY_ORIENTATION -> Orientation.parse(value).orElseThrow(InvalidValue::new);
             case UI_LANGUAGE -> UiLanguage.parse(value).orElseThrow(InvalidValue::new);
             case UI_ELDER_DEFAULT -> bool(value);
+            case SERVER_URL -> serverUrl(value);
+            case SYNC_INTERVAL -> Duration.ofMinutes(wholeNumber(value, SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX));
+            case SYNC_PUBLIC_KEY -> value.isEmpty() ? Optional.empty() : Optional.of(path(value, baseDir, userHome));
+            case HALL_ID -> value.isEmpty() ? Optional.empty() : Optional.of(id(value));
         };
     }
 
@@ -60,24 +70,25 @@ final class ConfigValues {
         return value;
     }
 
-    private static String kioskId(String value) throws InvalidValue {
-        if (!KIOSK_ID.matcher(value).matches()) {
+    /** As {@code kiosk.id} and {@code hall.id} write an id. */
+    private static String id(String value) throws InvalidValue {
+        if (!ID.matcher(value).matches()) {
             throw new InvalidValue();
         }
         return value;
     }
 
-    private static Duration idleTimeout(String value) throws InvalidValue {
-        int seconds;
+    private static int wholeNumber(String value, int min, int max) throws InvalidValue {
+        int n;
         try {
-            seconds = Integer.parseInt(value);
+            n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new InvalidValue();
         }
-        if (seconds < IDLE_TIMEOUT_MIN || seconds > IDLE_TIMEOUT_MAX) {
+        if (n < min || n > max) {
             throw new InvalidValue();
         }
-        return Duration.ofSeconds(seconds);
+        return n;
     }
 
     private static Boolean bool(String value) throws InvalidValue {
@@ -89,11 +100,75 @@ final class ConfigValues {
         };
     }
 
-    /** Expands {@code ${user.home}} (and a leading {@code ~}) and makes the path absolute; creates nothing. */
-    static Path dataDir(String value, Path baseDir, Path userHome) throws InvalidValue {
+    /** Empty for {@code embedded}; otherwise an http(s) URL whose path ends with {@code /}. */
+    private static Optional<URI> serverUrl(String value) throws InvalidValue {
+        if (value.equals(EMBEDDED)) {
+            return Optional.empty();
+        }
+        if (value.isEmpty()) {
+            throw new InvalidValue();
+        }
+        if (value.equalsIgnoreCase(EMBEDDED)) {
+            throw new InvalidValue("but write embedded in lower case");
+        }
+        if (value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            throw new InvalidValue("but it contains a space");
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            throw new InvalidValue("but it does not start with http:// or https://");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new InvalidValue("but it is not a valid URL (" + e.getReason() + " at character "
+                    + (e.getIndex() + 1) + ")");
+        }
+        // Credentials would sit in a file that every technician reads, and end up in logs.
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidValue("but it contains a user name or password (before @); "
+                    + "credentials do not belong in kiosk.properties");
+        }
+        if (uri.getHost() == null) {
+            throw new InvalidValue("but it has no valid host name");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidValue("but the port " + uri.getPort() + " is not from 1 to 65535");
+        }
+        // The kiosk appends catalog/index.json; a query or fragment would end up in the middle of that.
+        if (uri.getRawQuery() != null) {
+            throw new InvalidValue("but it has a query (?" + uri.getRawQuery() + "); give only the folder");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValue("but it has a fragment (#" + uri.getRawFragment() + "); give only the folder");
+        }
+        return Optional.of(asFolder(uri));
+    }
+
+    /**
+     * {@code uri} with a lower-case scheme and a path ending in {@code /}, so that resolving
+     * {@code catalog/index.json} against it stays inside its folder ({@code http://h/yizhan} would lose
+     * {@code yizhan}).
+     */
+    static URI asFolder(URI uri) {
+        String scheme = uri.getScheme();
+        String text = scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length());
+        return uri.getRawPath().endsWith("/") ? URI.create(text) : URI.create(text + "/");
+    }
+
+    private static Path dataDir(String value, Path baseDir, Path userHome) throws InvalidValue {
         if (value.isBlank()) {
             throw new InvalidValue();
         }
+        return path(value, baseDir, userHome);
+    }
+
+    /**
+     * A path as kiosk.properties writes it: expands {@code ${user.home}} (and a leading {@code ~}) and makes
+     * it absolute against {@code baseDir}. Touches no file.
+     */
+    static Path path(String value, Path baseDir, Path userHome) throws InvalidValue {
         String home = userHome.toString();
         String expanded = value.replace(USER_HOME, home);
         if (expanded.equals("~")) {

@@ -1,10 +1,12 @@
 package org.yizhan.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The kiosk's settings, as read from kiosk.properties by {@link KioskConfigLoader}. Immutable.
@@ -20,6 +22,12 @@ import java.util.Objects;
  * @param orientation        {@code display.orientation}
  * @param language           {@code ui.language}
  * @param elderModeByDefault {@code ui.elder.default}: elder mode is on whenever the kiosk returns home
+ * @param serverUrl          {@code server.url}: empty for {@code embedded}; otherwise a URL whose path ends with
+ *                           {@code /}, against which {@code catalog/index.json} is resolved
+ * @param syncInterval       {@code sync.interval}: time between catalog checks, before jitter
+ * @param publicKey          {@code sync.public-key}: absolute once loaded, and then a readable file; empty only
+ *                           when the loader found {@code server.url} to be {@code embedded}
+ * @param hallId             {@code hall.id}: empty accepts bundles for any hall
  */
 public record KioskConfig(
         String hallName,
@@ -28,7 +36,11 @@ public record KioskConfig(
         Duration idleTimeout,
         Orientation orientation,
         UiLanguage language,
-        boolean elderModeByDefault) {
+        boolean elderModeByDefault,
+        Optional<URI> serverUrl,
+        Duration syncInterval,
+        Optional<Path> publicKey,
+        Optional<String> hallId) {
 
     public KioskConfig {
         Objects.requireNonNull(hallName, "hallName");
@@ -37,6 +49,10 @@ public record KioskConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(orientation, "orientation");
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(serverUrl, "serverUrl");
+        Objects.requireNonNull(syncInterval, "syncInterval");
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(hallId, "hallId");
         if (hallName.isBlank()) {
             throw new IllegalArgumentException("hallName must not be blank");
         }
@@ -45,6 +61,20 @@ public record KioskConfig(
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+        }
+        if (syncInterval.isNegative() || syncInterval.isZero()) {
+            throw new IllegalArgumentException("syncInterval must be positive: " + syncInterval);
+        }
+        serverUrl.ifPresent(KioskConfig::checkServerUrl);
+        serverUrl = serverUrl.map(ConfigValues::asFolder);
+        if (hallId.isPresent() && hallId.get().isBlank()) {
+            throw new IllegalArgumentException("hallId must not be blank; use Optional.empty()");
+        }
+    }
+
+    private static void checkServerUrl(URI url) {
+        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("serverUrl must be an absolute URL without query or fragment: " + url);
         }
     }
 
@@ -83,7 +113,20 @@ public record KioskConfig(
                 (Duration) values.get(ConfigKey.IDLE_TIMEOUT),
                 (Orientation) values.get(ConfigKey.DISPLAY_ORIENTATION),
                 (UiLanguage) values.get(ConfigKey.UI_LANGUAGE),
-                (Boolean) values.get(ConfigKey.UI_ELDER_DEFAULT));
+                (Boolean) values.get(ConfigKey.UI_ELDER_DEFAULT),
+                optional(values.get(ConfigKey.SERVER_URL), URI.class),
+                (Duration) values.get(ConfigKey.SYNC_INTERVAL),
+                optional(values.get(ConfigKey.SYNC_PUBLIC_KEY), Path.class),
+                optional(values.get(ConfigKey.HALL_ID), String.class));
+    }
+
+    private static <T> Optional<T> optional(Object value, Class<T> type) {
+        return ((Optional<?>) value).map(type::cast);
+    }
+
+    /** True when {@code server.url} is {@code embedded}: the kiosk runs the hall server itself. */
+    public boolean embeddedServer() {
+        return serverUrl.isEmpty();
     }
 
     /** A key's value as kiosk.properties would write it, e.g. for a technician's "current settings" page. */
@@ -96,34 +139,66 @@ public record KioskConfig(
             case DISPLAY_ORIENTATION -> orientation.value();
             case UI_LANGUAGE -> language.tag();
             case UI_ELDER_DEFAULT -> Boolean.toString(elderModeByDefault);
+            case SERVER_URL -> serverUrl.map(URI::toString).orElse(ConfigValues.EMBEDDED);
+            case SYNC_INTERVAL -> Long.toString(syncInterval.toMinutes());
+            case SYNC_PUBLIC_KEY -> publicKey.map(Path::toString).orElse("");
+            case HALL_ID -> hallId.orElse("");
         };
     }
 
     public KioskConfig withHallName(String hallName) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withKioskId(String kioskId) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withDataDir(Path dataDir) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withIdleTimeout(Duration idleTimeout) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withOrientation(Orientation orientation) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withLanguage(UiLanguage language) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 
     public KioskConfig withElderModeByDefault(boolean elderModeByDefault) {
-        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault);
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
+    }
+
+    /** Empty for the embedded server. */
+    public KioskConfig withServerUrl(Optional<URI> serverUrl) {
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
+    }
+
+    public KioskConfig withSyncInterval(Duration syncInterval) {
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
+    }
+
+    public KioskConfig withPublicKey(Optional<Path> publicKey) {
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
+    }
+
+    public KioskConfig withHallId(Optional<String> hallId) {
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId);
     }
 }

@@ -138,7 +138,7 @@ public final class KioskConfigLoader {
                 unknownKey(entry, name, warnings, problems);
                 continue;
             }
-            if (key == ConfigKey.DATA_DIR && hasStrayBackslash(entry.rawValue())) {
+            if (isPath(key) && hasStrayBackslash(entry.rawValue())) {
                 String suggestion = entry.rawValue().strip().replace("\\\\", "/").replace('\\', '/');
                 problems.add(new ConfigProblem(key.key(), entry.rawValue().strip(), key.expectedWithDefault()
                         + "; a single \\ in this file is an escape character, so write the path with / ("
@@ -158,6 +158,10 @@ public final class KioskConfigLoader {
             if (key == ConfigKey.DATA_DIR) {
                 dataDirProblem((Path) values.get(key), value).ifPresent(problems::add);
             }
+            if (key == ConfigKey.SYNC_PUBLIC_KEY && values.get(key) instanceof Optional<?> keyFile
+                    && keyFile.isPresent()) {
+                publicKeyProblem((Path) keyFile.get(), value).ifPresent(problems::add);
+            }
         }
 
         for (ConfigKey key : ConfigKey.values()) {
@@ -173,10 +177,50 @@ public final class KioskConfigLoader {
             }
         }
 
+        publicKeyRequired(values).ifPresent(problems::add);
+
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
         }
         return new LoadedConfig(KioskConfig.of(values), warnings);
+    }
+
+    private static boolean isPath(ConfigKey key) {
+        return key == ConfigKey.DATA_DIR || key == ConfigKey.SYNC_PUBLIC_KEY;
+    }
+
+    /**
+     * Only the embedded server may do without {@code sync.public-key}: it signs with a key the kiosk makes
+     * for itself. Checked only when both keys have a value, so one mistake is not reported twice.
+     */
+    private static Optional<ConfigProblem> publicKeyRequired(Map<ConfigKey, Object> values) {
+        Optional<?> server = (Optional<?>) values.get(ConfigKey.SERVER_URL);
+        Optional<?> publicKey = (Optional<?>) values.get(ConfigKey.SYNC_PUBLIC_KEY);
+        if (server == null || publicKey == null || server.isEmpty() || publicKey.isPresent()) {
+            return Optional.empty();
+        }
+        ConfigKey key = ConfigKey.SYNC_PUBLIC_KEY;
+        return Optional.of(new ConfigProblem(key.key(), "", key.expectedWithDefault()
+                + ", but it is required when server.url is not embedded (server.url is " + server.get() + ")"));
+    }
+
+    /** Checks that the key file is there to read; what it holds is the sync code's business. */
+    private static Optional<ConfigProblem> publicKeyProblem(Path file, String value) {
+        String why;
+        if (Files.isRegularFile(file)) {
+            why = Files.isReadable(file) ? null : file + " is not readable (no permission)";
+        } else if (Files.isDirectory(file)) {
+            why = file + " is a directory, not a file";
+        } else if (Files.exists(file)) {
+            why = file + " is not a regular file";
+        } else {
+            why = file + " does not exist";
+        }
+        if (why == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigProblem(ConfigKey.SYNC_PUBLIC_KEY.key(), value,
+                ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + why));
     }
 
     private static void unknownKey(PropertiesFile.Entry entry, String name, List<String> warnings,

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -66,6 +70,7 @@ class KioskConfigLoaderTest {
 
     @Test
     void everyKeyIsRead() throws Exception {
+        Files.writeString(home.resolve("hall.pub"), "key");
         KioskConfig c = load("""
                 hall.name=%s
                 kiosk.id=LT_front-2
@@ -74,9 +79,14 @@ class KioskConfigLoaderTest {
                 display.orientation=landscape
                 ui.language=zh-Hant
                 ui.elder.default=true
+                server.url=https://10.1.2.3:8443/yizhan
+                sync.interval=30
+                sync.public-key=${user.home}/hall.pub
+                hall.id=longtan-01
                 """.formatted(LONGTAN)).config();
         assertEquals(new KioskConfig(LONGTAN, "LT_front-2", home.resolve("yz"), Duration.ofSeconds(120),
-                Orientation.LANDSCAPE, UiLanguage.ZH_HANT, true), c);
+                Orientation.LANDSCAPE, UiLanguage.ZH_HANT, true,
+                Optional.of(URI.create("https://10.1.2.3:8443/yizhan/")), Duration.ofMinutes(30), Optional.of(home.resolve("hall.pub")), Optional.of("longtan-01")), c);
     }
 
     @Nested
@@ -191,6 +201,33 @@ class KioskConfigLoaderTest {
             "kiosk.id            | ''        | ''",
             "kiosk.id            | abcdefghijklmnopqrstuvwxyz0123456 | ''",
             "hall.name           | ''        | ''",
+            "sync.interval       | fifteen   | ''",
+            "sync.interval       | 0         | ''",
+            "sync.interval       | -1        | ''",
+            "sync.interval       | 1441      | ''",
+            "sync.interval       | 15m       | ''",
+            "sync.interval       | 2.5       | ''",
+            "sync.interval       | ''        | ''",
+            "hall.id             | 龙潭       | ''",
+            "hall.id             | hall 01   | ''",
+            "hall.id             | abcdefghijklmnopqrstuvwxyz0123456 | ''",
+            "server.url          | ''        | ''",
+            "server.url          | EMBEDDED  | ', but write embedded in lower case'",
+            "server.url          | Embedded  | ', but write embedded in lower case'",
+            "server.url          | ftp://10.1.2.3/yizhan/ | ', but it does not start with http:// or https://'",
+            "server.url          | file:///srv/yizhan/    | ', but it does not start with http:// or https://'",
+            "server.url          | 10.1.2.3:8080          | ', but it does not start with http:// or https://'",
+            "server.url          | hall-server:8080       | ', but it does not start with http:// or https://'",
+            "server.url          | http:/10.1.2.3/        | ', but it does not start with http:// or https://'",
+            "server.url          | http:///yizhan/        | ', but it has no valid host name'",
+            "server.url          | http://my_server/      | ', but it has no valid host name'",
+            "server.url          | http://h:70000/        | ', but the port 70000 is not from 1 to 65535'",
+            "server.url          | http://h/index.json?v=2 | ', but it has a query (?v=2); give only the folder'",
+            "server.url          | http://h/yizhan/#top   | ', but it has a fragment (#top); give only the folder'",
+            "server.url          | http://admin:secret@h/ | ', but it contains a user name or password (before @); credentials do not belong in kiosk.properties'",
+            "server.url          | http://admin@h/        | ', but it contains a user name or password (before @); credentials do not belong in kiosk.properties'",
+            "server.url          | http://h/my catalog/   | ', but it contains a space'",
+            "server.url          | http://h/%zz/          | ', but it is not a valid URL (Malformed escape pair at character 10)'",
             "hall.name           | 云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务 | ', but it has 41 characters'",
         })
         void aBadValueIsAProblemNamingKeyValueAndExpected(String key, String value, String detail) throws Exception {
@@ -201,6 +238,17 @@ class KioskConfigLoaderTest {
             assertEquals(new ConfigProblem(key, value, k.expectedWithDefault() + detail), p);
             assertEquals("kiosk.properties: " + key + " = \"" + value + "\" — expected " + k.expectedWithDefault()
                     + detail, e.getMessage());
+        }
+
+        @Test
+        void theMessagesOfTheNewKeysReadAsOneClearLine() throws Exception {
+            assertEquals("kiosk.properties: server.url = \"EMBEDDED\" — expected embedded (in lower case) or an "
+                    + "http:// or https:// URL without user name, password, spaces, ? or # (default embedded), "
+                    + "but write embedded in lower case", failure("server.url=EMBEDDED\n").getMessage());
+            assertEquals("kiosk.properties: sync.interval = \"0\" — expected a whole number of minutes from 1 to "
+                    + "1440 (default 15)", failure("sync.interval=0\n").getMessage());
+            assertEquals("kiosk.properties: hall.id = \"龙潭\" — expected empty, or 1 to 32 letters, digits, _ or - "
+                    + "(default empty)", failure("hall.id=龙潭\n").getMessage());
         }
 
         @Test
@@ -251,6 +299,21 @@ class KioskConfigLoaderTest {
         }
 
         @Test
+        void syncIntervalBoundsAreInclusive() throws Exception {
+            assertEquals(Duration.ofMinutes(1), load("sync.interval=1").config().syncInterval());
+            assertEquals(Duration.ofDays(1), load("sync.interval=1440").config().syncInterval());
+        }
+
+        @Test
+        void hallIdIsOptional() throws Exception {
+            assertEquals(Optional.empty(), load("hall.id=\n").config().hallId());
+            assertEquals(Optional.empty(), load("hall.id=   \n").config().hallId());
+            assertEquals(Optional.of("LT_hall-2"), load("hall.id= LT_hall-2 \n").config().hallId());
+            String max = "a".repeat(32);
+            assertEquals(Optional.of(max), load("hall.id=" + max).config().hallId());
+        }
+
+        @Test
         void hallNameOfFortyCharactersIsFine() throws Exception {
             String forty = "云溪县政务服务中心".repeat(4) + "云溪县政";
             assertEquals(40, forty.length());
@@ -291,9 +354,9 @@ class KioskConfigLoaderTest {
 
         @Test
         void anUnrelatedUnknownKeyIsOnlyAWarning() throws Exception {
-            LoadedConfig loaded = load("hall.name=" + LONGTAN + "\nserver.url=embedded\n");
+            LoadedConfig loaded = load("hall.name=" + LONGTAN + "\nprinter.name=EPSON TM-T82\n");
             assertEquals(LONGTAN, loaded.config().hallName());
-            assertEquals(List.of("kiosk.properties: unknown key \"server.url\" on line 2 is ignored "
+            assertEquals(List.of("kiosk.properties: unknown key \"printer.name\" on line 2 is ignored "
                     + "(it may belong to a newer version of Yizhan)"), loaded.warnings());
         }
 
@@ -420,6 +483,132 @@ class KioskConfigLoaderTest {
             assertFalse(KioskConfigLoader.hasStrayBackslash("D:\\\\yizhan"));
             assertFalse(KioskConfigLoader.hasStrayBackslash("/opt/my\\ dir/\\u9f99"));
             assertTrue(KioskConfigLoader.hasStrayBackslash("D:\\temp"));
+        }
+    }
+
+    @Nested
+    class Server {
+
+        @Test
+        void embeddedIsTheDefaultAndNeedsNoKey() throws Exception {
+            KioskConfig c = load("server.url=embedded\nsync.public-key=\n").config();
+            assertTrue(c.embeddedServer());
+            assertEquals(Optional.empty(), c.serverUrl());
+            assertEquals(Optional.empty(), c.publicKey());
+            assertTrue(load("# nothing\n").config().embeddedServer());
+        }
+
+        @ParameterizedTest(name = "{0} is read as {1}")
+        @CsvSource({
+            "http://10.1.2.3:8080,           http://10.1.2.3:8080/",
+            "http://10.1.2.3:8080/,          http://10.1.2.3:8080/",
+            "http://hall.example/yizhan,     http://hall.example/yizhan/",
+            "https://cdn.example/yizhan/v1/, https://cdn.example/yizhan/v1/",
+            "HTTPS://cdn.example/a%20b,      https://cdn.example/a%20b/",
+            "http://[::1]:8080,              http://[::1]:8080/",
+        })
+        void aUrlIsReadAsAFolder(String value, String expected) throws Exception {
+            Path key = Files.writeString(dir.resolve("hall.pub"), "key");
+            KioskConfig c = load("server.url=" + value + "\nsync.public-key=" + key + "\n").config();
+            assertFalse(c.embeddedServer());
+            assertEquals(Optional.of(URI.create(expected)), c.serverUrl());
+            assertEquals(expected, c.value(ConfigKey.SERVER_URL));
+        }
+
+        @Test
+        void aRealServerNeedsAPublicKey() throws Exception {
+            ConfigException e = failure("server.url=http://10.1.2.3:8080\n");
+            assertEquals(List.of(new ConfigProblem("sync.public-key", "", ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault()
+                    + ", but it is required when server.url is not embedded (server.url is http://10.1.2.3:8080/)")),
+                    e.problems());
+            assertEquals("kiosk.properties: sync.public-key = \"\" — expected a readable file; empty only when "
+                    + "server.url is embedded (default empty), but it is required when server.url is not embedded "
+                    + "(server.url is http://10.1.2.3:8080/)", e.getMessage());
+            assertEquals(e.problems(), failure("server.url=http://10.1.2.3:8080\nsync.public-key=\n").problems());
+        }
+
+        @Test
+        void theKeyRuleIsNotCheckedWhenServerUrlIsWrongItself() throws Exception {
+            ConfigException e = failure("server.url=ftp://10.1.2.3/\nsync.public-key=\n");
+            assertEquals(List.of("server.url"), e.problems().stream().map(ConfigProblem::key).toList());
+        }
+
+        @Test
+        void theKeyIsResolvedLikeDataDir() throws Exception {
+            Path conf = Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(conf.resolve("hall.pub"), "key");
+            Files.writeString(home.resolve("home.pub"), "key");
+            file = conf.resolve("kiosk.properties");
+            write("sync.public-key=hall.pub\n");
+            assertEquals(Optional.of(conf.resolve("hall.pub")), KioskConfigLoader.load(file, home).config().publicKey());
+            write("sync.public-key=~/home.pub\n");
+            assertEquals(Optional.of(home.resolve("home.pub")), KioskConfigLoader.load(file, home).config().publicKey());
+            write("sync.public-key=${user.home}/home.pub\nserver.url=http://h/\n");
+            KioskConfig c = KioskConfigLoader.load(file, home).config();
+            assertEquals(Optional.of(home.resolve("home.pub")), c.publicKey());
+            assertEquals(home.resolve("home.pub").toString(), c.value(ConfigKey.SYNC_PUBLIC_KEY));
+        }
+
+        @Test
+        void aMissingKeyFileIsAProblemEvenWithTheEmbeddedServer() throws Exception {
+            Path missing = dir.resolve("keys/hall.pub");
+            ConfigException e = failure("sync.public-key=" + missing + "\n");
+            assertEquals(List.of(new ConfigProblem("sync.public-key", missing.toString(),
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + missing + " does not exist")),
+                    e.problems());
+        }
+
+        @Test
+        void aDirectoryIsNotAKeyFile() throws Exception {
+            ConfigException e = failure("sync.public-key=" + dir + "\nserver.url=http://h/\n");
+            assertEquals(List.of(new ConfigProblem("sync.public-key", dir.toString(),
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + dir + " is a directory, not a file")),
+                    e.problems());
+        }
+
+        @Test
+        void aDeviceIsNotAKeyFile() throws Exception {
+            Path device = Path.of("/dev/null");
+            assumeTrue(Files.exists(device));
+            ConfigException e = failure("sync.public-key=" + device + "\n");
+            assertTrue(e.problems().get(0).expected().endsWith(", but /dev/null is not a regular file"), e.getMessage());
+        }
+
+        @Test
+        void anUnreadableKeyFileIsAProblem() throws Exception {
+            Path key = Files.writeString(dir.resolve("hall.pub"), "key");
+            assumeTrue(Files.getFileStore(key).supportsFileAttributeView("posix"));
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("---------"));
+            assumeTrue(!Files.isReadable(key), "root reads every file");
+            ConfigException e = failure("sync.public-key=" + key + "\n");
+            assertTrue(e.problems().get(0).expected().endsWith(", but " + key + " is not readable (no permission)"),
+                    e.getMessage());
+        }
+
+        @Test
+        void theKeyFileIsOnlyCheckedToBeThereNotParsed() throws Exception {
+            Path key = Files.writeString(dir.resolve("hall.pub"), "not a key at all");
+            assertEquals(Optional.of(key), load("sync.public-key=" + key + "\n").config().publicKey());
+        }
+
+        @Test
+        void aWindowsKeyPathWithSingleBackslashesIsCaught() throws Exception {
+            ConfigException e = failure("sync.public-key=D:\\keys\\hall.pub\n");
+            ConfigProblem p = e.problems().get(0);
+            assertEquals("sync.public-key", p.key());
+            assertTrue(p.expected().contains("write the path with / (D:/keys/hall.pub)"), p.expected());
+        }
+
+        @Test
+        void everyServerProblemIsListedWithTheOthers() throws Exception {
+            ConfigException e = failure("""
+                    server.url=http://admin:secret@10.1.2.3/
+                    sync.interval=0
+                    sync.public-key=/nowhere/hall.pub
+                    hall.id=龙潭
+                    """);
+            assertEquals(List.of("server.url", "sync.interval", "sync.public-key", "hall.id"),
+                    e.problems().stream().map(ConfigProblem::key).toList());
         }
     }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KioskConfigTest {
@@ -22,6 +24,11 @@ class KioskConfigTest {
         assertEquals(Orientation.PORTRAIT, c.orientation());
         assertEquals(UiLanguage.ZH_HANS, c.language());
         assertFalse(c.elderModeByDefault());
+        assertEquals(Optional.empty(), c.serverUrl());
+        assertTrue(c.embeddedServer());
+        assertEquals(Duration.ofMinutes(15), c.syncInterval());
+        assertEquals(Optional.empty(), c.publicKey());
+        assertEquals(Optional.empty(), c.hallId());
     }
 
     @Test
@@ -49,7 +56,11 @@ class KioskConfigTest {
                 .withOrientation(Orientation.LANDSCAPE)
                 .withHallName("龙潭镇便民服务中心")
                 .withKioskId("lt-02")
-                .withDataDir(Path.of("/data"));
+                .withDataDir(Path.of("/data"))
+                .withServerUrl(Optional.of(URI.create("https://hall.example/yizhan/")))
+                .withSyncInterval(Duration.ofMinutes(5))
+                .withPublicKey(Optional.of(Path.of("/keys/hall.pub")))
+                .withHallId(Optional.of("longtan"));
         assertEquals(Duration.ofSeconds(2), c.idleTimeout());
         assertTrue(c.elderModeByDefault());
         assertEquals(Locale.ENGLISH, c.language().locale());
@@ -57,6 +68,26 @@ class KioskConfigTest {
         assertEquals("龙潭镇便民服务中心", c.hallName());
         assertEquals("lt-02", c.kioskId());
         assertEquals(Path.of("/data"), c.dataDir());
+        assertEquals(Optional.of(URI.create("https://hall.example/yizhan/")), c.serverUrl());
+        assertFalse(c.embeddedServer());
+        assertEquals(Duration.ofMinutes(5), c.syncInterval());
+        assertEquals(Optional.of(Path.of("/keys/hall.pub")), c.publicKey());
+        assertEquals(Optional.of("longtan"), c.hallId());
+        assertEquals("https://hall.example/yizhan/", c.value(ConfigKey.SERVER_URL));
+        assertEquals("5", c.value(ConfigKey.SYNC_INTERVAL));
+        assertEquals(Path.of("/keys/hall.pub").toString(), c.value(ConfigKey.SYNC_PUBLIC_KEY));
+        assertEquals("longtan", c.value(ConfigKey.HALL_ID));
+        assertEquals("embedded", c.withServerUrl(Optional.empty()).value(ConfigKey.SERVER_URL));
+    }
+
+    @Test
+    void aServerUrlAlwaysEndsWithASlash() {
+        // Otherwise catalog/index.json would be resolved next to "yizhan" instead of inside it.
+        KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"))
+                .withServerUrl(Optional.of(URI.create("HTTP://h:8080/yizhan")));
+        assertEquals(URI.create("http://h:8080/yizhan/"), c.serverUrl().orElseThrow());
+        assertEquals(URI.create("http://h:8080/yizhan/catalog/index.json"),
+                c.serverUrl().orElseThrow().resolve("catalog/index.json"));
     }
 
     @Test
@@ -65,6 +96,24 @@ class KioskConfigTest {
         assertThrows(IllegalArgumentException.class, () -> c.withHallName("  "));
         assertThrows(IllegalArgumentException.class, () -> c.withIdleTimeout(Duration.ZERO));
         assertThrows(NullPointerException.class, () -> c.withDataDir(null));
+        assertThrows(NullPointerException.class, () -> c.withServerUrl(null));
+        assertThrows(NullPointerException.class, () -> c.withSyncInterval(null));
+        assertThrows(NullPointerException.class, () -> c.withPublicKey(null));
+        assertThrows(NullPointerException.class, () -> c.withHallId(null));
+        assertThrows(IllegalArgumentException.class, () -> c.withSyncInterval(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> c.withHallId(Optional.of(" ")));
+        assertThrows(IllegalArgumentException.class, () -> c.withServerUrl(Optional.of(URI.create("hall/"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> c.withServerUrl(Optional.of(URI.create("http://h/?x=1"))));
+    }
+
+    @Test
+    void anEmptyDefaultIsSaidInWords() {
+        assertEquals("a readable file; empty only when server.url is embedded (default empty)",
+                ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault());
+        assertEquals("留空，或 1 到 32 个英文字母、数字、下划线 _ 或连字符 -（默认为空）",
+                ConfigKey.HALL_ID.expectedWithDefaultZh());
+        assertEquals("15 到 3600 之间的整数（秒）（默认 60）", ConfigKey.IDLE_TIMEOUT.expectedWithDefaultZh());
     }
 
     @Test
@@ -84,8 +133,13 @@ class KioskConfigTest {
         assertEquals(ConfigKey.HALL_NAME, ConfigKey.suggestionFor("Hall.Name").orElseThrow());
         assertEquals(ConfigKey.KIOSK_ID, ConfigKey.suggestionFor("kisok.id").orElseThrow());
         assertEquals(ConfigKey.UI_ELDER_DEFAULT, ConfigKey.suggestionFor("ui-elder-default").orElseThrow());
-        assertTrue(ConfigKey.suggestionFor("server.url").isEmpty());
+        assertEquals(ConfigKey.SERVER_URL, ConfigKey.suggestionFor("server_url").orElseThrow());
+        assertEquals(ConfigKey.SYNC_INTERVAL, ConfigKey.suggestionFor("sync.intervall").orElseThrow());
+        assertEquals(ConfigKey.SYNC_PUBLIC_KEY, ConfigKey.suggestionFor("sync.public_key").orElseThrow());
+        assertEquals(ConfigKey.SYNC_PUBLIC_KEY, ConfigKey.suggestionFor("sync.publickey").orElseThrow());
+        assertEquals(ConfigKey.HALL_ID, ConfigKey.suggestionFor("Hall.ID").orElseThrow());
         assertTrue(ConfigKey.suggestionFor("printer.name").isEmpty());
+        assertTrue(ConfigKey.suggestionFor("server.port").isEmpty());
         assertEquals(1, ConfigKey.editDistance("ab", "ba"));
     }
 }
