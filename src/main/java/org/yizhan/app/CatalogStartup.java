@@ -2,47 +2,61 @@ package org.yizhan.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yizhan.catalog.CatalogCache;
+import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.catalog.DamagedCacheException;
 import org.yizhan.model.Catalog;
+import org.yizhan.sync.CatalogSync;
 
 /**
- * Where the catalog comes from at start: the SQLite cache in the data directory, or on the first
- * start (or a cache that cannot be read) the demo catalog bundled in the jar.
+ * What the kiosk shows at start, at once and without the network: the cached catalog; if its file is
+ * damaged, the last good bundle installed again; failing both (or on the very first start) the demo
+ * catalog bundled in the jar, shown from memory until the first sync installs a real one.
  */
 final class CatalogStartup {
 
     static final String DEMO_CATALOG = "/assets/catalog/demo-catalog.json";
-    static final String CACHE_FILE = "catalog.db";
     private static final Logger LOG = LoggerFactory.getLogger(CatalogStartup.class);
 
-    private final Path dataDir;
-
-    CatalogStartup(Path dataDir) {
-        this.dataDir = dataDir;
+    private CatalogStartup() {
     }
 
-    CatalogSnapshot load() {
-        Path file = dataDir.resolve(CACHE_FILE);
+    static CatalogSnapshot load(CatalogDirectory catalogs, Optional<CatalogSync> sync) {
         try {
-            CatalogCache cache = CatalogCache.open(file);
-            var cached = cache.load();
+            Optional<Catalog> cached = catalogs.load();
             if (cached.isPresent()) {
-                LOG.info("Catalog version {} read from {}", cached.get().version(), file);
+                LOG.info("catalog version {} read from the cache", cached.get().version());
                 return new CatalogSnapshot(cached.get());
             }
-            Catalog demo = demo();
-            cache.replace(demo);
-            LOG.info("First start: demo catalog version {} loaded into {}", demo.version(), file);
-            return new CatalogSnapshot(demo);
-        } catch (Exception e) {
-            LOG.error("Catalog cache {} could not be used ({}); showing the bundled demo catalog", file, e.toString());
-            return new CatalogSnapshot(demo());
+        } catch (DamagedCacheException e) {
+            LOG.error("the catalog cache is damaged ({}); rebuilding it", e.getMessage());
+            Optional<Catalog> rebuilt = rebuild(catalogs, sync);
+            if (rebuilt.isPresent()) {
+                return new CatalogSnapshot(rebuilt.get());
+            }
         }
+        // Not installed: a demo in the cache would look like a real catalog to the sync's version check.
+        Catalog demo = demo();
+        LOG.info("no catalog in the cache yet: showing the bundled demo catalog until a sync brings one");
+        return new CatalogSnapshot(demo);
+    }
+
+    private static Optional<Catalog> rebuild(CatalogDirectory catalogs, Optional<CatalogSync> sync) {
+        try {
+            catalogs.discard();
+            if (sync.isPresent() && sync.get().restoreLastGood()) {
+                return catalogs.load();
+            }
+            LOG.warn("no last good bundle to rebuild the cache from; the next sync will fetch the catalog again");
+        } catch (IOException | DamagedCacheException e) {
+            LOG.error("the catalog cache could not be rebuilt: {}", e.getMessage());
+        }
+        return Optional.empty();
     }
 
     static Catalog demo() {
@@ -51,7 +65,7 @@ final class CatalogStartup {
                 throw new IllegalStateException("the jar has no " + DEMO_CATALOG);
             }
             return CatalogJson.read(in);
-        } catch (IOException | org.yizhan.catalog.CatalogFormatException e) {
+        } catch (IOException | CatalogFormatException e) {
             throw new IllegalStateException("the bundled demo catalog is unreadable: " + e.getMessage(), e);
         }
     }

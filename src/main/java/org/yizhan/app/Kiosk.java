@@ -2,6 +2,7 @@ package org.yizhan.app;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +11,12 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.model.Catalog;
+import org.yizhan.sync.SyncOutcome;
+import org.yizhan.sync.SyncScheduler;
+import org.yizhan.ui.Destination;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.search.SearchIndex;
@@ -32,9 +38,16 @@ public final class Kiosk {
     private final Scene scene;
 
     private final KioskConfig config;
+    private final Clock clock;
+    private volatile CatalogSetup setup;
+    private volatile SyncScheduler scheduler;
+    private volatile String syncProblem = "";
+    private volatile boolean closed;
+    private Loaded pending;
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, boolean developer) {
         this.config = config;
+        this.clock = clock;
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search);
         shell = new KioskShell(messages, screens,
@@ -44,6 +57,7 @@ public final class Kiosk {
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
         KioskStage.styles(scene);
         shell.attach(scene);
+        shell.setBeforeHome(this::takePending);
         shell.showLoading();
         KioskStage.lockDown(stage, scene, developer);
     }
@@ -64,10 +78,20 @@ public final class Kiosk {
     }
 
     private void loadCatalog(Executor background) {
-        CatalogStartup startup = new CatalogStartup(config.dataDir());
-        // The search index is built here too, off the FX thread, before the catalog is shown.
+        // Everything that touches disk or network happens here, off the FX thread: the cache, the key, the
+        // embedded server, and the search index, which is built before the catalog is shown.
         CompletableFuture.supplyAsync(() -> {
-            CatalogSnapshot snapshot = startup.load();
+            CatalogSetup created = null;
+            try {
+                created = CatalogSetup.create(config, clock);
+            } catch (Exception e) {
+                LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
+                syncProblem = "sync cannot start: " + e.getMessage();
+            }
+            setup = created;
+            CatalogSnapshot snapshot = created != null
+                    ? CatalogStartup.load(created.catalogs(), Optional.of(created.sync()))
+                    : CatalogStartup.load(fallbackDirectory(), Optional.empty());
             return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
         }, background).whenComplete((loaded, error) ->
                 Platform.runLater(() -> {
@@ -77,19 +101,112 @@ public final class Kiosk {
                         shell.home();
                         return;
                     }
-                    search.set(loaded.index());
-                    show(loaded.snapshot());
+                    apply(loaded);
+                    shell.home();
+                    ready.complete(loaded.snapshot());
+                    startSync();
                 }));
+    }
+
+    private CatalogDirectory fallbackDirectory() {
+        try {
+            return CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void startSync() {
+        CatalogSetup s = setup;
+        if (s == null || closed) {
+            return;
+        }
+        scheduler = new SyncScheduler(s.sync(), config.syncInterval(), this::synced, new java.util.Random(), clock);
+        scheduler.start();
+    }
+
+    /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */
+    private void synced(SyncOutcome outcome) {
+        syncProblem = outcome.failed() ? outcome.reason() : "";
+        if (outcome.kind() != SyncOutcome.Kind.APPLIED) {
+            return;
+        }
+        try {
+            Catalog catalog = setup.catalogs().load().orElseThrow();
+            CatalogSnapshot snapshot = new CatalogSnapshot(catalog);
+            Loaded loaded = new Loaded(snapshot, SearchIndex.build(catalog));
+            Platform.runLater(() -> offer(loaded));
+        } catch (Exception e) {
+            LOG.error("catalog version {} was applied but cannot be read back", outcome.version(), e);
+        }
+    }
+
+    /**
+     * A new catalog replaces the one on screen only at the home screen, between citizens: at once if the
+     * kiosk is there now, otherwise when it next returns there.
+     */
+    private void offer(Loaded loaded) {
+        if (sameCatalog(catalog.get(), loaded.snapshot())) {
+            apply(loaded);
+            return;
+        }
+        pending = loaded;
+        if (shell.current() instanceof Destination.Home) {
+            shell.refreshHome();
+        }
+    }
+
+    private void takePending() {
+        Loaded next = pending;
+        if (next != null) {
+            pending = null;
+            LOG.info("showing catalog version {}", next.snapshot().version());
+            apply(next);
+        }
+    }
+
+    private static boolean sameCatalog(CatalogSnapshot shown, CatalogSnapshot offered) {
+        return shown.catalog().equals(offered.catalog());
     }
 
     private record Loaded(CatalogSnapshot snapshot, SearchIndex index) {
     }
 
-    private void show(CatalogSnapshot snapshot) {
-        catalog.set(snapshot);
-        shell.setCatalogInfo(snapshot.version(), snapshot.catalog().sample());
-        shell.home();
-        ready.complete(snapshot);
+    /** Swaps the catalog and its index in one step; screens built from now on use them. */
+    private void apply(Loaded loaded) {
+        search.set(loaded.index());
+        catalog.set(loaded.snapshot());
+        shell.setCatalogInfo(loaded.snapshot().version(), loaded.snapshot().catalog().sample());
+    }
+
+    /** The sync's state, for the technician: last outcome, last success, next attempt. */
+    public SyncScheduler.Status syncStatus() {
+        SyncScheduler s = scheduler;
+        return s == null ? SyncScheduler.Status.NONE_YET : s.status();
+    }
+
+    /** The reason the last sync failed, or "" if it did not. */
+    public String syncProblem() {
+        return syncProblem;
+    }
+
+    /** Asks for a sync now, e.g. from the technician's page. */
+    public void syncNow() {
+        SyncScheduler s = scheduler;
+        if (s != null) {
+            s.syncNow();
+        }
+    }
+
+    /** Stops syncing and the embedded server. */
+    public void close() {
+        closed = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (setup != null) {
+            setup.close();
+        }
     }
 
     public KioskShell shell() {

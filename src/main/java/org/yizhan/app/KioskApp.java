@@ -29,6 +29,7 @@ public final class KioskApp extends Application {
 
     private static volatile Launch launch;
     private ExecutorService background;
+    private Kiosk kiosk;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
@@ -48,7 +49,7 @@ public final class KioskApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), background, l.developer());
+        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), background, l.developer());
     }
 
     static void showProblems(Stage stage, Launch l) {
@@ -62,6 +63,9 @@ public final class KioskApp extends Application {
 
     @Override
     public void stop() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
         if (background != null) {
             background.shutdownNow();
         }

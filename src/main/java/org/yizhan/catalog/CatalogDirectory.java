@@ -104,7 +104,7 @@ public final class CatalogDirectory {
      * @throws CatalogFormatException if the document is not a valid catalog of {@code version}; nothing changes
      */
     public synchronized boolean installIfNewer(InputStream json, long version)
-            throws CatalogFormatException, IOException, SQLException {
+            throws CatalogFormatException, IOException {
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lockFile.lock()) {
@@ -124,7 +124,7 @@ public final class CatalogDirectory {
     }
 
     /** Makes {@code catalog} current whatever the current version: for the demo catalog or a rebuild. */
-    public synchronized void install(Catalog catalog) throws IOException, SQLException {
+    public synchronized void install(Catalog catalog) throws IOException {
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lockFile.lock()) {
@@ -146,7 +146,7 @@ public final class CatalogDirectory {
         void fill(CatalogCache cache) throws SQLException, CatalogFormatException, IOException;
     }
 
-    private void install(long version, Filling filling) throws SQLException, CatalogFormatException, IOException {
+    private void install(long version, Filling filling) throws CatalogFormatException, IOException {
         Optional<String> old = pointer();
         String name = "catalog-v" + version + "-" + System.currentTimeMillis() + ".db";
         Path file = dir.resolve(name);
@@ -157,6 +157,8 @@ public final class CatalogDirectory {
             database.finishBulkLoad();
             writePointer(name);
             done = true;
+        } catch (SQLException e) {
+            throw new IOException("the catalog cache cannot be written: " + e.getMessage(), e);
         } finally {
             if (!done) {
                 deleteQuietly(name);

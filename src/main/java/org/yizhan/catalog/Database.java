@@ -151,6 +151,8 @@ public final class Database {
             // Child rows arrive in catalog order, not key order: a large page cache keeps their indexes' pages at hand.
             writeConfig.setCacheSize(-BULK_CACHE_KIB);
             writeConfig.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+            // CatalogStream has checked every reference before a row is written; SQLite need not look again.
+            writeConfig.enforceForeignKeys(false);
         }
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code java -jar yizhan.jar [--config FILE] [--dev]}: starts the kiosk; subcommands do the rest. */
 @Command(name = "yizhan", mixinStandardHelpOptions = true, version = "Yizhan 0.1",
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
-        subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class})
+        subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
+                PublishCommand.class, ServerCommand.class, SyncCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class CatalogSync {
         } catch (SyncFailure failure) {
             outcome = outcome(failure.transientFailure() ? SyncOutcome.Kind.UNREACHABLE : SyncOutcome.Kind.REJECTED,
                     failure.reason());
-        } catch (RuntimeException | IOException | SQLException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.error("catalog sync failed unexpectedly", e);
             outcome = outcome(SyncOutcome.Kind.UNREACHABLE, "sync failed: " + e);
         }
@@ -92,7 +91,7 @@ public final class CatalogSync {
             boolean installed = install(file.get(), index.get());
             LOG.info("catalog version {} restored from the last good bundle", index.get().catalogVersion());
             return installed;
-        } catch (SyncFailure | IOException | SQLException | RuntimeException e) {
+        } catch (SyncFailure | IOException | RuntimeException e) {
             LOG.warn("the last good bundle could not be restored: {}", e instanceof SyncFailure f ? f.reason() : e.toString());
             return false;
         }
@@ -109,7 +108,7 @@ public final class CatalogSync {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private SyncOutcome attempt() throws SyncFailure, IOException, SQLException {
+    private SyncOutcome attempt() throws SyncFailure, IOException {
         long current = catalogs.version().orElse(0);
         Optional<BundleIndex> known = lastGood.index().filter(i -> i.catalogVersion() == current && trusted(i));
         Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
@@ -244,7 +243,7 @@ public final class CatalogSync {
     }
 
     /** Decompresses (never past the signed length) and streams the catalog into a new cache file. */
-    boolean install(Path bundle, BundleIndex index) throws SyncFailure, SQLException, IOException {
+    boolean install(Path bundle, BundleIndex index) throws SyncFailure, IOException {
         try (InputStream in = new ExactLengthInputStream(
                 new GZIPInputStream(Files.newInputStream(bundle), 1 << 16), index.jsonLength())) {
             return catalogs.installIfNewer(in, index.catalogVersion());

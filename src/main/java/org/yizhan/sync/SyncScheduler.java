@@ -28,7 +28,7 @@ public final class SyncScheduler implements AutoCloseable {
     /** What a technician sees: the last outcome, the last success, and when the next attempt is due. */
     public record Status(Optional<SyncOutcome> last, Optional<Instant> lastSuccess, int consecutiveFailures,
                          Optional<Instant> nextAttempt) {
-        static final Status NONE = new Status(Optional.empty(), Optional.empty(), 0, Optional.empty());
+        public static final Status NONE_YET = new Status(Optional.empty(), Optional.empty(), 0, Optional.empty());
     }
 
     private final CatalogSync sync;
@@ -38,7 +38,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private ScheduledFuture<?> next;
-    private volatile Status status = Status.NONE;
+    private volatile Status status = Status.NONE_YET;
 
     /** @param listener told of every outcome, on the sync thread */
     public SyncScheduler(CatalogSync sync, Duration interval, Consumer<SyncOutcome> listener, RandomGenerator random,

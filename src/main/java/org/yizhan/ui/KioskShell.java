@@ -200,6 +200,12 @@ public final class KioskShell implements Navigator {
         show(Destination.HOME);
     }
 
+    /** Shows home again, e.g. with a new catalog, keeping the citizen's elder mode. */
+    public void refreshHome() {
+        beforeHome.run();
+        show(Destination.HOME);
+    }
+
     private void show(Destination destination) {
         current = destination;
         currentScreen = factory.create(destination, this);

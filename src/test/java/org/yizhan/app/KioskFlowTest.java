@@ -49,6 +49,9 @@ class KioskFlowTest {
 
     @AfterEach
     void closeStage() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
         if (stage != null) {
             Fx.run(() -> {
                 stage.requestFocus();

@@ -1,0 +1,77 @@
+package org.yizhan.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.catalog.bundle.Ed25519Keys;
+import org.yizhan.config.KioskConfig;
+import org.yizhan.server.HallServer;
+import org.yizhan.sync.CatalogSync;
+import org.yizhan.sync.SyncSettings;
+
+/**
+ * The catalog side of a kiosk, built from its configuration: the cache directory, the sync, and the
+ * embedded hall server when {@code server.url=embedded}. The kiosk and {@code yizhan sync} both build it
+ * here, so the command does exactly what the kiosk does.
+ */
+public final class CatalogSetup implements AutoCloseable {
+    static final String CATALOG_DIR = "catalog";
+    static final String SYNC_DIR = "sync";
+    static final String EMBEDDED_DIR = "embedded-server";
+
+    private final CatalogDirectory catalogs;
+    private final CatalogSync sync;
+    private final Optional<HallServer> embedded;
+    private final URI serverUrl;
+
+    private CatalogSetup(CatalogDirectory catalogs, CatalogSync sync, Optional<HallServer> embedded, URI serverUrl) {
+        this.catalogs = catalogs;
+        this.sync = sync;
+        this.embedded = embedded;
+        this.serverUrl = serverUrl;
+    }
+
+    /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
+    public static CatalogSetup create(KioskConfig config, Clock clock) throws Exception {
+        Path data = config.dataDir();
+        CatalogDirectory catalogs = CatalogDirectory.open(data.resolve(CATALOG_DIR));
+        Optional<HallServer> embedded = Optional.empty();
+        URI serverUrl;
+        PublicKey key;
+        if (config.embeddedServer()) {
+            EmbeddedServer.Started started = EmbeddedServer.start(data.resolve(EMBEDDED_DIR), clock);
+            embedded = Optional.of(started.server());
+            serverUrl = started.server().baseUri();
+            key = started.publicKey();
+        } else {
+            serverUrl = config.serverUrl().orElseThrow();
+            key = Ed25519Keys.readPublic(config.publicKey().orElseThrow(
+                    () -> new IllegalStateException("sync.public-key is required when server.url is not embedded")));
+        }
+        SyncSettings settings = SyncSettings.of(serverUrl, key, config.hallId().orElse(""));
+        CatalogSync sync = new CatalogSync(settings, catalogs, data.resolve(SYNC_DIR), clock);
+        return new CatalogSetup(catalogs, sync, embedded, serverUrl);
+    }
+
+    public CatalogDirectory catalogs() {
+        return catalogs;
+    }
+
+    public CatalogSync sync() {
+        return sync;
+    }
+
+    /** The server the kiosk syncs from; for the embedded one, its loopback address. */
+    public URI serverUrl() {
+        return serverUrl;
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(HallServer::close);
+    }
+}

@@ -1,0 +1,48 @@
+package org.yizhan.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.yizhan.app.CatalogSetup;
+import org.yizhan.config.ConfigException;
+import org.yizhan.config.KioskConfigLoader;
+import org.yizhan.config.LoadedConfig;
+import org.yizhan.sync.SyncOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sync --config FILE}: one sync exactly as the kiosk does it, for a technician checking a server. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Performs one catalog sync as the kiosk does, into the data directory FILE names, and prints "
+                + "one line: applied version N, not modified (version N) or rejected: REASON (kept version N).")
+final class SyncCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The kiosk's kiosk.properties.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        LoadedConfig loaded;
+        try {
+            loaded = KioskConfigLoader.load(config);
+        } catch (ConfigException e) {
+            System.err.println(config.toAbsolutePath() + " has problems:");
+            e.lines().forEach(System.err::println);
+            return 2;
+        }
+        loaded.warnings().forEach(w -> System.err.println("warning: " + w));
+        try (CatalogSetup setup = CatalogSetup.create(loaded.config(), Clock.systemUTC())) {
+            SyncOutcome outcome = setup.sync().syncOnce();
+            System.out.println(outcome.line());
+            return outcome.failed() ? 1 : 0;
+        } catch (Exception e) {
+            long version;
+            try {
+                version = org.yizhan.catalog.CatalogDirectory.open(loaded.config().dataDir().resolve("catalog")).version().orElse(0);
+            } catch (java.io.IOException unreadable) {
+                version = 0;
+            }
+            System.out.println("rejected: " + e.getMessage() + " (kept version " + version + ")");
+            return 1;
+        }
+    }
+}
