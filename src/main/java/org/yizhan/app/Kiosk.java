@@ -179,6 +179,11 @@ public final class Kiosk {
         shell.setCatalogInfo(loaded.snapshot().version(), loaded.snapshot().catalog().sample());
     }
 
+    /** The search index the screens use now. */
+    public SearchIndex searchIndex() {
+        return search.get();
+    }
+
     /** The sync's state, for the technician: last outcome, last success, next attempt. */
     public SyncScheduler.Status syncStatus() {
         SyncScheduler s = scheduler;

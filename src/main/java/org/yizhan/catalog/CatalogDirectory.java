@@ -152,11 +152,15 @@ public final class CatalogDirectory {
         Path file = dir.resolve(name);
         boolean done = false;
         try {
+            long start = System.nanoTime();
             Database database = Database.createForBulkLoad(file);
             filling.fill(new CatalogCache(database));
+            long filled = System.nanoTime();
             database.finishBulkLoad();
             writePointer(name);
             done = true;
+            LOG.info("catalog version {} written in {} ms, made durable in {} ms", version,
+                    (filled - start) / 1_000_000, (System.nanoTime() - filled) / 1_000_000);
         } catch (SQLException e) {
             throw new IOException("the catalog cache cannot be written: " + e.getMessage(), e);
         } finally {

@@ -43,8 +43,10 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             SyncBenchmark.Result r = SyncBenchmark.run(services);
             System.out.printf(java.util.Locale.ROOT,
-                    "catalog %d bytes of JSON, %d bytes gzipped, published in %.1f s; 304 round trip max %.2f ms%n",
-                    r.jsonBytes(), r.bytes(), r.publishSeconds(), r.notModifiedMaxMs());
+                    "catalog %d bytes of JSON, %d bytes gzipped, published in %.1f s; 304 round trip max %.2f ms; "
+                            + "heap in use at most %d MB with garbage (-Xmx %d MB), live after GC at most %d MB%n",
+                    r.jsonBytes(), r.bytes(), r.publishSeconds(), r.notModifiedMaxMs(), r.peakUsedMb(), r.maxHeapMb(),
+                    r.peakHeapMb());
             System.out.println(r.line());
             return 0;
         }

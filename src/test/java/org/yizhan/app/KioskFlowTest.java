@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,7 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.catalog.CatalogJson;
+import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.config.KioskConfig;
+import org.yizhan.model.Catalog;
+import org.yizhan.model.Service;
+import org.yizhan.server.BundlePublisher;
+import org.yizhan.server.HallServer;
+import org.yizhan.sync.SyncOutcome;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
 import org.yizhan.testing.Fx;
@@ -110,6 +121,80 @@ class KioskFlowTest {
 
     private Destination at() {
         return Fx.call(() -> kiosk.shell().current());
+    }
+
+    @Test
+    void theEmbeddedServerIsSyncedOnTheFirstRun() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        SyncOutcome first = awaitSync(o -> true);
+        assertEquals("applied version 1", first.line(), "the demo catalog comes through the real sync path");
+        assertTrue(java.nio.file.Files.exists(data.resolve("catalog/CURRENT")));
+        assertEquals("终端编号 kiosk-test · 目录版本 1", Fx.call(() -> robot.lookup("#catalog-info").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void aNewCatalogWaitsUntilTheCitizenIsBackHome(@TempDir Path server) throws Exception {
+        KeyPair key = Ed25519Keys.generate();
+        Ed25519Keys.write(key, server.resolve("publisher.key"), server.resolve("publisher.pub"));
+        publish(server, key, 2, "居民身份证换领");
+        try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server)) {
+            start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                    .withServerUrl(Optional.of(hall.baseUri()))
+                    .withPublicKey(Optional.of(server.resolve("publisher.pub"))), false);
+            assertEquals("applied version 2", awaitSync(o -> true).line());
+            Fx.run(() -> kiosk.shell().home());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
+
+            tap("#tile-guide");
+            tap("#entry-person-090");
+            String serviceId = Fx.call(() -> robot.lookup(".service-row").query().getId()).substring("service-".length());
+            tap(".service-row");
+            Destination guide = at();
+            assertEquals(new Destination.Guide(serviceId), guide);
+
+            publish(server, key, 3, "居民身份证换领（新）");
+            kiosk.syncNow();
+            assertEquals("applied version 3", awaitSync(o -> o.version() == 3).line());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(guide, at(), "the citizen's guide stays on screen");
+            assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
+
+            tap("#home-button");
+            assertEquals("终端编号 kiosk-test · 目录版本 3", footer());
+            assertFalse(kiosk.searchIndex().search("居民身份证换领（新）", 5).isEmpty(), "the search index swapped too");
+        }
+    }
+
+    private String footer() {
+        return Fx.call(() -> robot.lookup("#catalog-info").queryAs(Label.class).getText());
+    }
+
+    private SyncOutcome awaitSync(java.util.function.Predicate<SyncOutcome> wanted) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            Optional<SyncOutcome> last = kiosk.syncStatus().last();
+            if (last.isPresent() && wanted.test(last.get())) {
+                return last.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no sync outcome in 30 s; last: " + kiosk.syncStatus());
+    }
+
+    private static void publish(Path server, KeyPair key, long version, String firstName) throws Exception {
+        Catalog small = org.yizhan.testing.TestCatalogs.small();
+        List<Service> services = new java.util.ArrayList<>(small.services());
+        Service s = services.get(0);
+        services.set(0, new Service(s.id(), s.code(), firstName, s.type(), s.departmentId(), s.level(), s.audiences(),
+                s.themeIds(), s.keywords(), s.acceptConditions(), s.variants(), s.materials(), s.steps(),
+                s.legalTimeLimit(), s.promisedTimeLimit(), s.fee(), s.location(), s.consultPhone(), s.complaintPhone(),
+                s.legalBasis(), s.visits(), s.onlineApply(), s.booking(), s.courierDelivery(), s.onlineUrl(), s.faq()));
+        Path file = server.resolve("catalog-" + version + ".json");
+        CatalogJson.write(new Catalog(version, small.generatedAt(), small.title(), false, "", small.themes(),
+                small.departments(), services), file);
+        BundlePublisher.publish(file, key.getPrivate(), server.resolve(HallServer.CATALOG_DIR), "", Duration.ofDays(30),
+                Clock.systemUTC());
     }
 
     @Test

@@ -37,8 +37,14 @@ public final class SyncBenchmark {
     private static final String DEMO = "/assets/catalog/demo-catalog.json";
     private static final int NOT_MODIFIED_ROUNDS = 50;
 
+    /**
+     * @param peakHeapMb the most live heap any collection during the sync found
+     * @param peakUsedMb the most heap in use at any 5 ms sample, garbage included
+     * @param maxHeapMb  the JVM's maximum heap (-Xmx)
+     */
     public record Result(int services, double fullSeconds, double notModifiedMs, double notModifiedMaxMs,
-                         long peakHeapMb, long bytes, long jsonBytes, double publishSeconds) {
+                         long peakHeapMb, long peakUsedMb, long maxHeapMb, long bytes, long jsonBytes,
+                         double publishSeconds) {
         public String line() {
             return String.format(java.util.Locale.ROOT,
                     "sync services=%d full_s=%.2f not_modified_ms=%.2f peak_heap_mb=%d bytes=%d",
@@ -86,6 +92,7 @@ public final class SyncBenchmark {
             SyncOutcome full = sync.syncOnce();
             double fullSeconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.peakMb();
+            long peakUsed = heap.peakUsedMb();
             if (full.kind() != SyncOutcome.Kind.APPLIED) {
                 throw new IllegalStateException("the full sync did not apply: " + full.line());
             }
@@ -99,8 +106,9 @@ public final class SyncBenchmark {
                 }
             }
             Arrays.sort(rounds);
-            return new Result(size, fullSeconds, rounds[rounds.length / 2], rounds[rounds.length - 1], peak,
-                    published.index().length(), published.index().jsonLength(), publishSeconds);
+            return new Result(size, fullSeconds, rounds[rounds.length / 2], rounds[rounds.length - 1], peak, peakUsed,
+                    Runtime.getRuntime().maxMemory() >> 20, published.index().length(), published.index().jsonLength(),
+                    publishSeconds);
         }
     }
 
@@ -125,17 +133,30 @@ public final class SyncBenchmark {
         }
     }
 
-    /** The most heap in use at any sample since {@link #reset()}: what a kiosk must leave room for. */
+    /**
+     * Heap in use during the sync. {@link #peakMb()} is the most live data any garbage collection found
+     * (heap used right after it): what the sync needs. {@link #peakUsedMb()} also counts garbage not yet
+     * collected, sampled every 5 ms; it grows with whatever maximum heap the JVM was given.
+     */
     private static final class HeapSampler implements AutoCloseable {
         private final Thread thread;
-        private volatile long peak;
+        private final List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+        private final javax.management.NotificationListener listener = this::collected;
+        private volatile long peakLive;
+        private volatile long peakUsed;
         private volatile boolean running = true;
 
         HeapSampler() {
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(listener, null, null);
+                    emitters.add(emitter);
+                }
+            }
             thread = new Thread(() -> {
                 while (running) {
                     Runtime r = Runtime.getRuntime();
-                    peak = Math.max(peak, r.totalMemory() - r.freeMemory());
+                    peakUsed = Math.max(peakUsed, r.totalMemory() - r.freeMemory());
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -147,20 +168,49 @@ public final class SyncBenchmark {
             thread.start();
         }
 
+        private void collected(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(
+                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long live = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+                    live += after.getUsed();
+                }
+            }
+            peakLive = Math.max(peakLive, live);
+        }
+
         void reset() {
             System.gc();
             Runtime r = Runtime.getRuntime();
-            peak = r.totalMemory() - r.freeMemory();
+            peakUsed = r.totalMemory() - r.freeMemory();
+            peakLive = peakUsed;
         }
 
         long peakMb() {
-            return peak >> 20;
+            return peakLive >> 20;
+        }
+
+        long peakUsedMb() {
+            return peakUsed >> 20;
         }
 
         @Override
         public void close() {
             running = false;
             thread.interrupt();
+            for (var emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            }
         }
     }
 }
