@@ -44,6 +44,21 @@ class ArchitectureTest {
             .because("JSON is read where it crosses a boundary, not in screens");
 
     @ArchTest
+    static final ArchRule syncNeedsOnlyTheCatalog = classes()
+            .that().resideInAPackage("org.yizhan.sync")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.sync..", "org.yizhan.catalog..",
+                    "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..", "org.slf4j..")
+            .because("the kiosk's sync fetches, verifies and applies bundles, and knows nothing of screens or the server");
+
+    @ArchTest
+    static final ArchRule serverNeedsOnlyTheCatalog = classes()
+            .that().resideInAPackage("org.yizhan.server..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.server..", "org.yizhan.catalog..",
+                    "org.yizhan.model..", "java..", "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..",
+                    "org.slf4j..")
+            .because("the hall server runs without a display and without the kiosk");
+
+    @ArchTest
     static final ArchRule screensDoNotKnowEachOther = slices()
             .matching("org.yizhan.ui.(*)..")
             .should().notDependOnEachOther()
