@@ -102,6 +102,7 @@ public final class Kiosk {
                         return;
                     }
                     apply(loaded);
+                    shell.setSyncTrouble(setup == null);
                     shell.home();
                     ready.complete(loaded.snapshot());
                     startSync();
@@ -128,6 +129,7 @@ public final class Kiosk {
     /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */
     private void synced(SyncOutcome outcome) {
         syncProblem = outcome.failed() ? outcome.reason() : "";
+        Platform.runLater(() -> shell.setSyncTrouble(outcome.failed()));
         if (outcome.kind() != SyncOutcome.Kind.APPLIED) {
             return;
         }

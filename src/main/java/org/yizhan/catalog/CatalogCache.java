@@ -108,7 +108,7 @@ public final class CatalogCache {
                 parser.setDaemon(true);
                 parser.start();
                 try {
-                    CatalogMeta m = pipe.consume(new CatalogStream.Sink() {
+                    CatalogMeta m = pipe.consume(new CatalogPipe.Writer() {
                         @Override
                         public void themes(List<Theme> list) throws SQLException {
                             themes.insertAll(connection, list);
@@ -120,8 +120,9 @@ public final class CatalogCache {
                         }
 
                         @Override
-                        public void services(List<Service> batch, int firstPosition) throws SQLException {
-                            services.insertAll(connection, batch, firstPosition);
+                        public void services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition)
+                                throws SQLException {
+                            services.insertPrepared(connection, rows, firstPosition);
                             serviceThemes.insertAll(connection, byService(batch, Service::themeIds));
                             variants.insertAll(connection, byService(batch, Service::variants));
                             materials.insertAll(connection, byService(batch, Service::materials));

@@ -29,7 +29,7 @@ final class CatalogPipe {
     private record Departments(List<Department> departments) implements Piece {
     }
 
-    private record Services(List<Service> batch, int firstPosition) implements Piece {
+    private record Services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition) implements Piece {
     }
 
     private record End(CatalogMeta meta) implements Piece {
@@ -64,7 +64,8 @@ final class CatalogPipe {
 
                 @Override
                 public void services(List<Service> batch, int firstPosition) {
-                    put(new Services(List.copyOf(batch), firstPosition));
+                    // The service rows' JSON columns are written here, on the parsing thread, which has time to spare.
+                    put(new Services(List.copyOf(batch), batch.stream().map(ServiceStore::prepare).toList(), firstPosition));
                 }
             }));
         } catch (Cancelled e) {
@@ -81,8 +82,17 @@ final class CatalogPipe {
         }
     }
 
+    /** Where the writing thread puts the pieces. */
+    interface Writer {
+        void themes(List<Theme> themes) throws SQLException;
+
+        void departments(List<Department> departments) throws SQLException;
+
+        void services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition) throws SQLException;
+    }
+
     /** Runs on the writing thread: feeds every piece to {@code sink} and returns the catalog's top-level fields. */
-    CatalogMeta consume(CatalogStream.Sink sink) throws SQLException, CatalogFormatException, IOException {
+    CatalogMeta consume(Writer sink) throws SQLException, CatalogFormatException, IOException {
         while (true) {
             Piece piece;
             try {
@@ -96,7 +106,7 @@ final class CatalogPipe {
             } else if (piece instanceof Departments d) {
                 sink.departments(d.departments());
             } else if (piece instanceof Services s) {
-                sink.services(s.batch(), s.firstPosition());
+                sink.services(s.batch(), s.rows(), s.firstPosition());
             } else if (piece instanceof End end) {
                 return end.meta();
             } else {

@@ -43,6 +43,28 @@ final class ServiceStore {
 
     /** Inserts one batch of a catalog's services, the first of which is at {@code firstPosition}. */
     void insertAll(Connection connection, List<Service> services, int firstPosition) throws SQLException {
+        insertPrepared(connection, services.stream().map(ServiceStore::prepare).toList(), firstPosition);
+    }
+
+    /** A service with its JSON columns already written: the costly part of a row, done by whichever thread has time. */
+    record Prepared(Service service, String audiences, String keywords, String legalTimeLimit,
+                    String promisedTimeLimit, String fee, String location, String legalBasis, String faq) {
+    }
+
+    static Prepared prepare(Service service) {
+        return new Prepared(service,
+                JsonColumns.write(CatalogTree.audiences(service.audiences())),
+                JsonColumns.write(CatalogTree.texts(service.keywords())),
+                timeLimit(service.legalTimeLimit()),
+                timeLimit(service.promisedTimeLimit()),
+                // "null" for a fee the source does not state, so the column stays NOT NULL.
+                service.fee() == null ? "null" : JsonColumns.write(CatalogTree.fee(service.fee())),
+                JsonColumns.write(CatalogTree.location(service.location())),
+                JsonColumns.write(CatalogTree.texts(service.legalBasis())),
+                JsonColumns.write(CatalogTree.faqs(service.faq())));
+    }
+
+    void insertPrepared(Connection connection, List<Prepared> services, int firstPosition) throws SQLException {
         Rows.insertAll(connection, INSERT, services, firstPosition, ServiceStore::bind);
     }
 
@@ -55,7 +77,8 @@ final class ServiceStore {
         Rows.execute(connection, DELETE_ALL);
     }
 
-    private static void bind(PreparedStatement statement, int first, Service service) throws SQLException {
+    private static void bind(PreparedStatement statement, int first, Prepared prepared) throws SQLException {
+        Service service = prepared.service();
         int i = first;
         statement.setString(i++, service.id());
         statement.setString(i++, service.code());
@@ -63,17 +86,16 @@ final class ServiceStore {
         statement.setString(i++, service.type());
         statement.setString(i++, service.departmentId());
         statement.setString(i++, service.level());
-        statement.setString(i++, JsonColumns.write(CatalogTree.audiences(service.audiences())));
-        statement.setString(i++, JsonColumns.write(CatalogTree.texts(service.keywords())));
+        statement.setString(i++, prepared.audiences());
+        statement.setString(i++, prepared.keywords());
         statement.setString(i++, service.acceptConditions());
-        statement.setString(i++, timeLimit(service.legalTimeLimit()));
-        statement.setString(i++, timeLimit(service.promisedTimeLimit()));
-        // "null" for a fee the source does not state, so the column stays NOT NULL.
-        statement.setString(i++, service.fee() == null ? "null" : JsonColumns.write(CatalogTree.fee(service.fee())));
-        statement.setString(i++, JsonColumns.write(CatalogTree.location(service.location())));
+        statement.setString(i++, prepared.legalTimeLimit());
+        statement.setString(i++, prepared.promisedTimeLimit());
+        statement.setString(i++, prepared.fee());
+        statement.setString(i++, prepared.location());
         statement.setString(i++, service.consultPhone());
         statement.setString(i++, service.complaintPhone());
-        statement.setString(i++, JsonColumns.write(CatalogTree.texts(service.legalBasis())));
+        statement.setString(i++, prepared.legalBasis());
         if (service.visits() == null) {
             statement.setNull(i++, Types.INTEGER);
         } else {
@@ -83,7 +105,7 @@ final class ServiceStore {
         statement.setBoolean(i++, service.booking());
         statement.setBoolean(i++, service.courierDelivery());
         statement.setString(i++, service.onlineUrl());
-        statement.setString(i, JsonColumns.write(CatalogTree.faqs(service.faq())));
+        statement.setString(i, prepared.faq());
     }
 
     private static Service toService(ResultSet row, ServiceParts parts) throws SQLException {

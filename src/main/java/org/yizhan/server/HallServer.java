@@ -29,6 +29,7 @@ public final class HallServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Path dataDir;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HallServer(HttpServer server, ExecutorService executor, Path dataDir) {
         this.server = server;
@@ -74,6 +75,9 @@ public final class HallServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         try {

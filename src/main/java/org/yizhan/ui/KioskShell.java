@@ -43,6 +43,8 @@ public final class KioskShell implements Navigator {
     private final IdleMonitor idle;
     private final Label clock = new Label();
     private final Label catalogInfo = new Label();
+    private long catalogVersion;
+    private boolean syncTrouble;
     private final Label sampleMark = new Label();
     private final HBox bottomBar;
     private final HBox countdownBox;
@@ -153,10 +155,25 @@ public final class KioskShell implements Navigator {
     }
 
     public void setCatalogInfo(long version, boolean sample) {
-        catalogInfo.setText(messages.format("app.footer", info.kioskId(), String.valueOf(version)));
+        catalogVersion = version;
+        showCatalogInfo();
         sampleMark.setText(sample ? messages.get("app.sampleData") : "");
         sampleMark.setVisible(sample);
         sampleMark.setManaged(sample);
+    }
+
+    /**
+     * Marks the footer while catalog syncs fail, so a technician walking past sees it; the wording is
+     * calm, because citizens read it too.
+     */
+    public void setSyncTrouble(boolean trouble) {
+        syncTrouble = trouble;
+        showCatalogInfo();
+    }
+
+    private void showCatalogInfo() {
+        catalogInfo.setText(messages.format(syncTrouble ? "app.footerSyncTrouble" : "app.footer", info.kioskId(),
+                String.valueOf(catalogVersion)));
     }
 
     public void showLoading() {

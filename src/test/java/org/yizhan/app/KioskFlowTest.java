@@ -163,6 +163,13 @@ class KioskFlowTest {
             tap("#home-button");
             assertEquals("终端编号 kiosk-test · 目录版本 3", footer());
             assertFalse(kiosk.searchIndex().search("居民身份证换领（新）", 5).isEmpty(), "the search index swapped too");
+
+            hall.close();
+            kiosk.syncNow();
+            assertEquals(SyncOutcome.Kind.UNREACHABLE, awaitSync(SyncOutcome::failed).kind());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("终端编号 kiosk-test · 目录版本 3 · 暂未能更新目录", footer(), "a technician passing by sees it");
+            shot("home-sync-trouble-portrait");
         }
     }
 
