@@ -78,22 +78,39 @@ public final class CatalogDirectory {
         }
     }
 
-    /** The current catalog's version; empty if there is none or it cannot be read. */
+    /**
+     * The current catalog's version; empty if there is none or it cannot be read. Remembered per file, so
+     * the frequent "anything newer?" poll reads only the pointer; another process's install changes the
+     * pointer and so is noticed.
+     */
     public OptionalLong version() {
         Optional<String> name = pointer();
         if (name.isEmpty()) {
             return OptionalLong.empty();
+        }
+        KnownVersion known = knownVersion;
+        if (known != null && known.file().equals(name.get())) {
+            return OptionalLong.of(known.version());
         }
         Path file = dir.resolve(name.get());
         if (!Files.isRegularFile(file)) {
             return OptionalLong.empty();
         }
         try {
-            return CatalogCache.open(file).version();
+            OptionalLong version = CatalogCache.open(file).version();
+            if (version.isPresent()) {
+                knownVersion = new KnownVersion(name.get(), version.getAsLong());
+            }
+            return version;
         } catch (SQLException e) {
             return OptionalLong.empty();
         }
     }
+
+    private record KnownVersion(String file, long version) {
+    }
+
+    private volatile KnownVersion knownVersion;
 
     /**
      * Streams the catalog document {@code json} into a new file and makes it current, unless the current

@@ -38,6 +38,8 @@ public final class SyncScheduler implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private ScheduledFuture<?> next;
+    private boolean running;
+    private boolean demanded;
     private volatile Status status = Status.NONE_YET;
 
     /** @param listener told of every outcome, on the sync thread */
@@ -61,8 +63,13 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** An attempt as soon as the thread is free, replacing the one that was due. */
-    public void syncNow() {
-        schedule(Duration.ZERO);
+    public synchronized void syncNow() {
+        if (running) {
+            // The attempt under way ends by scheduling the next; it will make that one immediate.
+            demanded = true;
+        } else {
+            schedule(Duration.ZERO);
+        }
     }
 
     public Status status() {
@@ -82,6 +89,10 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private void run() {
+        synchronized (this) {
+            running = true;
+            demanded = false;
+        }
         Status before = status;
         int failures = before.consecutiveFailures();
         Optional<Instant> lastSuccess = before.lastSuccess();
@@ -101,7 +112,10 @@ public final class SyncScheduler implements AutoCloseable {
             Duration delay = nextDelay(outcome, failures, interval, random);
             Status s = status;
             status = new Status(s.last(), lastSuccess, failures, s.nextAttempt());
-            schedule(delay);
+            synchronized (this) {
+                running = false;
+                schedule(demanded ? Duration.ZERO : delay);
+            }
         }
     }
 
