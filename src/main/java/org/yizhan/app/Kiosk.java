@@ -130,7 +130,10 @@ public final class Kiosk {
     private void synced(SyncOutcome outcome) {
         syncProblem = outcome.failed() ? outcome.reason() : "";
         Platform.runLater(() -> shell.setSyncTrouble(outcome.failed()));
-        if (outcome.kind() != SyncOutcome.Kind.APPLIED) {
+        // Not only APPLIED: `yizhan sync` run beside the kiosk may have installed a version this kiosk has not shown.
+        boolean news = outcome.kind() == SyncOutcome.Kind.APPLIED
+                || outcome.kind() == SyncOutcome.Kind.NOT_MODIFIED && outcome.version() != catalog.get().version();
+        if (!news) {
             return;
         }
         try {

@@ -129,15 +129,31 @@ public final class CatalogDirectory {
             if (current.isPresent() && current.getAsLong() >= version) {
                 return false;
             }
-            install(version, cache -> {
-                CatalogMeta meta = cache.writeFrom(json);
-                if (meta.version() != version) {
-                    throw new CatalogFormatException("the catalog has version " + meta.version()
-                            + " but was announced as version " + version);
-                }
-            });
+            installDocument(json, version);
             return true;
         }
+    }
+
+    /**
+     * As {@link #installIfNewer}, but whatever the current version: for a catalog from another publisher's
+     * series, or to rebuild a discarded cache.
+     */
+    public synchronized void installReplacing(InputStream json, long version) throws CatalogFormatException, IOException {
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            installDocument(json, version);
+        }
+    }
+
+    private void installDocument(InputStream json, long version) throws CatalogFormatException, IOException {
+        install(version, cache -> {
+            CatalogMeta meta = cache.writeFrom(json);
+            if (meta.version() != version) {
+                throw new CatalogFormatException("the catalog has version " + meta.version()
+                        + " but was announced as version " + version);
+            }
+        });
     }
 
     /** Makes {@code catalog} current whatever the current version: for the demo catalog or a rebuild. */

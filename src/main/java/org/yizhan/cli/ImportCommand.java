@@ -27,7 +27,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the catalog JSON.")
     Path out;
 
-    @Option(names = "--version", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--catalog-version", paramLabel = "N", defaultValue = "1",
             description = "Catalog version to give the result (default: ${DEFAULT-VALUE}).")
     long version;
 

@@ -65,7 +65,7 @@ public final class BundlePublisher {
         }
         PublicKey publicKey = Ed25519Keys.publicOf(key);
         String name = BundleIndex.catalogFile(scanned.version());
-        Path temporary = Files.createTempFile(out, name + ".", ".tmp");
+        Path temporary = readableTempFile(out, name);
         long length;
         long jsonLength;
         String sha256;
@@ -113,7 +113,7 @@ public final class BundlePublisher {
     }
 
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+        Path temporary = readableTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
@@ -123,6 +123,18 @@ public final class BundlePublisher {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * A temporary file that, once renamed into place, the web server can read even when it runs as another
+     * user: {@code createTempFile} alone would leave it readable by its owner only, and nginx would answer 403.
+     */
+    private static Path readableTempFile(Path dir, String name) throws IOException {
+        Path temporary = Files.createTempFile(dir, name + ".", ".tmp");
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return temporary;
     }
 
     /** Keeps the previous catalog file for kiosks that read the previous index a moment ago. */

@@ -98,7 +98,14 @@ public final class HallServer implements AutoCloseable {
             try {
                 handler.handle(exchange);
             } catch (IOException e) {
-                LOG.debug("{} {}: client went away ({})", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+                if (exchange.getResponseCode() == -1) {
+                    // Nothing sent yet: the failure is ours (e.g. a file we may not read), not a client that left.
+                    LOG.error("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+                    Responses.error(exchange, 500, "internal", "the server cannot read what was asked for: "
+                            + e.getClass().getSimpleName());
+                } else {
+                    LOG.debug("{} {}: client went away ({})", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+                }
             } catch (RuntimeException e) {
                 LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 if (exchange.getResponseCode() == -1) {

@@ -88,7 +88,7 @@ public final class CatalogSync {
                 LOG.warn("the last good bundle {} does not match its index; not using it", file.get());
                 return false;
             }
-            boolean installed = install(file.get(), index.get());
+            boolean installed = install(file.get(), index.get(), true);
             LOG.info("catalog version {} restored from the last good bundle", index.get().catalogVersion());
             return installed;
         } catch (SyncFailure | IOException | RuntimeException e) {
@@ -110,7 +110,13 @@ public final class CatalogSync {
 
     private SyncOutcome attempt() throws SyncFailure, IOException {
         long current = catalogs.version().orElse(0);
-        Optional<BundleIndex> known = lastGood.index().filter(i -> i.catalogVersion() == current && trusted(i));
+        Optional<BundleIndex> last = lastGood.index();
+        // Versions are compared within one publisher's series. A catalog that came from another key (the
+        // embedded demo, before server.url pointed at the county) or from nowhere we recorded gives way
+        // to any bundle the trusted key signed, whatever its version.
+        boolean sameSeries = current == 0 || last.isPresent() && last.get().keyId().equals(settings.keyId());
+        long floor = sameSeries ? current : 0;
+        Optional<BundleIndex> known = last.filter(i -> i.catalogVersion() == current && trusted(i));
         Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
 
         List<String> headers = new ArrayList<>(List.of("Accept-Encoding", "gzip", "Accept", "application/json"));
@@ -135,19 +141,19 @@ public final class CatalogSync {
         byte[] json = decoded(received.toByteArray(), response.header("Content-Encoding").orElse("identity"));
         BundleIndex index = verified(json);
 
-        if (index.catalogVersion() < current) {
+        if (index.catalogVersion() < floor) {
             throw SyncFailure.rejected("the server offers catalog version " + index.catalogVersion()
                     + ", older than the version " + current + " this kiosk has (rollback refused)");
         }
-        if (index.catalogVersion() == current) {
+        if (index.catalogVersion() == floor) {
             lastGood.saveIndex(json, response.header("ETag"));
             return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
         }
         Path download = download(index);
         boolean installed;
         try {
-            installed = install(download, index);
-        } catch (SyncFailure failure) {
+            installed = install(download, index, !sameSeries);
+        } catch (SyncFailure | IOException | RuntimeException failure) {
             Files.deleteIfExists(download);
             throw failure;
         }
@@ -155,7 +161,13 @@ public final class CatalogSync {
             Files.deleteIfExists(download);
             return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
         }
-        lastGood.save(download, index, json, response.header("ETag"));
+        try {
+            lastGood.save(download, index, json, response.header("ETag"));
+        } catch (IOException e) {
+            // The catalog is installed and will be shown; only a later rebuild from this bundle is lost.
+            LOG.warn("catalog version {} applied, but the bundle could not be kept in {}: {}", index.catalogVersion(),
+                    "the sync directory", e.toString());
+        }
         return outcome(SyncOutcome.Kind.APPLIED, "");
     }
 
@@ -210,7 +222,7 @@ public final class CatalogSync {
                         while (bytes.hasRemaining()) {
                             channel.write(bytes);
                         }
-                    });
+                    }, true);
         } catch (SyncFailure failure) {
             Files.deleteIfExists(file);
             if (failure.reason().startsWith("the server sent more than")) {
@@ -221,11 +233,6 @@ public final class CatalogSync {
         }
         try {
             requireOk(response, index.file());
-            String encoding = response.header("Content-Encoding").orElse("identity");
-            if (!encoding.equalsIgnoreCase("identity")) {
-                throw SyncFailure.rejected("the server sent " + index.file() + " with Content-Encoding: " + encoding
-                        + "; a .gz file must be served as it is (turn gzip off for it)");
-            }
             if (response.bodyBytes() != index.length()) {
                 throw SyncFailure.unreachable("the catalog file ended after " + response.bodyBytes() + " of the "
                         + index.length() + " bytes the signed index announces (truncated)");
@@ -243,9 +250,13 @@ public final class CatalogSync {
     }
 
     /** Decompresses (never past the signed length) and streams the catalog into a new cache file. */
-    boolean install(Path bundle, BundleIndex index) throws SyncFailure, IOException {
+    boolean install(Path bundle, BundleIndex index, boolean anyVersion) throws SyncFailure, IOException {
         try (InputStream in = new ExactLengthInputStream(
                 new GZIPInputStream(Files.newInputStream(bundle), 1 << 16), index.jsonLength())) {
+            if (anyVersion) {
+                catalogs.installReplacing(in, index.catalogVersion());
+                return true;
+            }
             return catalogs.installIfNewer(in, index.catalogVersion());
         } catch (CatalogFormatException e) {
             List<String> problems = e.problems();

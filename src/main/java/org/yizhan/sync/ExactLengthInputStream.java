@@ -32,6 +32,9 @@ final class ExactLengthInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
         int wanted = (int) Math.min(length, expected - count + 1);
         int n = super.read(buffer, offset, Math.max(wanted, 1));
         if (n < 0) {
@@ -51,6 +54,9 @@ final class ExactLengthInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+        if (n <= 0) {
+            return 0;
+        }
+        return Math.max(0, read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192)));
     }
 }

@@ -50,6 +50,8 @@ final class Fetcher {
 
     Fetcher(Duration connectTimeout, Duration stall, Duration deadline) {
         this.client = HttpClient.newBuilder()
+                // Plain HTTP/1.1: no h2c upgrade for simple static-file servers and proxies to trip over.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
@@ -63,14 +65,28 @@ final class Fetcher {
      * @throws SyncFailure with a technician's reason for every way the exchange can break
      */
     Response get(URI uri, List<String> headers, long cap, Sink sink) throws SyncFailure {
+        return get(uri, headers, cap, sink, false);
+    }
+
+    /**
+     * As {@link #get(URI, List, long, Sink)}; with {@code asIs}, a 200 that comes with a Content-Encoding
+     * is refused when its headers arrive, before its body counts against the cap.
+     */
+    Response get(URI uri, List<String> headers, long cap, Sink sink, boolean asIs) throws SyncFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(stall)
                 .header("User-Agent", "Yizhan-kiosk");
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
         Body body = new Body(cap, sink);
-        CompletableFuture<HttpResponse<Void>> exchange =
-                client.sendAsync(request.build(), info -> body.start(info.statusCode()));
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request.build(), info -> {
+            String encoding = info.headers().firstValue("Content-Encoding").orElse("identity");
+            if (asIs && info.statusCode() == 200 && !encoding.equalsIgnoreCase("identity")) {
+                body.abort(SyncFailure.rejected("the server sent " + uri.getPath() + " with Content-Encoding: "
+                        + encoding + "; a .gz file must be served as it is (turn gzip off for it)"));
+            }
+            return body.start(info.statusCode());
+        });
         long end = System.nanoTime() + deadline.toNanos();
         try {
             while (true) {
@@ -132,7 +148,7 @@ final class Fetcher {
         private final long cap;
         private final Sink sink;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final StringBuilder errorText = new StringBuilder();
+        private final java.io.ByteArrayOutputStream errorText = new java.io.ByteArrayOutputStream();
         private volatile Flow.Subscription subscription;
         private volatile boolean started;
         private volatile long lastProgress = System.nanoTime();
@@ -155,6 +171,10 @@ final class Fetcher {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
+            if (failure != null) {
+                s.cancel();
+                return;
+            }
             s.request(Long.MAX_VALUE);
         }
 
@@ -166,7 +186,7 @@ final class Fetcher {
                     count += buffer.remaining();
                     if (!success) {
                         keepExcerpt(buffer);
-                        if (errorText.length() >= ERROR_EXCERPT) {
+                        if (errorText.size() >= ERROR_EXCERPT) {
                             // Enough to tell the technician why; the rest of an error page is not worth waiting for.
                             subscription.cancel();
                             done.complete(null);
@@ -186,13 +206,14 @@ final class Fetcher {
         }
 
         private void keepExcerpt(ByteBuffer buffer) {
-            while (buffer.hasRemaining() && errorText.length() < ERROR_EXCERPT) {
-                errorText.append((char) (buffer.get() & 0xFF));
+            while (buffer.hasRemaining() && errorText.size() < ERROR_EXCERPT) {
+                errorText.write(buffer.get());
             }
         }
 
+        /** Error pages in Chinese are UTF-8 far more often than anything else; a bad byte becomes U+FFFD. */
         String excerpt() {
-            return errorText.toString();
+            return errorText.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
 
         void abort(SyncFailure why) {

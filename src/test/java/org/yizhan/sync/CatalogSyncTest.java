@@ -227,6 +227,28 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aCatalogFromAnotherPublishersSeriesGivesWayWhateverItsVersion() throws Exception {
+        haveVersion3();
+        // As when a kiosk that ran on the embedded demo is pointed at the county's server and key.
+        Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
+        f.publish(SyncFixture.catalog(1), SyncFixture.OTHER_KEY, f.published);
+        SyncSettings county = SyncSettings.of(f.server.baseUri(), SyncFixture.OTHER_KEY.getPublic(), "");
+        assertEquals("applied version 1", f.sync(county, NOW).syncOnce().line());
+        assertEquals(Optional.of(SyncFixture.catalog(1)), f.catalogs.load());
+        assertEquals("not modified (version 1)", f.sync(county, NOW).syncOnce().line());
+    }
+
+    @Test
+    void aGzippedCatalogFileIsRefusedWithAHint() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        try (FaultyServer faulty = FaultyServer.gzippingCatalog(f.published, index)) {
+            SyncOutcome outcome = f.sync(settingsFor(faulty.baseUri()), NOW).syncOnce();
+            assertKeptVersion3(outcome, SyncOutcome.Kind.REJECTED, "turn gzip off");
+        }
+    }
+
+    @Test
     void http404IsRefusedWithAHint() throws Exception {
         haveVersion3();
         Files.delete(f.published.resolve(BundleIndex.FILE_NAME));

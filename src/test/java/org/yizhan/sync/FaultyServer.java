@@ -48,6 +48,27 @@ final class FaultyServer implements AutoCloseable {
         return new FaultyServer(server);
     }
 
+    /** Serves the index properly, then the catalog file gzipped once more, as a misconfigured proxy would. */
+    static FaultyServer gzippingCatalog(Path published, BundleIndex index) throws IOException {
+        HttpServer server = create();
+        byte[] indexJson = Files.readAllBytes(published.resolve(BundleIndex.FILE_NAME));
+        byte[] catalog = Files.readAllBytes(published.resolve(index.file()));
+        server.createContext("/catalog/" + BundleIndex.FILE_NAME, exchange -> {
+            exchange.sendResponseHeaders(200, indexJson.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(indexJson);
+            }
+        });
+        server.createContext("/catalog/" + index.file(), exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = new java.util.zip.GZIPOutputStream(exchange.getResponseBody())) {
+                out.write(catalog);
+            }
+        });
+        return new FaultyServer(server);
+    }
+
     /** Serves the index properly, then sends half the catalog and goes silent for a minute. */
     static FaultyServer stallingCatalog(Path published, BundleIndex index) throws IOException {
         return halfCatalog(published, index, true);
