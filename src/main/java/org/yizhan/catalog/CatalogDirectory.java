@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ public final class CatalogDirectory {
     private static final String LOCK = "install.lock";
     private static final Pattern CATALOG_FILE = Pattern.compile("catalog-v\\d+-\\d+\\.db(-wal|-shm|-journal)?");
     private static final Logger LOG = LoggerFactory.getLogger(CatalogDirectory.class);
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path dir;
 
@@ -122,16 +127,14 @@ public final class CatalogDirectory {
      */
     public synchronized boolean installIfNewer(InputStream json, long version)
             throws CatalogFormatException, IOException {
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
+        return locked(() -> {
             OptionalLong current = version();
             if (current.isPresent() && current.getAsLong() >= version) {
                 return false;
             }
             installDocument(json, version);
             return true;
-        }
+        });
     }
 
     /**
@@ -139,11 +142,10 @@ public final class CatalogDirectory {
      * series, or to rebuild a discarded cache.
      */
     public synchronized void installReplacing(InputStream json, long version) throws CatalogFormatException, IOException {
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
+        locked(() -> {
             installDocument(json, version);
-        }
+            return null;
+        });
     }
 
     private void installDocument(InputStream json, long version) throws CatalogFormatException, IOException {
@@ -158,10 +160,11 @@ public final class CatalogDirectory {
 
     /** Makes {@code catalog} current whatever the current version: for the demo catalog or a rebuild. */
     public synchronized void install(Catalog catalog) throws IOException {
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
-            install(catalog.version(), cache -> cache.replace(catalog));
+        try {
+            locked(() -> {
+                install(catalog.version(), cache -> cache.replace(catalog));
+                return null;
+            });
         } catch (CatalogFormatException e) {
             throw new IllegalStateException("replace does not read a document", e);
         }
@@ -236,14 +239,39 @@ public final class CatalogDirectory {
     }
 
     private void removeLeftovers() throws IOException {
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        if (!inProcess.tryLock()) {
+            return; // this process is installing right now; that install cleans up after itself
+        }
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.tryLock()) {
             if (lock != null) {
                 removeLeftoversLocked();
             }
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            // This process is installing right now; its own install cleans up after itself.
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private interface Locked<T> {
+        T run() throws CatalogFormatException, IOException;
+    }
+
+    /**
+     * Runs an install holding the directory's lock file, so a {@code yizhan sync} beside a running kiosk
+     * waits its turn. Within one process a plain lock comes first: closing any channel on the lock file
+     * would drop the process's file lock, so only the holder of this lock ever opens one.
+     */
+    private <T> T locked(Locked<T> work) throws CatalogFormatException, IOException {
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        inProcess.lock();
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            return work.run();
+        } finally {
+            inProcess.unlock();
         }
     }
 
