@@ -38,6 +38,7 @@ public final class CatalogSetup implements AutoCloseable {
     /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
     public static CatalogSetup create(KioskConfig config, Clock clock) throws Exception {
         Path data = config.dataDir();
+        removeFirstReleaseCache(data);
         CatalogDirectory catalogs = CatalogDirectory.open(data.resolve(CATALOG_DIR));
         Optional<HallServer> embedded = Optional.empty();
         URI serverUrl;
@@ -55,6 +56,22 @@ public final class CatalogSetup implements AutoCloseable {
         SyncSettings settings = SyncSettings.of(serverUrl, key, config.hallId().orElse(""));
         CatalogSync sync = new CatalogSync(settings, catalogs, data.resolve(SYNC_DIR), clock);
         return new CatalogSetup(catalogs, sync, embedded, serverUrl);
+    }
+
+    /**
+     * The first release kept the demo catalog in {@code data.dir/catalog.db}; the catalog now lives in
+     * {@code data.dir/catalog/} and comes through the sync, so that file only misleads whoever looks.
+     */
+    private static void removeFirstReleaseCache(Path data) {
+        for (String name : new String[] {"catalog.db", "catalog.db-wal", "catalog.db-shm"}) {
+            try {
+                if (java.nio.file.Files.deleteIfExists(data.resolve(name))) {
+                    org.slf4j.LoggerFactory.getLogger(CatalogSetup.class).info("removed {}, the first release's catalog cache", name);
+                }
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(CatalogSetup.class).warn("cannot remove {}: {}", name, e.toString());
+            }
+        }
     }
 
     public CatalogDirectory catalogs() {
