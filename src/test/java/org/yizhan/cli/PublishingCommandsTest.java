@@ -3,8 +3,6 @@ package org.yizhan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.server.HallServer;
-import picocli.CommandLine;
 
 /** keygen, publish and sync as a county's technician runs them, against a real server on loopback. */
 class PublishingCommandsTest {
@@ -23,41 +20,25 @@ class PublishingCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, List<String> out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new YizhanCommand()).execute(args);
-            String text = o.toString(StandardCharsets.UTF_8);
-            return new Run(code, text.isEmpty() ? List.of() : List.of(text.split("\\R")), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void keygenPublishServeAndSync() throws Exception {
-        Run keygen = run("keygen", "--out", dir.resolve("keys").toString());
+        CommandRun keygen = run("keygen", "--out", dir.resolve("keys").toString());
         assertEquals(0, keygen.code(), keygen.err());
         assertTrue(Files.exists(dir.resolve("keys/publisher.key")) && Files.exists(dir.resolve("keys/publisher.pub")));
         assertEquals(1, run("keygen", "--out", dir.resolve("keys").toString()).code(), "a private key is never overwritten");
 
         Path out = dir.resolve("server/catalog");
-        Run publish = run("publish", "--catalog", DEMO.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
+        CommandRun publish = run("publish", "--catalog", DEMO.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
                 "--out", out.toString(), "--expires", "7");
         assertEquals(0, publish.code(), publish.err());
         assertTrue(publish.out().get(0).startsWith("published catalog version 1 (47 services"), publish.out().toString());
         assertTrue(Files.exists(out.resolve("index.json")) && Files.exists(out.resolve("catalog-v1.json.gz")));
 
-        Run again = run("publish", "--catalog", DEMO.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
+        CommandRun again = run("publish", "--catalog", DEMO.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
                 "--out", out.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("versions only go up"), again.err());
@@ -67,19 +48,19 @@ class PublishingCommandsTest {
             Files.writeString(config, "data.dir=kiosk-data\n"
                     + "server.url=" + server.baseUri() + "\n"
                     + "sync.public-key=keys/publisher.pub\n", StandardCharsets.UTF_8);
-            Run first = run("sync", "--config", config.toString());
+            CommandRun first = run("sync", "--config", config.toString());
             assertEquals(List.of("applied version 1"), first.out(), first.err());
             assertEquals(0, first.code());
-            Run second = run("sync", "--config", config.toString());
+            CommandRun second = run("sync", "--config", config.toString());
             assertEquals(List.of("not modified (version 1)"), second.out(), second.err());
             assertEquals(0, second.code());
 
-            Run otherKey = run("keygen", "--out", dir.resolve("other").toString());
+            CommandRun otherKey = run("keygen", "--out", dir.resolve("other").toString());
             assertEquals(0, otherKey.code());
             Files.writeString(config, "data.dir=kiosk-data\n"
                     + "server.url=" + server.baseUri() + "\n"
                     + "sync.public-key=other/publisher.pub\n", StandardCharsets.UTF_8);
-            Run refused = run("sync", "--config", config.toString());
+            CommandRun refused = run("sync", "--config", config.toString());
             assertEquals(1, refused.code());
             assertEquals(1, refused.out().size(), refused.out().toString());
             assertTrue(refused.out().get(0).startsWith("rejected: the index is signed with key "), refused.out().get(0));
@@ -92,7 +73,7 @@ class PublishingCommandsTest {
         assertEquals(0, run("keygen", "--out", dir.toString()).code());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(DEMO).replaceFirst("\"version\": 1", "\"version\": 0"));
-        Run publish = run("publish", "--catalog", bad.toString(), "--key", dir.resolve("publisher.key").toString(),
+        CommandRun publish = run("publish", "--catalog", bad.toString(), "--key", dir.resolve("publisher.key").toString(),
                 "--out", dir.resolve("out").toString());
         assertEquals(1, publish.code());
         assertTrue(publish.err().contains("version"), publish.err());
@@ -103,7 +84,7 @@ class PublishingCommandsTest {
     void syncWithTheEmbeddedServerNeedsNothingElse() throws Exception {
         Path config = dir.resolve("kiosk.properties");
         Files.writeString(config, "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
-        Run first = run("sync", "--config", config.toString());
+        CommandRun first = run("sync", "--config", config.toString());
         assertEquals(List.of("applied version 1"), first.out(), first.err());
     }
 }

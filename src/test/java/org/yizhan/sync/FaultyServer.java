@@ -51,14 +51,8 @@ final class FaultyServer implements AutoCloseable {
     /** Serves the index properly, then the catalog file gzipped once more, as a misconfigured proxy would. */
     static FaultyServer gzippingCatalog(Path published, BundleIndex index) throws IOException {
         HttpServer server = create();
-        byte[] indexJson = Files.readAllBytes(published.resolve(BundleIndex.FILE_NAME));
         byte[] catalog = Files.readAllBytes(published.resolve(index.file()));
-        server.createContext("/catalog/" + BundleIndex.FILE_NAME, exchange -> {
-            exchange.sendResponseHeaders(200, indexJson.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(indexJson);
-            }
-        });
+        serveIndex(server, published);
         server.createContext("/catalog/" + index.file(), exchange -> {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.sendResponseHeaders(200, 0);
@@ -81,14 +75,8 @@ final class FaultyServer implements AutoCloseable {
 
     private static FaultyServer halfCatalog(Path published, BundleIndex index, boolean stall) throws IOException {
         HttpServer server = create();
-        byte[] indexJson = Files.readAllBytes(published.resolve(BundleIndex.FILE_NAME));
         byte[] catalog = Files.readAllBytes(published.resolve(index.file()));
-        server.createContext("/catalog/" + BundleIndex.FILE_NAME, exchange -> {
-            exchange.sendResponseHeaders(200, indexJson.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(indexJson);
-            }
-        });
+        serveIndex(server, published);
         server.createContext("/catalog/" + index.file(), exchange -> {
             exchange.sendResponseHeaders(200, catalog.length);
             OutputStream out = exchange.getResponseBody();
@@ -104,6 +92,17 @@ final class FaultyServer implements AutoCloseable {
             exchange.close();
         });
         return new FaultyServer(server);
+    }
+
+    /** The published index, served properly: the fault is in what follows. */
+    private static void serveIndex(HttpServer server, Path published) throws IOException {
+        byte[] indexJson = Files.readAllBytes(published.resolve(BundleIndex.FILE_NAME));
+        server.createContext("/catalog/" + BundleIndex.FILE_NAME, exchange -> {
+            exchange.sendResponseHeaders(200, indexJson.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(indexJson);
+            }
+        });
     }
 
     @Override
