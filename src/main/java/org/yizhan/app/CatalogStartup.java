@@ -33,28 +33,37 @@ final class CatalogStartup {
                 LOG.info("catalog version {} read from the cache", cached.get().version());
                 return new CatalogSnapshot(cached.get());
             }
+            // Nothing installed: a first start, or a stop between discarding a damaged file and restoring.
+            Optional<Catalog> restored = restore(catalogs, sync);
+            if (restored.isPresent()) {
+                return new CatalogSnapshot(restored.get());
+            }
         } catch (DamagedCacheException e) {
             LOG.error("the catalog cache is damaged ({}); rebuilding it", e.getMessage());
-            Optional<Catalog> rebuilt = rebuild(catalogs, sync);
-            if (rebuilt.isPresent()) {
-                return new CatalogSnapshot(rebuilt.get());
+            try {
+                catalogs.discard(e.file());
+                Optional<Catalog> restored = restore(catalogs, sync);
+                if (restored.isPresent()) {
+                    return new CatalogSnapshot(restored.get());
+                }
+                LOG.warn("no last good bundle to rebuild the cache from; the next sync fetches the catalog again");
+            } catch (IOException | DamagedCacheException again) {
+                LOG.error("the catalog cache could not be rebuilt: {}", again.getMessage());
             }
+        } catch (IOException e) {
+            // Not damage (a full or read-only disk, a lock): keep the file, show the demo until it reads again.
+            LOG.error("the catalog cache cannot be read now ({}); showing the bundled demo catalog", e.getMessage());
+            return new CatalogSnapshot(demo());
         }
         // Not installed: a demo in the cache would look like a real catalog to the sync's version check.
-        Catalog demo = demo();
-        LOG.info("no catalog in the cache yet: showing the bundled demo catalog until a sync brings one");
-        return new CatalogSnapshot(demo);
+        LOG.info("no catalog in the cache: showing the bundled demo catalog until a sync brings one");
+        return new CatalogSnapshot(demo());
     }
 
-    private static Optional<Catalog> rebuild(CatalogDirectory catalogs, Optional<CatalogSync> sync) {
-        try {
-            catalogs.discard();
-            if (sync.isPresent() && sync.get().restoreLastGood()) {
-                return catalogs.load();
-            }
-            LOG.warn("no last good bundle to rebuild the cache from; the next sync will fetch the catalog again");
-        } catch (IOException | DamagedCacheException e) {
-            LOG.error("the catalog cache could not be rebuilt: {}", e.getMessage());
+    private static Optional<Catalog> restore(CatalogDirectory catalogs, Optional<CatalogSync> sync)
+            throws IOException, DamagedCacheException {
+        if (sync.isPresent() && sync.get().restoreLastGood()) {
+            return catalogs.load();
         }
         return Optional.empty();
     }

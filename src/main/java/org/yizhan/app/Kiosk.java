@@ -43,6 +43,8 @@ public final class Kiosk {
     private volatile SyncScheduler scheduler;
     private volatile String syncProblem = "";
     private volatile boolean closed;
+    /** The version last read back and offered to the screen, so a waiting catalog is not read again each poll. */
+    private volatile long offeredVersion;
     private Loaded pending;
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, boolean developer) {
@@ -88,10 +90,20 @@ public final class Kiosk {
                 LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
                 syncProblem = "sync cannot start: " + e.getMessage();
             }
+            if (created != null && closed) {
+                created.close(); // the kiosk was closed while this was being built
+                created = null;
+            }
             setup = created;
-            CatalogSnapshot snapshot = created != null
-                    ? CatalogStartup.load(created.catalogs(), Optional.of(created.sync()))
-                    : CatalogStartup.load(fallbackDirectory(), Optional.empty());
+            CatalogSnapshot snapshot;
+            if (created != null) {
+                snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()));
+            } else {
+                Optional<CatalogDirectory> directory = fallbackDirectory();
+                snapshot = directory.isPresent()
+                        ? CatalogStartup.load(directory.get(), Optional.empty())
+                        : new CatalogSnapshot(CatalogStartup.demo());
+            }
             return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
         }, background).whenComplete((loaded, error) ->
                 Platform.runLater(() -> {
@@ -109,11 +121,12 @@ public final class Kiosk {
                 }));
     }
 
-    private CatalogDirectory fallbackDirectory() {
+    private Optional<CatalogDirectory> fallbackDirectory() {
         try {
-            return CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR));
+            return Optional.of(CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR)));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            LOG.error("the catalog cache cannot be opened ({}); showing the bundled demo catalog", e.toString());
+            return Optional.empty();
         }
     }
 
@@ -132,10 +145,12 @@ public final class Kiosk {
         Platform.runLater(() -> shell.setSyncTrouble(outcome.failed()));
         // Not only APPLIED: `yizhan sync` run beside the kiosk may have installed a version this kiosk has not shown.
         boolean news = outcome.kind() == SyncOutcome.Kind.APPLIED
-                || outcome.kind() == SyncOutcome.Kind.NOT_MODIFIED && outcome.version() != catalog.get().version();
+                || outcome.kind() == SyncOutcome.Kind.NOT_MODIFIED && outcome.version() != catalog.get().version()
+                        && outcome.version() != offeredVersion;
         if (!news) {
             return;
         }
+        offeredVersion = outcome.version();
         try {
             Catalog catalog = setup.catalogs().load().orElseThrow();
             CatalogSnapshot snapshot = new CatalogSnapshot(catalog);

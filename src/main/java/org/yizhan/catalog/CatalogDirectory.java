@@ -55,31 +55,43 @@ public final class CatalogDirectory {
      * The current catalog.
      *
      * @return empty if none was installed yet
-     * @throws DamagedCacheException if the pointer names a file that is missing, unreadable, fails
-     *                               SQLite's check or holds no catalog; {@link #discard()} and install again
+     * @throws DamagedCacheException if the pointer is garbled or names a file that is missing, empty,
+     *                               corrupt, fails SQLite's check or holds no catalog; {@link #discard(String)}
+     *                               it and install again
+     * @throws IOException           if the file could not be read just now (a full or read-only disk, a
+     *                               lock): not damage, so nothing should be thrown away
      */
-    public Optional<Catalog> load() throws DamagedCacheException {
+    public Optional<Catalog> load() throws DamagedCacheException, IOException {
+        if (pointerGarbled()) {
+            throw new DamagedCacheException(POINTER, POINTER + " does not name a catalog file");
+        }
         Optional<String> name = pointer();
         if (name.isEmpty()) {
             return Optional.empty();
         }
         Path file = dir.resolve(name.get());
         if (!Files.isRegularFile(file)) {
-            throw new DamagedCacheException(POINTER + " names " + name.get() + ", which is missing");
+            throw new DamagedCacheException(name.get(), POINTER + " names " + name.get() + ", which is missing");
+        }
+        if (Files.size(file) == 0) {
+            throw new DamagedCacheException(name.get(), name.get() + " is empty");
         }
         try {
-            if (Files.size(file) == 0) {
-                throw new DamagedCacheException(name.get() + " is empty");
-            }
-            CatalogCache cache = CatalogCache.open(file);
+            CatalogCache cache = new CatalogCache(Database.openExisting(file));
             String check = cache.database().quickCheck();
             if (!"ok".equals(check)) {
-                throw new DamagedCacheException(name.get() + " fails SQLite's check: " + check);
+                throw new DamagedCacheException(name.get(), name.get() + " fails SQLite's check: " + check);
             }
             return Optional.of(cache.load().orElseThrow(
-                    () -> new DamagedCacheException(name.get() + " holds no catalog")));
-        } catch (SQLException | IOException | RuntimeException e) {
-            throw new DamagedCacheException(name.get() + " cannot be read: " + e.getMessage(), e);
+                    () -> new DamagedCacheException(name.get(), name.get() + " holds no catalog")));
+        } catch (SQLException e) {
+            if (Database.isCorruption(e)) {
+                throw new DamagedCacheException(name.get(), name.get() + " is corrupt: " + e.getMessage(), e);
+            }
+            throw new IOException(name.get() + " cannot be read now: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A row that no longer maps to a record (e.g. an enum name that was flipped on the disk).
+            throw new DamagedCacheException(name.get(), name.get() + " holds unreadable data: " + e, e);
         }
     }
 
@@ -102,7 +114,7 @@ public final class CatalogDirectory {
             return OptionalLong.empty();
         }
         try {
-            OptionalLong version = CatalogCache.open(file).version();
+            OptionalLong version = new CatalogCache(Database.openExisting(file)).version();
             if (version.isPresent()) {
                 knownVersion = new KnownVersion(name.get(), version.getAsLong());
             }
@@ -170,12 +182,34 @@ public final class CatalogDirectory {
         }
     }
 
-    /** Forgets the current catalog (after a {@link DamagedCacheException}), so that one can be installed. */
+    /** Forgets the current catalog, whatever it is. */
     public synchronized void discard() throws IOException {
-        Optional<String> name = pointer();
-        Files.deleteIfExists(dir.resolve(POINTER));
-        forceDirectory();
-        name.ifPresent(this::deleteQuietly);
+        discard(pointer().orElse(POINTER));
+    }
+
+    /**
+     * Forgets the damaged catalog {@code name} (as {@link DamagedCacheException#file()} names it), so that
+     * another can be installed; does nothing if meanwhile another install has made a different file current.
+     */
+    public synchronized void discard(String name) throws IOException {
+        try {
+            locked(() -> {
+                boolean current = name.equals(POINTER) ? pointerGarbled() || pointer().isEmpty()
+                        : pointer().filter(name::equals).isPresent();
+                if (!current) {
+                    return null;
+                }
+                Files.deleteIfExists(dir.resolve(POINTER));
+                forceDirectory();
+                if (!name.equals(POINTER)) {
+                    deleteQuietly(name);
+                }
+                knownVersion = null;
+                return null;
+            });
+        } catch (CatalogFormatException e) {
+            throw new IllegalStateException("discarding reads no document", e);
+        }
     }
 
     private interface Filling {
@@ -184,12 +218,17 @@ public final class CatalogDirectory {
 
     private void install(long version, Filling filling) throws CatalogFormatException, IOException {
         Optional<String> old = pointer();
-        String name = "catalog-v" + version + "-" + System.currentTimeMillis() + ".db";
+        // Time and a random part: the same version may be installed twice in one millisecond, or after the
+        // clock stepped back.
+        String name = "catalog-v" + version + "-" + System.currentTimeMillis()
+                + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)) + ".db";
         Path file = dir.resolve(name);
+        boolean created = false;
         boolean done = false;
         try {
             long start = System.nanoTime();
             Database database = Database.createForBulkLoad(file);
+            created = true;
             filling.fill(new CatalogCache(database));
             long filled = System.nanoTime();
             database.finishBulkLoad();
@@ -200,12 +239,22 @@ public final class CatalogDirectory {
         } catch (SQLException e) {
             throw new IOException("the catalog cache cannot be written: " + e.getMessage(), e);
         } finally {
-            if (!done) {
+            if (created && !done) {
                 deleteQuietly(name);
             }
         }
         LOG.info("catalog version {} installed as {}", version, name);
         old.filter(o -> !o.equals(name)).ifPresent(this::deleteQuietly);
+    }
+
+    /** A pointer file that exists but names no catalog file: damage, not a first start. */
+    private boolean pointerGarbled() {
+        Path file = dir.resolve(POINTER);
+        try {
+            return Files.exists(file) && !CATALOG_FILE.matcher(Files.readString(file, StandardCharsets.UTF_8).strip()).matches();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
     }
 
     private Optional<String> pointer() {
@@ -276,6 +325,9 @@ public final class CatalogDirectory {
     }
 
     private void removeLeftoversLocked() throws IOException {
+        if (pointerGarbled()) {
+            return; // which file is current is unknown: keep them all for load() to report
+        }
         String current = pointer().orElse("");
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {

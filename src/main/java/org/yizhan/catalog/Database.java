@@ -170,6 +170,34 @@ public final class Database {
     }
 
     /**
+     * Opens a catalog file that must already exist: unlike {@link #open}, a missing file is an error, not
+     * a new empty database.
+     */
+    static Database openExisting(Path file) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException(file + " does not exist");
+        }
+        Database database = new Database(file, false);
+        database.writeConfig.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+        database.readConfig.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+        database.migrate(MIGRATIONS);
+        return database;
+    }
+
+    /** Whether {@code e} says the file's content is broken, rather than the disk or a lock being in the way. */
+    static boolean isCorruption(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException sqlite) {
+                String code = sqlite.getResultCode().name();
+                if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Creates a new file for one bulk load, without a journal or a sync per write: nobody reads the file
      * until {@link #finishBulkLoad()} has made it durable, and a file that was never finished is thrown
      * away, so what a journal would protect cannot be seen. Writes to it are fast and single-copy.
@@ -229,6 +257,10 @@ public final class Database {
     }
 
     void migrate(List<String> migrations) throws SQLException {
+        // Reading first keeps an up-to-date file free of writes, so a full or read-only disk can still show it.
+        if (inReadTransaction(Database::userVersion) == migrations.size()) {
+            return;
+        }
         inTransaction(connection -> {
             int current = userVersion(connection);
             if (current > migrations.size()) {

@@ -53,11 +53,24 @@ public final class BundlePublisher {
      */
     public static Published publish(Path catalog, PrivateKey key, Path out, String hall, Duration expires, Clock clock)
             throws IOException, CatalogFormatException, BundleException {
+        Files.createDirectories(out);
+        // A private copy is checked and then compressed, so a file still being written by an export job
+        // cannot change between the check and the signature.
+        Path copy = Files.createTempFile(out, "catalog-source.", ".tmp");
+        try {
+            Files.copy(catalog, copy, StandardCopyOption.REPLACE_EXISTING);
+            return publishChecked(copy, key, out, hall, expires, clock);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static Published publishChecked(Path catalog, PrivateKey key, Path out, String hall, Duration expires,
+                                            Clock clock) throws IOException, CatalogFormatException, BundleException {
         CatalogJson.Scanned scanned;
         try (InputStream in = Files.newInputStream(catalog)) {
             scanned = CatalogJson.scan(in);
         }
-        Files.createDirectories(out);
         Optional<BundleIndex> current = current(out);
         if (current.isPresent() && current.get().catalogVersion() >= scanned.version()) {
             throw new BundleException("catalog version " + scanned.version() + " is not higher than version "

@@ -37,6 +37,14 @@ public final class HallServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    static {
+        // The JDK server waits for a slow request's headers without limit by default: sixteen clients sending
+        // half a request would hold every handler thread. Read once, when the server's classes load.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+    }
+
     /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port). */
     public static HallServer start(InetSocketAddress address, Path dataDir) throws IOException {
         HttpServer server = HttpServer.create(address, 128);
@@ -81,7 +89,7 @@ public final class HallServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            executor.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -47,21 +47,27 @@ final class StaticFiles {
             Responses.error(exchange, 404, "not_found", "no such file: " + path);
             return;
         }
-        String etag = etag(file);
+        // A small file (the index, which publish replaces in place) is read once, so its ETag, length and
+        // body always belong together; a large one is immutable, named by its version.
+        long size = Files.size(file);
+        byte[] small = size <= HASHED_ETAG_MAX ? Files.readAllBytes(file) : null;
+        String etag = small != null ? hashTag(small) : sizeTimeTag(file, size);
         var headers = exchange.getResponseHeaders();
         headers.set("ETag", etag);
         headers.set("Cache-Control", name.equals(BundleIndex.FILE_NAME) ? "no-cache" : "public, max-age=31536000, immutable");
+        boolean compressed = name.endsWith(".gz");
+        if (!compressed) {
+            headers.set("Vary", "Accept-Encoding");
+        }
         if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), etag)) {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
-        boolean compressed = name.endsWith(".gz");
         headers.set("Content-Type", compressed ? "application/gzip" : "application/json; charset=utf-8");
-        long size = Files.size(file);
-        boolean gzip = !compressed && size >= GZIP_MIN && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-        if (!compressed) {
-            headers.set("Vary", "Accept-Encoding");
+        if (small != null) {
+            size = small.length;
         }
+        boolean gzip = !compressed && size >= GZIP_MIN && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
         if (method.equals("HEAD")) {
             exchange.sendResponseHeaders(200, -1);
             return;
@@ -70,13 +76,21 @@ final class StaticFiles {
             headers.set("Content-Encoding", "gzip");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody())) {
-                Files.copy(file, out);
+                write(out, file, small);
             }
         } else {
             exchange.sendResponseHeaders(200, size);
             try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file, out);
+                write(out, file, small);
             }
+        }
+    }
+
+    private static void write(OutputStream out, Path file, byte[] small) throws IOException {
+        if (small != null) {
+            out.write(small);
+        } else {
+            Files.copy(file, out);
         }
     }
 
@@ -89,17 +103,16 @@ final class StaticFiles {
         }
     }
 
-    /** A hash of small files (the index changes in place); size and time of large, immutable ones. */
-    private static String etag(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size <= HASHED_ETAG_MAX) {
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-                return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("this JDK has no SHA-256", e);
-            }
+    private static String hashTag(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
         }
+    }
+
+    private static String sizeTimeTag(Path file, long size) throws IOException {
         return "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-" + Long.toHexString(size) + "\"";
     }
 

@@ -111,10 +111,10 @@ public final class CatalogSync {
     private SyncOutcome attempt() throws SyncFailure, IOException {
         long current = catalogs.version().orElse(0);
         Optional<BundleIndex> last = lastGood.index();
-        // Versions are compared within one publisher's series. A catalog that came from another key (the
-        // embedded demo, before server.url pointed at the county) or from nowhere we recorded gives way
-        // to any bundle the trusted key signed, whatever its version.
-        boolean sameSeries = current == 0 || last.isPresent() && last.get().keyId().equals(settings.keyId());
+        // Versions are compared within one publisher's series. A catalog recorded as signed by another key
+        // (the embedded demo, before server.url pointed at the county) gives way to any bundle the trusted
+        // key signed, whatever its version. A missing record is no reason to drop rollback protection.
+        boolean sameSeries = last.isEmpty() || last.get().keyId().equals(settings.keyId());
         long floor = sameSeries ? current : 0;
         Optional<BundleIndex> known = last.filter(i -> i.catalogVersion() == current && trusted(i));
         Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
@@ -214,8 +214,7 @@ public final class CatalogSync {
         Path file = lastGood.downloadFile();
         MessageDigest digest = sha256();
         Fetcher.Response response;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
                     index.length(), bytes -> {
                         digest.update(bytes.duplicate());

@@ -21,7 +21,6 @@ import org.yizhan.catalog.bundle.BundleIndex;
 final class LastGoodBundle {
     private static final String INDEX = "index.json";
     private static final String ETAG = "index.etag";
-    private static final String DOWNLOAD = "download.tmp";
 
     private final Path dir;
 
@@ -51,9 +50,28 @@ final class LastGoodBundle {
         return index().map(i -> dir.resolve(i.file())).filter(Files::isRegularFile);
     }
 
+    /**
+     * A new file for one download, this attempt's alone: a {@code yizhan sync} run beside the kiosk
+     * downloads into its own, so the bytes that were hashed are the bytes that get installed.
+     */
     Path downloadFile() throws IOException {
         Files.createDirectories(dir);
-        return dir.resolve(DOWNLOAD);
+        removeStaleDownloads();
+        return Files.createTempFile(dir, "download-", ".tmp");
+    }
+
+    /** Downloads a crash or a kill left behind; a day old, so another process's live download is never one. */
+    private void removeStaleDownloads() {
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "download-*.tmp")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(dayAgo)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidiness is lost.
+        }
     }
 
     void forgetEtag() throws IOException {

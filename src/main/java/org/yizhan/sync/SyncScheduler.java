@@ -83,7 +83,11 @@ public final class SyncScheduler implements AutoCloseable {
         if (next != null) {
             next.cancel(false);
         }
-        next = thread.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = thread.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return; // closed meanwhile
+        }
         Status s = status;
         status = new Status(s.last(), s.lastSuccess(), s.consecutiveFailures(), Optional.of(clock.instant().plus(delay)));
     }

@@ -68,6 +68,24 @@ class CatalogStartupTest {
     }
 
     @Test
+    void aStopBetweenDiscardingAndRestoringIsMendedAtTheNextStart() throws Exception {
+        KeyPair key = Ed25519Keys.generate();
+        Path json = dir.resolve("small.json");
+        CatalogJson.write(TestCatalogs.small(), json);
+        BundlePublisher.publish(json, key.getPrivate(), dir.resolve("server/catalog"), "", Duration.ofDays(30),
+                Clock.systemUTC());
+        CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
+        CatalogSync sync;
+        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
+            sync = new CatalogSync(SyncSettings.of(server.baseUri(), key.getPublic(), ""), catalogs, dir.resolve("sync"),
+                    Clock.systemUTC());
+            assertEquals("applied version 7", sync.syncOnce().line());
+        }
+        catalogs.discard();
+        assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.of(sync)).catalog());
+    }
+
+    @Test
     void aDamagedCacheWithoutABundleFallsBackToTheDemoAndIsCleared() throws Exception {
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
         catalogs.install(TestCatalogs.small());

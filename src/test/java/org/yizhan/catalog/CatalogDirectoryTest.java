@@ -146,6 +146,38 @@ class CatalogDirectoryTest {
     }
 
     @Test
+    void aGarbledPointerIsDamageAndNoFileIsRemoved() throws Exception {
+        CatalogDirectory.open(dir).install(TestCatalogs.rich(1));
+        Files.writeString(dir.resolve("CURRENT"), "\u0000\u0000garbage");
+        CatalogDirectory reopened = CatalogDirectory.open(dir);
+        assertEquals(1, catalogFiles().length, "which file was current is unknown: none is thrown away at open");
+        DamagedCacheException e = assertThrows(DamagedCacheException.class, reopened::load);
+        reopened.discard(e.file());
+        assertEquals(Optional.empty(), reopened.load());
+    }
+
+    @Test
+    void readingAMissingFileDoesNotCreateIt() throws Exception {
+        CatalogDirectory directory = CatalogDirectory.open(dir);
+        directory.install(TestCatalogs.rich(1));
+        Path file = catalogFiles()[0];
+        Files.delete(file);
+        assertThrows(DamagedCacheException.class, directory::load);
+        assertEquals(OptionalLong.empty(), CatalogDirectory.open(dir).version());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void discardingAFileThatIsNoLongerCurrentChangesNothing() throws Exception {
+        CatalogDirectory directory = CatalogDirectory.open(dir);
+        directory.install(TestCatalogs.rich(1));
+        String old = catalogFiles()[0].getFileName().toString();
+        directory.install(TestCatalogs.rich(2));
+        directory.discard(old);
+        assertEquals(Optional.of(TestCatalogs.rich(2)), directory.load());
+    }
+
+    @Test
     void leftoversOfAnInterruptedInstallAreRemovedAtOpen() throws Exception {
         CatalogDirectory.open(dir).install(TestCatalogs.rich(1));
         Files.write(dir.resolve("catalog-v9-123.db"), new byte[] {1, 2, 3});

@@ -142,6 +142,18 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aLostLastGoodIndexDoesNotLiftTheRollbackCheck() throws Exception {
+        haveVersion3();
+        Files.delete(f.syncDir.resolve(BundleIndex.FILE_NAME));
+        Path elsewhere = dir.resolve("old-publication");
+        f.publish(SyncFixture.catalog(2), SyncFixture.KEY, elsewhere);
+        for (String name : new String[] {BundleIndex.FILE_NAME, BundleIndex.catalogFile(2)}) {
+            Files.copy(elsewhere.resolve(name), f.published.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "rollback");
+    }
+
+    @Test
     void anExpiredIndexIsRefused() throws Exception {
         haveVersion3();
         f.publish(4);
