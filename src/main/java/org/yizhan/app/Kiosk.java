@@ -41,7 +41,6 @@ public final class Kiosk {
     private final Clock clock;
     private volatile CatalogSetup setup;
     private volatile SyncScheduler scheduler;
-    private volatile String syncProblem = "";
     private volatile boolean closed;
     /** The version last read back and offered to the screen, so a waiting catalog is not read again each poll. */
     private volatile long offeredVersion;
@@ -88,7 +87,6 @@ public final class Kiosk {
                 created = CatalogSetup.create(config, clock);
             } catch (Exception e) {
                 LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
-                syncProblem = "sync cannot start: " + e.getMessage();
             }
             if (created != null && closed) {
                 created.close(); // the kiosk was closed while this was being built
@@ -141,7 +139,6 @@ public final class Kiosk {
 
     /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */
     private void synced(SyncOutcome outcome) {
-        syncProblem = outcome.failed() ? outcome.reason() : "";
         Platform.runLater(() -> shell.setSyncTrouble(outcome.failed()));
         // Not only APPLIED: `yizhan sync` run beside the kiosk may have installed a version this kiosk has not shown.
         boolean news = outcome.kind() == SyncOutcome.Kind.APPLIED
@@ -152,10 +149,11 @@ public final class Kiosk {
         }
         offeredVersion = outcome.version();
         try {
-            Catalog catalog = setup.catalogs().load().orElseThrow();
-            CatalogSnapshot snapshot = new CatalogSnapshot(catalog);
-            Loaded loaded = new Loaded(snapshot, SearchIndex.build(catalog));
-            Platform.runLater(() -> offer(loaded));
+            Catalog read = setup.catalogs().load().orElseThrow();
+            // Compared here, not on the FX thread: a deep comparison of a large catalog takes a while.
+            boolean same = catalog.get().catalog().equals(read);
+            Loaded loaded = new Loaded(new CatalogSnapshot(read), SearchIndex.build(read));
+            Platform.runLater(() -> offer(loaded, same));
         } catch (Exception e) {
             LOG.error("catalog version {} was applied but cannot be read back", outcome.version(), e);
         }
@@ -165,8 +163,8 @@ public final class Kiosk {
      * A new catalog replaces the one on screen only at the home screen, between citizens: at once if the
      * kiosk is there now, otherwise when it next returns there.
      */
-    private void offer(Loaded loaded) {
-        if (sameCatalog(catalog.get(), loaded.snapshot())) {
+    private void offer(Loaded loaded, boolean sameAsShown) {
+        if (sameAsShown) {
             apply(loaded);
             return;
         }
@@ -183,10 +181,6 @@ public final class Kiosk {
             LOG.info("showing catalog version {}", next.snapshot().version());
             apply(next);
         }
-    }
-
-    private static boolean sameCatalog(CatalogSnapshot shown, CatalogSnapshot offered) {
-        return shown.catalog().equals(offered.catalog());
     }
 
     private record Loaded(CatalogSnapshot snapshot, SearchIndex index) {
@@ -208,11 +202,6 @@ public final class Kiosk {
     public SyncScheduler.Status syncStatus() {
         SyncScheduler s = scheduler;
         return s == null ? SyncScheduler.Status.NONE_YET : s.status();
-    }
-
-    /** The reason the last sync failed, or "" if it did not. */
-    public String syncProblem() {
-        return syncProblem;
     }
 
     /** Asks for a sync now, e.g. from the technician's page. */

@@ -165,8 +165,8 @@ public final class CatalogSync {
             lastGood.save(download, index, json, response.header("ETag"));
         } catch (IOException e) {
             // The catalog is installed and will be shown; only a later rebuild from this bundle is lost.
-            LOG.warn("catalog version {} applied, but the bundle could not be kept in {}: {}", index.catalogVersion(),
-                    "the sync directory", e.toString());
+            LOG.warn("catalog version {} applied, but its bundle could not be kept for a rebuild: {}",
+                    index.catalogVersion(), e.toString());
         }
         return outcome(SyncOutcome.Kind.APPLIED, "");
     }
