@@ -48,39 +48,18 @@ class CatalogStartupTest {
 
     @Test
     void aDamagedCacheIsRebuiltFromTheLastGoodBundle() throws Exception {
-        KeyPair key = Ed25519Keys.generate();
-        Path json = dir.resolve("small.json");
-        CatalogJson.write(TestCatalogs.small(), json);
-        BundlePublisher.publish(json, key.getPrivate(), dir.resolve("server/catalog"), "", Duration.ofDays(30),
-                Clock.systemUTC());
-        CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
-        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
-            CatalogSync sync = new CatalogSync(SyncSettings.of(server.baseUri(), key.getPublic(), ""), catalogs,
-                    dir.resolve("sync"), Clock.systemUTC());
-            assertEquals("applied version 7", sync.syncOnce().line());
-            server.close();
-            damage(dir.resolve("catalog"));
+        CatalogSync sync = syncedOnceFromAServerThatThenGoesAway();
+        damage(dir.resolve("catalog"));
 
-            Catalog shown = CatalogStartup.load(CatalogDirectory.open(dir.resolve("catalog")), Optional.of(sync)).catalog();
-            assertEquals(TestCatalogs.small(), shown, "rebuilt without the network, from the bundle kept in sync/");
-            assertEquals(Optional.of(TestCatalogs.small()), CatalogDirectory.open(dir.resolve("catalog")).load());
-        }
+        Catalog shown = CatalogStartup.load(CatalogDirectory.open(dir.resolve("catalog")), Optional.of(sync)).catalog();
+        assertEquals(TestCatalogs.small(), shown, "rebuilt without the network, from the bundle kept in sync/");
+        assertEquals(Optional.of(TestCatalogs.small()), CatalogDirectory.open(dir.resolve("catalog")).load());
     }
 
     @Test
     void aStopBetweenDiscardingAndRestoringIsMendedAtTheNextStart() throws Exception {
-        KeyPair key = Ed25519Keys.generate();
-        Path json = dir.resolve("small.json");
-        CatalogJson.write(TestCatalogs.small(), json);
-        BundlePublisher.publish(json, key.getPrivate(), dir.resolve("server/catalog"), "", Duration.ofDays(30),
-                Clock.systemUTC());
+        CatalogSync sync = syncedOnceFromAServerThatThenGoesAway();
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
-        CatalogSync sync;
-        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
-            sync = new CatalogSync(SyncSettings.of(server.baseUri(), key.getPublic(), ""), catalogs, dir.resolve("sync"),
-                    Clock.systemUTC());
-            assertEquals("applied version 7", sync.syncOnce().line());
-        }
         catalogs.discard();
         assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.of(sync)).catalog());
     }
@@ -92,6 +71,21 @@ class CatalogStartupTest {
         damage(dir.resolve("catalog"));
         assertEquals(CatalogStartup.demo(), CatalogStartup.load(catalogs, Optional.empty()).catalog());
         assertEquals(Optional.empty(), catalogs.load(), "the damaged file is no longer current");
+    }
+
+    /** The small catalog, published, served and synced into {@code dir/catalog}; then the server stops. */
+    private CatalogSync syncedOnceFromAServerThatThenGoesAway() throws Exception {
+        KeyPair key = Ed25519Keys.generate();
+        Path json = dir.resolve("small.json");
+        CatalogJson.write(TestCatalogs.small(), json);
+        BundlePublisher.publish(json, key.getPrivate(), dir.resolve("server/catalog"), "", Duration.ofDays(30),
+                Clock.systemUTC());
+        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
+            CatalogSync sync = new CatalogSync(SyncSettings.of(server.baseUri(), key.getPublic(), ""),
+                    CatalogDirectory.open(dir.resolve("catalog")), dir.resolve("sync"), Clock.systemUTC());
+            assertEquals("applied version 7", sync.syncOnce().line());
+            return sync;
+        }
     }
 
     /** Overwrites the current catalog file with zeros, as a failing disk might. */

@@ -133,11 +133,7 @@ class CatalogSyncTest {
     @Test
     void anOlderVersionIsARollbackAndRefused() throws Exception {
         haveVersion3();
-        Path elsewhere = dir.resolve("old-publication");
-        f.publish(SyncFixture.catalog(2), SyncFixture.KEY, elsewhere);
-        for (String name : new String[] {BundleIndex.FILE_NAME, BundleIndex.catalogFile(2)}) {
-            Files.copy(elsewhere.resolve(name), f.published.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        serveAnOldPublicationOfVersion2();
         assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "rollback");
     }
 
@@ -145,11 +141,7 @@ class CatalogSyncTest {
     void aLostLastGoodIndexDoesNotLiftTheRollbackCheck() throws Exception {
         haveVersion3();
         Files.delete(f.syncDir.resolve(BundleIndex.FILE_NAME));
-        Path elsewhere = dir.resolve("old-publication");
-        f.publish(SyncFixture.catalog(2), SyncFixture.KEY, elsewhere);
-        for (String name : new String[] {BundleIndex.FILE_NAME, BundleIndex.catalogFile(2)}) {
-            Files.copy(elsewhere.resolve(name), f.published.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        serveAnOldPublicationOfVersion2();
         assertKeptVersion3(f.sync(NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "rollback");
     }
 
@@ -329,6 +321,15 @@ class CatalogSyncTest {
         Files.write(kept, bytes);
         assertTrue(!f.sync(NOW).restoreLastGood());
         assertEquals(Optional.empty(), f.catalogs.load());
+    }
+
+    /** A replay: version 2, validly signed and unexpired, served where version 3 was. */
+    private void serveAnOldPublicationOfVersion2() throws Exception {
+        Path elsewhere = dir.resolve("old-publication");
+        f.publish(SyncFixture.catalog(2), SyncFixture.KEY, elsewhere);
+        for (String name : new String[] {BundleIndex.FILE_NAME, BundleIndex.catalogFile(2)}) {
+            Files.copy(elsewhere.resolve(name), f.published.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private SyncSettings settingsFor(URI base) {
