@@ -68,6 +68,7 @@ public final class CatalogSync {
         } else {
             LOG.info("catalog sync from {}: {}", settings.indexUri(), outcome.line());
         }
+        lastGood.recordOutcome(outcome.at() + " " + settings.indexUri() + " " + outcome.line());
         return outcome;
     }
 

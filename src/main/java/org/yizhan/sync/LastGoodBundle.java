@@ -21,6 +21,7 @@ import org.yizhan.catalog.bundle.BundleIndex;
 final class LastGoodBundle {
     private static final String INDEX = "index.json";
     private static final String ETAG = "index.etag";
+    static final String LAST_SYNC = "last-sync.txt";
 
     private final Path dir;
 
@@ -96,6 +97,19 @@ final class LastGoodBundle {
                     Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes how the latest attempt ended, one line with its time, for a technician at the kiosk's
+     * console ({@code cat data.dir/sync/last-sync.txt}) until the status panel shows it.
+     */
+    void recordOutcome(String line) {
+        try {
+            Files.createDirectories(dir);
+            writeAtomically(dir.resolve(LAST_SYNC), (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The log has the same line.
         }
     }
 

@@ -51,6 +51,8 @@ class CatalogSyncTest {
         assertEquals(3, outcome.version());
         assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
         assertTrue(outcome.line().startsWith("rejected: ") && outcome.line().endsWith("(kept version 3)"), outcome.line());
+        assertTrue(Files.readString(f.syncDir.resolve(LastGoodBundle.LAST_SYNC)).strip().endsWith(outcome.line()),
+                "the technician finds the reason in data.dir/sync/last-sync.txt too");
     }
 
     @Test
