@@ -130,11 +130,43 @@ public final class Kiosk {
 
     private void startSync() {
         CatalogSetup s = setup;
-        if (s == null || closed) {
+        if (closed) {
+            return;
+        }
+        if (s == null) {
+            retrySetupLater();
             return;
         }
         scheduler = new SyncScheduler(s.sync(), config.syncInterval(), this::synced, new java.util.Random(), clock);
         scheduler.start();
+    }
+
+    /**
+     * The sync could not be set up (e.g. sync.public-key holds no key): try again every interval, so a
+     * technician who fixes the file does not also have to restart the kiosk.
+     */
+    private void retrySetupLater() {
+        Thread retry = new Thread(() -> {
+            while (!closed && setup == null) {
+                try {
+                    Thread.sleep(config.syncInterval().toMillis());
+                    CatalogSetup created = CatalogSetup.create(config, clock);
+                    if (closed) {
+                        created.close();
+                        return;
+                    }
+                    setup = created;
+                    LOG.info("catalog sync can start now");
+                    Platform.runLater(this::startSync);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    LOG.warn("catalog sync still cannot start: {}", e.toString());
+                }
+            }
+        }, "yizhan-sync-setup");
+        retry.setDaemon(true);
+        retry.start();
     }
 
     /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */

@@ -173,6 +173,17 @@ class KioskFlowTest {
         }
     }
 
+    @Test
+    void aKeyFileThatHoldsNoKeyStillShowsACatalogAndTellsTheTechnician(@TempDir Path keys) throws Exception {
+        Path junk = keys.resolve("publisher.pub");
+        java.nio.file.Files.writeString(junk, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI technician@laptop\n");
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                .withServerUrl(Optional.of(java.net.URI.create("http://127.0.0.1:9/")))
+                .withPublicKey(Optional.of(junk)), false);
+        assertInstanceOf(Destination.Home.class, at());
+        assertEquals("终端编号 kiosk-test · 目录版本 1 · 暂未能更新目录", footer(), "the demo is shown, and the trouble marked");
+    }
+
     private String footer() {
         return Fx.call(() -> robot.lookup("#catalog-info").queryAs(Label.class).getText());
     }
