@@ -37,7 +37,9 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("server: cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); is another server running?");
             return 1;
         }
-        System.out.println("Yizhan hall server on " + server.baseUri() + " serving " + data.toAbsolutePath().resolve(HallServer.CATALOG_DIR)
+        System.out.println("Yizhan hall server listening on " + bind + ":" + server.port() + " (kiosks: server.url="
+                + (bind.equals("0.0.0.0") || bind.equals("::") ? "http://<this machine's address>:" + server.port() + "/" : server.baseUri())
+                + ") serving " + data.toAbsolutePath().resolve(HallServer.CATALOG_DIR)
                 + " (Ctrl+C stops it)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

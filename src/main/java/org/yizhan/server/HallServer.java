@@ -51,9 +51,7 @@ public final class HallServer implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR));
         server.createContext("/" + CATALOG_DIR + "/", exchange -> handle(exchange, catalog::serve));
-        server.createContext("/health", exchange -> handle(exchange, e -> Responses.json(e, 200,
-                "{\"status\":\"ok\",\"catalogVersion\":" + catalog.publishedVersion().map(String::valueOf).orElse("null")
-                        + "}")));
+        server.createContext("/health", exchange -> handle(exchange, e -> health(e, catalog)));
         server.createContext("/", exchange -> handle(exchange, e -> Responses.error(e, 404, "not_found",
                 "no such endpoint: " + e.getRequestURI().getPath())));
         server.setExecutor(executor);
@@ -92,6 +90,19 @@ public final class HallServer implements AutoCloseable {
             executor.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void health(HttpExchange exchange, StaticFiles catalog) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!exchange.getRequestURI().getPath().equals("/health")) {
+            Responses.error(exchange, 404, "not_found", "no such endpoint: " + exchange.getRequestURI().getPath());
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            Responses.error(exchange, 405, "method_not_allowed", method + " is not allowed here; use GET");
+        } else {
+            Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
+                    + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}");
         }
     }
 

@@ -110,5 +110,7 @@ class HallServerTest {
         assertEquals(200, r.statusCode());
         assertEquals("{\"status\":\"ok\",\"catalogVersion\":null}", new String(r.body(), StandardCharsets.UTF_8));
         assertEquals(URI.create("http://127.0.0.1:" + server.port() + "/"), server.baseUri());
+        assertEquals(405, send("POST", "health").statusCode());
+        assertEquals(404, send("GET", "healthz").statusCode());
     }
 }
