@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -200,7 +199,7 @@ public final class CatalogDirectory {
                     return null;
                 }
                 Files.deleteIfExists(dir.resolve(POINTER));
-                forceDirectory();
+                AtomicFiles.forceDirectory(dir);
                 if (!name.equals(POINTER)) {
                     deleteQuietly(name);
                 }
@@ -268,23 +267,7 @@ public final class CatalogDirectory {
     }
 
     private void writePointer(String name) throws IOException {
-        Path temporary = dir.resolve(POINTER + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        }
-        Files.move(temporary, dir.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
-    }
-
-    /** Makes the rename itself durable; on systems that cannot open a directory this is a no-op. */
-    private void forceDirectory() {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.debug("cannot force directory {}: {}", dir, e.toString());
-        }
+        AtomicFiles.write(dir.resolve(POINTER), AtomicFiles.Readers.EVERYONE, (name + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private void removeLeftovers() throws IOException {
@@ -332,7 +315,8 @@ public final class CatalogDirectory {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                boolean ours = CATALOG_FILE.matcher(name).matches() || name.equals(POINTER + ".tmp");
+                boolean ours = CATALOG_FILE.matcher(name).matches()
+                        || name.startsWith(POINTER + ".") && name.endsWith(".tmp");
                 if (ours && !name.startsWith(current.isEmpty() ? "\0" : current)) {
                     LOG.info("removing {}, left by an interrupted install", name);
                     Files.deleteIfExists(file);

@@ -12,12 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.yizhan.model.Catalog;
 
@@ -107,17 +103,7 @@ public final class CatalogJson {
      * rename, so a crash or power cut leaves either the old file or the new one, never half of one.
      */
     public static void write(Catalog catalog, Path file) throws CatalogFormatException, IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                write(catalog, Channels.newOutputStream(channel));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, AtomicFiles.Readers.OWNER, out -> write(catalog, out));
     }
 
     /**

@@ -3,13 +3,10 @@ package org.yizhan.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +22,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.catalog.AtomicFiles;
 import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.bundle.BundleException;
@@ -78,34 +76,25 @@ public final class BundlePublisher {
         }
         PublicKey publicKey = Ed25519Keys.publicOf(key);
         String name = BundleIndex.catalogFile(scanned.version());
-        Path temporary = readableTempFile(out, name);
-        long length;
-        long jsonLength;
-        String sha256;
-        try {
-            MessageDigest digest = sha256();
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                CountingOutputStream compressed = new CountingOutputStream(
-                        new DigestOutputStream(Channels.newOutputStream(channel), digest));
-                GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16);
-                jsonLength = Files.copy(catalog, gzip);
-                gzip.finish();
-                gzip.flush();
-                length = compressed.count;
-                channel.force(true);
-            }
-            sha256 = HexFormat.of().formatHex(digest.digest());
-            Files.move(temporary, out.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        MessageDigest digest = sha256();
+        long[] lengths = new long[2];
+        AtomicFiles.write(out.resolve(name), AtomicFiles.Readers.EVERYONE, file -> {
+            CountingOutputStream compressed = new CountingOutputStream(new DigestOutputStream(file, digest));
+            GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16);
+            lengths[1] = Files.copy(catalog, gzip);
+            gzip.finish();
+            lengths[0] = compressed.count;
+        });
+        long length = lengths[0];
+        long jsonLength = lengths[1];
+        String sha256 = HexFormat.of().formatHex(digest.digest());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BundleIndex index = new BundleIndex(scanned.version(), now, now.plus(expires), hall, name, length, sha256,
                 jsonLength, Ed25519Keys.keyId(publicKey), "").signedWith(key);
         if (!index.signatureValid(publicKey)) {
             throw new IllegalStateException("the signature does not verify with the key's own public half");
         }
-        writeAtomically(out.resolve(BundleIndex.FILE_NAME), index.toJson());
+        AtomicFiles.write(out.resolve(BundleIndex.FILE_NAME), AtomicFiles.Readers.EVERYONE, index.toJson());
         current.ifPresent(previous -> removeOlderThan(out, previous.catalogVersion()));
         LOG.info("published catalog version {} ({} services, {} bytes) to {}", scanned.version(), scanned.services(),
                 length, out);
@@ -123,31 +112,6 @@ public final class BundlePublisher {
         } catch (BundleException e) {
             throw new IOException(file + " cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path temporary = readableTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString());
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /**
-     * A temporary file that, once renamed into place, the web server can read even when it runs as another
-     * user: {@code createTempFile} alone would leave it readable by its owner only, and nginx would answer 403.
-     */
-    private static Path readableTempFile(Path dir, String name) throws IOException {
-        Path temporary = Files.createTempFile(dir, name + ".", ".tmp");
-        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        return temporary;
     }
 
     /** Keeps the previous catalog file for kiosks that read the previous index a moment ago. */

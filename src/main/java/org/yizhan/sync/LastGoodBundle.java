@@ -1,15 +1,14 @@
 package org.yizhan.sync;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
+import org.yizhan.catalog.AtomicFiles;
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
 
@@ -82,14 +81,14 @@ final class LastGoodBundle {
     /** Records an index for the version the kiosk already has (e.g. after a restart). */
     void saveIndex(byte[] indexJson, Optional<String> etag) throws IOException {
         Files.createDirectories(dir);
-        writeAtomically(dir.resolve(INDEX), indexJson);
+        AtomicFiles.write(dir.resolve(INDEX), AtomicFiles.Readers.EVERYONE, indexJson);
         saveEtag(etag);
     }
 
     /** Keeps an applied bundle: the catalog file first, then the index that names it. */
     void save(Path download, BundleIndex index, byte[] indexJson, Optional<String> etag) throws IOException {
         Files.move(download, dir.resolve(index.file()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        writeAtomically(dir.resolve(INDEX), indexJson);
+        AtomicFiles.write(dir.resolve(INDEX), AtomicFiles.Readers.EVERYONE, indexJson);
         saveEtag(etag);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "catalog-v*.json.gz")) {
             for (Path file : files) {
@@ -107,7 +106,7 @@ final class LastGoodBundle {
     void recordOutcome(String line) {
         try {
             Files.createDirectories(dir);
-            writeAtomically(dir.resolve(LAST_SYNC), (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.write(dir.resolve(LAST_SYNC), AtomicFiles.Readers.EVERYONE, (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The log has the same line.
         }
@@ -115,19 +114,10 @@ final class LastGoodBundle {
 
     private void saveEtag(Optional<String> etag) throws IOException {
         if (etag.isPresent() && etag.get().length() <= 256) {
-            writeAtomically(dir.resolve(ETAG), etag.get().getBytes(StandardCharsets.US_ASCII));
+            AtomicFiles.write(dir.resolve(ETAG), AtomicFiles.Readers.EVERYONE, etag.get().getBytes(StandardCharsets.US_ASCII));
         } else {
             forgetEtag();
         }
     }
 
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(bytes));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -37,6 +37,12 @@ class PublishingCommandsTest {
         assertEquals(0, publish.code(), publish.err());
         assertTrue(publish.out().get(0).startsWith("published catalog version 1 (47 services"), publish.out().toString());
         assertTrue(Files.exists(out.resolve("index.json")) && Files.exists(out.resolve("catalog-v1.json.gz")));
+        for (String name : new String[] {"index.json", "catalog-v1.json.gz"}) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve(name))), name + " must be readable by a web server's user");
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("keys/publisher.key"))));
 
         CommandRun again = run("publish", "--catalog", DEMO.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
                 "--out", out.toString());
