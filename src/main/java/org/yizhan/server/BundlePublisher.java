@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
@@ -28,6 +26,7 @@ import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
 import org.yizhan.catalog.bundle.Ed25519Keys;
+import org.yizhan.catalog.bundle.Sha256;
 
 /**
  * Writes a bundle (docs/protocol.md): the catalog, checked and gzipped, then the signed index that
@@ -76,7 +75,7 @@ public final class BundlePublisher {
         }
         PublicKey publicKey = Ed25519Keys.publicOf(key);
         String name = BundleIndex.catalogFile(scanned.version());
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         long[] lengths = new long[2];
         AtomicFiles.write(out.resolve(name), AtomicFiles.Readers.EVERYONE, file -> {
             CountingOutputStream compressed = new CountingOutputStream(new DigestOutputStream(file, digest));
@@ -87,7 +86,7 @@ public final class BundlePublisher {
         });
         long length = lengths[0];
         long jsonLength = lengths[1];
-        String sha256 = HexFormat.of().formatHex(digest.digest());
+        String sha256 = Sha256.hex(digest, 32);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BundleIndex index = new BundleIndex(scanned.version(), now, now.plus(expires), hall, name, length, sha256,
                 jsonLength, Ed25519Keys.keyId(publicKey), "").signedWith(key);
@@ -126,14 +125,6 @@ public final class BundlePublisher {
             }
         } catch (IOException e) {
             LOG.warn("could not remove old catalog files from {}: {}", out, e.toString());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
         }
     }
 

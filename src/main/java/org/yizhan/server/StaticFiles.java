@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.catalog.bundle.Sha256;
 
 /**
  * Serves the files of one flat directory as nginx would: GET and HEAD, an ETag per file, 304 to a
@@ -104,12 +103,9 @@ final class StaticFiles {
     }
 
     private static String hashTag(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(bytes);
+        return "\"" + Sha256.hex(digest, 16) + "\"";
     }
 
     private static String sizeTimeTag(Path file, long size) throws IOException {

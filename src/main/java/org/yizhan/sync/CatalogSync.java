@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -25,6 +23,7 @@ import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.catalog.bundle.Sha256;
 
 /**
  * One sync, exactly as docs/protocol.md describes it: a conditional GET of the signed index, every check
@@ -85,7 +84,7 @@ public final class CatalogSync {
             return false;
         }
         try {
-            if (Files.size(file.get()) != index.get().length() || !sha256Of(file.get()).equals(index.get().sha256())) {
+            if (Files.size(file.get()) != index.get().length() || !Sha256.hex(file.get()).equals(index.get().sha256())) {
                 LOG.warn("the last good bundle {} does not match its index; not using it", file.get());
                 return false;
             }
@@ -96,17 +95,6 @@ public final class CatalogSync {
             LOG.warn("the last good bundle could not be restored: {}", e instanceof SyncFailure f ? f.reason() : e.toString());
             return false;
         }
-    }
-
-    private static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private SyncOutcome attempt() throws SyncFailure, IOException {
@@ -213,7 +201,7 @@ public final class CatalogSync {
     /** Fetches the compressed catalog to a file, checking its length and SHA-256 against the signed index. */
     private Path download(BundleIndex index) throws SyncFailure, IOException {
         Path file = lastGood.downloadFile();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         Fetcher.Response response;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
@@ -237,7 +225,7 @@ public final class CatalogSync {
                 throw SyncFailure.unreachable("the catalog file ended after " + response.bodyBytes() + " of the "
                         + index.length() + " bytes the signed index announces (truncated)");
             }
-            String sha = HexFormat.of().formatHex(digest.digest());
+            String sha = Sha256.hex(digest, 32);
             if (!sha.equals(index.sha256())) {
                 throw SyncFailure.rejected("the catalog file's SHA-256 is " + sha + ", not " + index.sha256()
                         + " as signed: it was altered or damaged");
@@ -312,13 +300,5 @@ public final class CatalogSync {
         byte[] chunk = new byte[bytes.remaining()];
         bytes.get(chunk);
         out.writeBytes(chunk);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
     }
 }

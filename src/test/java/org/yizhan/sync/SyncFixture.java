@@ -81,7 +81,7 @@ final class SyncFixture implements AutoCloseable {
             out.write(json);
         }
         byte[] compressed = gz.toByteArray();
-        String sha = java.util.HexFormat.of().formatHex(CatalogSync.sha256().digest(compressed));
+        String sha = org.yizhan.catalog.bundle.Sha256.hex(compressed);
         BundleIndex index = new BundleIndex(version, NOW, NOW.plus(Duration.ofDays(30)), "",
                 BundleIndex.catalogFile(version), compressed.length, sha, jsonLength,
                 Ed25519Keys.keyId(KEY.getPublic()), "").signedWith(KEY.getPrivate());

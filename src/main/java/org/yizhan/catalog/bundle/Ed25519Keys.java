@@ -16,7 +16,6 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Ed25519 key files in PEM, the form {@code openssl} reads: {@code PUBLIC KEY} (X.509) and
@@ -90,12 +89,9 @@ public final class Ed25519Keys {
 
     /** A short, stable name of a public key: the first 16 hex digits of the SHA-256 of its encoding. */
     public static String keyId(PublicKey key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(key.getEncoded());
+        return Sha256.hex(digest, 8);
     }
 
     private static String pem(String type, byte[] der) {
