@@ -123,10 +123,7 @@ public final class CatalogCache {
                         public void services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition)
                                 throws SQLException {
                             services.insertPrepared(connection, rows, firstPosition);
-                            serviceThemes.insertAll(connection, byService(batch, Service::themeIds));
-                            variants.insertAll(connection, byService(batch, Service::variants));
-                            materials.insertAll(connection, byService(batch, Service::materials));
-                            steps.insertAll(connection, byService(batch, Service::steps));
+                            insertParts(connection, batch);
                         }
                     });
                     meta.put(connection, m);
@@ -179,10 +176,15 @@ public final class CatalogCache {
         themes.insertAll(connection, catalog.themes());
         departments.insertAll(connection, catalog.departments());
         services.insertAll(connection, catalog.services());
-        serviceThemes.insertAll(connection, byService(catalog.services(), Service::themeIds));
-        variants.insertAll(connection, byService(catalog.services(), Service::variants));
-        materials.insertAll(connection, byService(catalog.services(), Service::materials));
-        steps.insertAll(connection, byService(catalog.services(), Service::steps));
+        insertParts(connection, catalog.services());
+    }
+
+    /** The rows of {@code services}' own tables: themes, variants, materials, steps (in that order, for the keys). */
+    private void insertParts(Connection connection, List<Service> services) throws SQLException {
+        serviceThemes.insertAll(connection, byService(services, Service::themeIds));
+        variants.insertAll(connection, byService(services, Service::variants));
+        materials.insertAll(connection, byService(services, Service::materials));
+        steps.insertAll(connection, byService(services, Service::steps));
     }
 
     private static <T> Map<String, List<T>> byService(List<Service> services, Function<Service, List<T>> part) {

@@ -100,14 +100,10 @@ final class CatalogStream {
             }
             JsonLocation end = parser.currentLocation();
             if (parser.nextToken() != null) {
-                throw new CatalogFormatException("unexpected text after the end of the JSON value, which ends at "
-                        + "line " + end.getLineNr() + ", column " + end.getColumnNr());
+                throw JsonText.textAfterTheEnd(end);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new CatalogFormatException("not valid JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + JsonText.JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
+            throw JsonText.notJson(e);
         }
         if (!themesSeen) {
             validator.missing("themes");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** JSON files as they arrive: strict UTF-8 text, checked before it is parsed. */
 public final class JsonText {
     /** Jackson's "[Source: REDACTED (…); line: 2, column: 13]" inside a message, reworded for people. */
-    static final Pattern JACKSON_SOURCE =
+    private static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -64,14 +64,11 @@ public final class JsonText {
                 more = true;
             }
             if (more) {
-                throw new CatalogFormatException("unexpected text after the end of the JSON value, which ends at "
-                        + where(end) + "; was the file concatenated or edited by hand?");
+                throw textAfterTheEnd(end);
             }
             return tree;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new CatalogFormatException("not valid JSON" + (at == null ? "" : " at " + where(at)) + ": "
-                    + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
+            throw notJson(e);
         } catch (IOException e) {
             throw new IllegalStateException("reading from a string cannot fail", e);
         }
@@ -92,6 +89,18 @@ public final class JsonText {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    /** What a reader of the file can act on when Jackson gives up: where, and Jackson's reason without its source dump. */
+    static CatalogFormatException notJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return new CatalogFormatException("not valid JSON" + (at == null ? "" : " at " + where(at)) + ": "
+                + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
+    }
+
+    static CatalogFormatException textAfterTheEnd(JsonLocation end) {
+        return new CatalogFormatException("unexpected text after the end of the JSON value, which ends at "
+                + where(end) + "; was the file concatenated or edited by hand?");
     }
 
     private static String where(JsonLocation location) {
