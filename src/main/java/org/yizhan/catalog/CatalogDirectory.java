@@ -246,24 +246,25 @@ public final class CatalogDirectory {
         old.filter(o -> !o.equals(name)).ifPresent(this::deleteQuietly);
     }
 
-    /** A pointer file that exists but names no catalog file: damage, not a first start. */
-    private boolean pointerGarbled() {
-        Path file = dir.resolve(POINTER);
+    /** The pointer file's content; empty if there is none, "" if it cannot be read. */
+    private Optional<String> pointerText() {
         try {
-            return Files.exists(file) && !CATALOG_FILE.matcher(Files.readString(file, StandardCharsets.UTF_8).strip()).matches();
+            return Optional.of(Files.readString(dir.resolve(POINTER), StandardCharsets.UTF_8).strip());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException | java.io.UncheckedIOException e) {
-            return true;
+            return Optional.of("");
         }
     }
 
+    /** The file the pointer names. */
     private Optional<String> pointer() {
-        Path file = dir.resolve(POINTER);
-        try {
-            String name = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return CATALOG_FILE.matcher(name).matches() ? Optional.of(name) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return pointerText().filter(name -> CATALOG_FILE.matcher(name).matches());
+    }
+
+    /** A pointer file that exists but names no catalog file: damage, not a first start. */
+    private boolean pointerGarbled() {
+        return pointerText().filter(name -> !CATALOG_FILE.matcher(name).matches()).isPresent();
     }
 
     private void writePointer(String name) throws IOException {
