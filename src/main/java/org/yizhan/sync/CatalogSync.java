@@ -111,7 +111,7 @@ public final class CatalogSync {
         List<String> headers = new ArrayList<>(List.of("Accept-Encoding", "gzip", "Accept", "application/json"));
         etag.ifPresent(tag -> headers.addAll(List.of("If-None-Match", tag)));
         java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-        Fetcher.Response response = fetcher.get(settings.indexUri(), headers, settings.maxIndexBytes(),
+        Fetcher.Response response = fetcher.get(settings.indexUri(), headers, Fetcher.Cap.of(settings.maxIndexBytes()),
                 bytes -> write(received, bytes));
 
         if (response.status() == 304) {
@@ -202,24 +202,19 @@ public final class CatalogSync {
     private Path download(BundleIndex index) throws SyncFailure, IOException {
         Path file = lastGood.downloadFile();
         MessageDigest digest = Sha256.digest();
-        Fetcher.Response response;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
-                    index.length(), bytes -> {
-                        digest.update(bytes.duplicate());
-                        while (bytes.hasRemaining()) {
-                            channel.write(bytes);
-                        }
-                    }, true);
-        } catch (SyncFailure failure) {
-            Files.deleteIfExists(file);
-            if (failure.reason().startsWith("the server sent more than")) {
-                throw SyncFailure.rejected("the catalog file is longer than the " + index.length()
-                        + " bytes the signed index announces");
-            }
-            throw failure;
-        }
+        Fetcher.Cap signedLength = new Fetcher.Cap(index.length(), "the catalog file is longer than the "
+                + index.length() + " bytes the signed index announces");
         try {
+            Fetcher.Response response;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
+                        signedLength, bytes -> {
+                            digest.update(bytes.duplicate());
+                            while (bytes.hasRemaining()) {
+                                channel.write(bytes);
+                            }
+                        }, true);
+            }
             requireOk(response, index.file());
             if (response.bodyBytes() != index.length()) {
                 throw SyncFailure.unreachable("the catalog file ended after " + response.bodyBytes() + " of the "

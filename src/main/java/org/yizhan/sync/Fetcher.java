@@ -34,6 +34,13 @@ final class Fetcher {
         void write(ByteBuffer bytes) throws IOException;
     }
 
+    /** The most a 200 body may bring, and what to say when it brings more. */
+    record Cap(long bytes, String whenExceeded) {
+        static Cap of(long bytes) {
+            return new Cap(bytes, "the server sent more than " + bytes + " bytes");
+        }
+    }
+
     /** A response whose body went to the sink; for error statuses only a short excerpt is kept. */
     record Response(int status, HttpHeaders headers, long bodyBytes, String errorExcerpt) {
         Optional<String> header(String name) {
@@ -60,19 +67,19 @@ final class Fetcher {
     }
 
     /**
-     * GETs {@code uri}; a 200 body goes to {@code sink}, at most {@code cap} bytes of it.
+     * GETs {@code uri}; a 200 body goes to {@code sink}, at most {@code cap.bytes()} of it.
      *
      * @throws SyncFailure with a technician's reason for every way the exchange can break
      */
-    Response get(URI uri, List<String> headers, long cap, Sink sink) throws SyncFailure {
+    Response get(URI uri, List<String> headers, Cap cap, Sink sink) throws SyncFailure {
         return get(uri, headers, cap, sink, false);
     }
 
     /**
-     * As {@link #get(URI, List, long, Sink)}; with {@code asIs}, a 200 that comes with a Content-Encoding
+     * As {@link #get(URI, List, Cap, Sink)}; with {@code asIs}, a 200 that comes with a Content-Encoding
      * is refused when its headers arrive, before its body counts against the cap.
      */
-    Response get(URI uri, List<String> headers, long cap, Sink sink, boolean asIs) throws SyncFailure {
+    Response get(URI uri, List<String> headers, Cap cap, Sink sink, boolean asIs) throws SyncFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(stall)
                 .header("User-Agent", "Yizhan-kiosk");
         for (int i = 0; i + 1 < headers.size(); i += 2) {
@@ -145,7 +152,7 @@ final class Fetcher {
 
     /** Receives one body: counts, caps, keeps progress for the watchdog, and can be aborted from outside. */
     private static final class Body implements HttpResponse.BodySubscriber<Void> {
-        private final long cap;
+        private final Cap cap;
         private final Sink sink;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final java.io.ByteArrayOutputStream errorText = new java.io.ByteArrayOutputStream();
@@ -156,7 +163,7 @@ final class Fetcher {
         private volatile SyncFailure failure;
         private boolean success;
 
-        Body(long cap, Sink sink) {
+        Body(Cap cap, Sink sink) {
             this.cap = cap;
             this.sink = sink;
         }
@@ -194,8 +201,8 @@ final class Fetcher {
                         }
                         continue;
                     }
-                    if (count > cap) {
-                        abort(SyncFailure.rejected("the server sent more than " + cap + " bytes"));
+                    if (count > cap.bytes()) {
+                        abort(SyncFailure.rejected(cap.whenExceeded()));
                         return;
                     }
                     sink.write(buffer);
