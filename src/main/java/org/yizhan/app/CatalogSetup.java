@@ -19,7 +19,7 @@ import org.yizhan.sync.SyncSettings;
  * here, so the command does exactly what the kiosk does.
  */
 public final class CatalogSetup implements AutoCloseable {
-    static final String CATALOG_DIR = "catalog";
+    public static final String CATALOG_DIR = "catalog";
     static final String SYNC_DIR = "sync";
     static final String EMBEDDED_DIR = "embedded-server";
 

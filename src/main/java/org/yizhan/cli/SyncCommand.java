@@ -37,7 +37,7 @@ final class SyncCommand implements Callable<Integer> {
         } catch (Exception e) {
             long version;
             try {
-                version = org.yizhan.catalog.CatalogDirectory.open(loaded.config().dataDir().resolve("catalog")).version().orElse(0);
+                version = org.yizhan.catalog.CatalogDirectory.open(loaded.config().dataDir().resolve(CatalogSetup.CATALOG_DIR)).version().orElse(0);
             } catch (java.io.IOException unreadable) {
                 version = 0;
             }

@@ -88,6 +88,13 @@ public record Service(
         return audiences.contains(audience);
     }
 
+    /** The same guide under another id and name, e.g. a county's variant of a provincial service. */
+    public Service withIdAndName(String newId, String newName) {
+        return new Service(newId, code, newName, type, departmentId, level, audiences, themeIds, keywords,
+                acceptConditions, variants, materials, steps, legalTimeLimit, promisedTimeLimit, fee, location,
+                consultPhone, complaintPhone, legalBasis, visits, onlineApply, booking, courierDelivery, onlineUrl, faq);
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

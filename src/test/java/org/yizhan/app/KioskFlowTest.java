@@ -203,11 +203,7 @@ class KioskFlowTest {
     private static void publish(Path server, KeyPair key, long version, String firstName) throws Exception {
         Catalog small = org.yizhan.testing.TestCatalogs.small();
         List<Service> services = new java.util.ArrayList<>(small.services());
-        Service s = services.get(0);
-        services.set(0, new Service(s.id(), s.code(), firstName, s.type(), s.departmentId(), s.level(), s.audiences(),
-                s.themeIds(), s.keywords(), s.acceptConditions(), s.variants(), s.materials(), s.steps(),
-                s.legalTimeLimit(), s.promisedTimeLimit(), s.fee(), s.location(), s.consultPhone(), s.complaintPhone(),
-                s.legalBasis(), s.visits(), s.onlineApply(), s.booking(), s.courierDelivery(), s.onlineUrl(), s.faq()));
+        services.set(0, services.get(0).withIdAndName(services.get(0).id(), firstName));
         Path file = server.resolve("catalog-" + version + ".json");
         CatalogJson.write(new Catalog(version, small.generatedAt(), small.title(), false, "", small.themes(),
                 small.departments(), services), file);

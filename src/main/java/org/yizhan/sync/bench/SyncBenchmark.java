@@ -72,7 +72,10 @@ public final class SyncBenchmark {
         Path json = work.resolve("catalog.json");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
             List<Service> templates = demo.services();
-            CatalogJson.writeStreaming(withVersion(demo, 2), size, i -> copy(templates.get(i % templates.size()), i), out);
+            CatalogJson.writeStreaming(withVersion(demo, 2), size, i -> {
+                Service template = templates.get(i % templates.size());
+                return template.withIdAndName(template.id() + "-" + i, template.name() + "（" + (i + 1) + "）");
+            }, out);
         }
         KeyPair key = Ed25519Keys.generate();
         Path serverData = work.resolve("server");
@@ -115,14 +118,6 @@ public final class SyncBenchmark {
     private static Catalog withVersion(Catalog c, long version) {
         return new Catalog(version, c.generatedAt(), c.title(), c.sample(), c.notice(), c.themes(), c.departments(),
                 List.of());
-    }
-
-    private static Service copy(Service s, int i) {
-        return new Service(s.id() + "-" + i, s.code(), s.name() + "（" + (i + 1) + "）", s.type(), s.departmentId(),
-                s.level(), s.audiences(), s.themeIds(), s.keywords(), s.acceptConditions(), s.variants(),
-                s.materials(), s.steps(), s.legalTimeLimit(), s.promisedTimeLimit(), s.fee(), s.location(),
-                s.consultPhone(), s.complaintPhone(), s.legalBasis(), s.visits(), s.onlineApply(), s.booking(),
-                s.courierDelivery(), s.onlineUrl(), s.faq());
     }
 
     private static void delete(Path dir) throws IOException {
