@@ -53,7 +53,11 @@ public final class CatalogSetup implements AutoCloseable {
             key = Ed25519Keys.readPublic(config.publicKey().orElseThrow(
                     () -> new IllegalStateException("sync.public-key is required when server.url is not embedded")));
         }
-        SyncSettings settings = SyncSettings.of(serverUrl, key, config.hallId().orElse(""));
+        SyncSettings settings = SyncSettings.of(serverUrl, key, config.hallId().orElse(""))
+                .withReplacesKey(config.replacesKey());
+        if (config.embeddedServer()) {
+            settings = settings.asDemoSource();
+        }
         CatalogSync sync = new CatalogSync(settings, catalogs, data.resolve(SYNC_DIR), clock);
         return new CatalogSetup(catalogs, sync, embedded, serverUrl);
     }

@@ -15,8 +15,9 @@ import org.yizhan.sync.CatalogSync;
 
 /**
  * What the kiosk shows at start, at once and without the network: the cached catalog; if its file is
- * damaged, the last good bundle installed again; failing both (or on the very first start) the demo
- * catalog bundled in the jar, shown from memory until the first sync installs a real one.
+ * damaged, the last good bundle installed again. Failing both, or on the very first start, a kiosk on the
+ * embedded demo server shows the demo catalog bundled in the jar, from memory, until its first sync; a
+ * kiosk set up for a hall shows no catalog (the home screen says so) rather than a fictional county's.
  */
 final class CatalogStartup {
 
@@ -26,7 +27,11 @@ final class CatalogStartup {
     private CatalogStartup() {
     }
 
-    static CatalogSnapshot load(CatalogDirectory catalogs, Optional<CatalogSync> sync) {
+    /**
+     * @param demo whether the bundled demo may stand in while no catalog can be shown
+     *             ({@code server.url=embedded}); otherwise an empty catalog does
+     */
+    static CatalogSnapshot load(CatalogDirectory catalogs, Optional<CatalogSync> sync, boolean demo) {
         try {
             Optional<Catalog> cached = catalogs.load();
             if (cached.isPresent()) {
@@ -51,13 +56,22 @@ final class CatalogStartup {
                 LOG.error("the catalog cache could not be rebuilt: {}", again.getMessage());
             }
         } catch (IOException e) {
-            // Not damage (a full or read-only disk, a lock): keep the file, show the demo until it reads again.
-            LOG.error("the catalog cache cannot be read now ({}); showing the bundled demo catalog", e.getMessage());
+            // Not damage (a full or read-only disk, a lock): keep the file; the next sync reads it again.
+            LOG.error("the catalog cache cannot be read now ({})", e.getMessage());
+            return standIn(demo);
+        }
+        LOG.info("no catalog in the cache yet");
+        return standIn(demo);
+    }
+
+    /** What is shown until a sync brings a catalog (or the cache reads again). */
+    private static CatalogSnapshot standIn(boolean demo) {
+        if (demo) {
+            LOG.info("showing the bundled demo catalog until a sync brings one");
             return new CatalogSnapshot(demo());
         }
-        // Not installed: a demo in the cache would look like a real catalog to the sync's version check.
-        LOG.info("no catalog in the cache: showing the bundled demo catalog until a sync brings one");
-        return new CatalogSnapshot(demo());
+        LOG.warn("no catalog to show until a sync brings one; the home screen says the catalog is unavailable");
+        return CatalogSnapshot.empty();
     }
 
     private static Optional<Catalog> restore(CatalogDirectory catalogs, Optional<CatalogSync> sync)

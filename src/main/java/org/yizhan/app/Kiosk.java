@@ -94,13 +94,14 @@ public final class Kiosk {
             }
             setup = created;
             CatalogSnapshot snapshot;
+            boolean demo = config.embeddedServer();
             if (created != null) {
-                snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()));
+                snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()), demo);
             } else {
                 Optional<CatalogDirectory> directory = fallbackDirectory();
                 snapshot = directory.isPresent()
-                        ? CatalogStartup.load(directory.get(), Optional.empty())
-                        : new CatalogSnapshot(CatalogStartup.demo());
+                        ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
+                        : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
             }
             return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
         }, background).whenComplete((loaded, error) ->
@@ -123,7 +124,7 @@ public final class Kiosk {
         try {
             return Optional.of(CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR)));
         } catch (java.io.IOException e) {
-            LOG.error("the catalog cache cannot be opened ({}); showing the bundled demo catalog", e.toString());
+            LOG.error("the catalog cache cannot be opened ({})", e.toString());
             return Optional.empty();
         }
     }

@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.problem.ProblemView;
@@ -23,8 +24,7 @@ public final class KioskApp extends Application {
      * What to start: a valid configuration, or the problems that stop it (shown full screen to the
      * technician).
      */
-    public record Launch(String configFile, KioskConfig config, List<ProblemViewModel.Problem> problems,
-            boolean developer) {
+    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
     }
 
     private static volatile Launch launch;
@@ -53,7 +53,10 @@ public final class KioskApp extends Application {
     }
 
     static void showProblems(Stage stage, Launch l) {
-        ProblemViewModel model = new ProblemViewModel(Messages.simplifiedChinese(), l.configFile(), l.problems(),
+        List<ProblemViewModel.Problem> problems = l.problems().stream()
+                .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), p.expectedZh(), p.expected()))
+                .toList();
+        ProblemViewModel model = new ProblemViewModel(Messages.simplifiedChinese(), l.configFile(), problems,
                 Platform::exit);
         Scene scene = new Scene(new ProblemView(model).root(), 1080, 1920);
         KioskStage.styles(scene);

@@ -24,6 +24,7 @@ import org.yizhan.model.Service;
 public final class CatalogCache {
     private final Database database;
     private final CatalogMetaStore meta = new CatalogMetaStore();
+    private final CatalogSourceStore source = new CatalogSourceStore();
     private final ThemeStore themes = new ThemeStore();
     private final DepartmentStore departments = new DepartmentStore();
     private final ServiceStore services = new ServiceStore();
@@ -63,6 +64,25 @@ public final class CatalogCache {
     /** The version of the cached catalog, or empty if none has been stored yet. */
     public OptionalLong version() throws SQLException {
         return database.inReadTransaction(meta::version);
+    }
+
+    /** The cached catalog's version, sample flag and publisher, or empty if none has been stored yet. */
+    public Optional<InstalledCatalog> installed() throws SQLException {
+        return database.inReadTransaction(connection -> {
+            Optional<CatalogMeta> stored = meta.get(connection);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new InstalledCatalog(stored.get().version(), stored.get().sample(), source.get(connection)));
+        });
+    }
+
+    /** Records the key id of the publisher that signed the cached catalog. */
+    public void recordPublisher(String keyId) throws SQLException {
+        database.inTransaction(connection -> {
+            source.put(connection, keyId);
+            return null;
+        });
     }
 
     /**
@@ -171,6 +191,7 @@ public final class CatalogCache {
         departments.deleteAll(connection);
         themes.deleteAll(connection);
         meta.delete(connection);
+        source.delete(connection);
 
         meta.put(connection, CatalogMeta.of(catalog));
         themes.insertAll(connection, catalog.themes());

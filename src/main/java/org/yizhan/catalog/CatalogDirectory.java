@@ -94,78 +94,95 @@ public final class CatalogDirectory {
         }
     }
 
-    /**
-     * The current catalog's version; empty if there is none or it cannot be read. Remembered per file, so
-     * the frequent "anything newer?" poll reads only the pointer; another process's install changes the
-     * pointer and so is noticed.
-     */
+    /** The current catalog's version; empty if there is none or it cannot be read. */
     public OptionalLong version() {
-        Optional<String> name = pointer();
-        if (name.isEmpty()) {
+        try {
+            return installed().map(i -> OptionalLong.of(i.version())).orElse(OptionalLong.empty());
+        } catch (IOException e) {
             return OptionalLong.empty();
         }
-        KnownVersion known = knownVersion;
+    }
+
+    /**
+     * The current catalog's version, sample flag and publisher. Remembered per file, so the frequent
+     * "anything newer?" poll reads only the pointer; another process's install changes the pointer and so
+     * is noticed.
+     *
+     * @return empty if none is installed, or if the pointer or the file it names is damaged (a rebuild is due)
+     * @throws IOException if the file is there but cannot be read just now: not the same as having none
+     */
+    public Optional<InstalledCatalog> installed() throws IOException {
+        Optional<String> name = pointer();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Known known = this.known;
         if (known != null && known.file().equals(name.get())) {
-            return OptionalLong.of(known.version());
+            return Optional.of(known.catalog());
         }
         Path file = dir.resolve(name.get());
         if (!Files.isRegularFile(file)) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         try {
-            OptionalLong version = new CatalogCache(Database.openExisting(file)).version();
-            if (version.isPresent()) {
-                knownVersion = new KnownVersion(name.get(), version.getAsLong());
-            }
-            return version;
+            Optional<InstalledCatalog> installed = new CatalogCache(Database.openExisting(file)).installed();
+            installed.ifPresent(i -> this.known = new Known(name.get(), i));
+            return installed;
         } catch (SQLException e) {
-            return OptionalLong.empty();
+            if (Database.isCorruption(e)) {
+                return Optional.empty();
+            }
+            throw new IOException(name.get() + " cannot be read now: " + e.getMessage(), e);
         }
     }
 
-    private record KnownVersion(String file, long version) {
+    private record Known(String file, InstalledCatalog catalog) {
     }
 
-    private volatile KnownVersion knownVersion;
+    private volatile Known known;
 
     /**
      * Streams the catalog document {@code json} into a new file and makes it current, unless the current
      * catalog's version is already {@code version} or higher.
      *
-     * @param version the version the document must carry (e.g. the one a signed index promised)
+     * @param version   the version the document must carry (e.g. the one a signed index promised)
+     * @param publisher the key id of the publisher that signed it, recorded with it
      * @return true if installed, false if the current catalog was as new or newer
      * @throws CatalogFormatException if the document is not a valid catalog of {@code version}; nothing changes
      */
-    public synchronized boolean installIfNewer(InputStream json, long version)
+    public synchronized boolean installIfNewer(InputStream json, long version, String publisher)
             throws CatalogFormatException, IOException {
         return locked(() -> {
             OptionalLong current = version();
             if (current.isPresent() && current.getAsLong() >= version) {
                 return false;
             }
-            installDocument(json, version);
+            installDocument(json, version, publisher);
             return true;
         });
     }
 
     /**
-     * As {@link #installIfNewer}, but whatever the current version: for a catalog from another publisher's
-     * series, or to rebuild a discarded cache.
+     * As {@link #installIfNewer}, but whatever the current version: for a catalog that may replace the
+     * current one whatever its version (see the sync's publisher rules), or to rebuild a discarded cache.
      */
-    public synchronized void installReplacing(InputStream json, long version) throws CatalogFormatException, IOException {
+    public synchronized void installReplacing(InputStream json, long version, String publisher)
+            throws CatalogFormatException, IOException {
         locked(() -> {
-            installDocument(json, version);
+            installDocument(json, version, publisher);
             return null;
         });
     }
 
-    private void installDocument(InputStream json, long version) throws CatalogFormatException, IOException {
+    private void installDocument(InputStream json, long version, String publisher)
+            throws CatalogFormatException, IOException {
         install(version, cache -> {
             CatalogMeta meta = cache.writeFrom(json);
             if (meta.version() != version) {
                 throw new CatalogFormatException("the catalog has version " + meta.version()
                         + " but was announced as version " + version);
             }
+            cache.recordPublisher(publisher);
         });
     }
 
@@ -203,7 +220,7 @@ public final class CatalogDirectory {
                 if (!name.equals(POINTER)) {
                     deleteQuietly(name);
                 }
-                knownVersion = null;
+                known = null;
                 return null;
             });
         } catch (CatalogFormatException e) {

@@ -126,6 +126,13 @@ public final class Database {
                 time_limit  TEXT,
                 PRIMARY KEY (service_id, position)
             ) STRICT;
+            """, """
+            -- Who signed the catalog in this file: the key id of the publisher whose bundle it came from.
+            -- No row: installed without a signature (a test, or a file from before this table).
+            CREATE TABLE catalog_source (
+                id     INTEGER PRIMARY KEY CHECK (id = 1),
+                key_id TEXT    NOT NULL
+            ) STRICT;
             """);
 
     /** One unit of work on a connection that is inside a transaction. */

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.app.KioskApp;
 import org.yizhan.config.ConfigException;
-import org.yizhan.config.ConfigKey;
-import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
-import org.yizhan.ui.problem.ProblemViewModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class YizhanCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "kiosk.properties to read (default: ./kiosk.properties, or built-in defaults if it is absent)")
+            description = "kiosk.properties to read (default: ./kiosk.properties)")
     Path config;
 
     @Option(names = "--dev", description = "Developer mode: an ordinary window that can be closed, not a locked full screen.")
@@ -33,28 +30,16 @@ public final class YizhanCommand implements Callable<Integer> {
         Path file = config != null ? config : KioskConfigLoader.DEFAULT_FILE;
         KioskApp.Launch launch;
         try {
-            // An explicit --config that is missing is a typo to report; no file at all means defaults.
-            LoadedConfig loaded = config == null
-                    ? KioskConfigLoader.loadOrDefaults(file)
-                    : KioskConfigLoader.load(file);
+            // No file is a problem too: a kiosk started from the wrong folder must not come up as the demo.
+            LoadedConfig loaded = KioskConfigLoader.load(file);
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
             launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer);
         } catch (ConfigException e) {
             System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
             e.lines().forEach(System.err::println);
-            List<ProblemViewModel.Problem> problems = e.problems().stream()
-                    .map(p -> new ProblemViewModel.Problem(p.key(), p.value(), expected(p)))
-                    .toList();
-            launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), problems, developer);
+            launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), e.problems(), developer);
         }
         KioskApp.run(launch);
         return launch.problems().isEmpty() ? 0 : 2;
-    }
-
-    /** The page is read in Chinese: the key's own description first, then the loader's exact finding. */
-    private static String expected(ConfigProblem p) {
-        return ConfigKey.byKey(p.key())
-                .map(k -> k.expectedWithDefaultZh() + "\n" + p.expected())
-                .orElse(p.expected());
     }
 }

@@ -3,7 +3,9 @@ package org.yizhan.config;
 import java.util.Objects;
 
 /**
- * One thing wrong with kiosk.properties, in three parts a technician's screen can list as columns.
+ * One thing wrong with kiosk.properties, in parts a technician's screen can list as columns: the key, its
+ * value, and what is expected, in English ({@code expected}, for logs and the console) and in Chinese
+ * ({@code expectedZh}, for the kiosk's screen).
  *
  * <ul>
  *   <li>A bad value: {@code key} is a known key, {@code value} what the file says, {@code expected} what
@@ -15,17 +17,18 @@ import java.util.Objects;
  *       kiosk.properties as UTF-8}.</li>
  * </ul>
  */
-public record ConfigProblem(String key, String value, String expected) {
+public record ConfigProblem(String key, String value, String expected, String expectedZh) {
 
     public ConfigProblem {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(expectedZh, "expectedZh");
     }
 
     /** A problem with the file as a whole rather than with one key. */
-    public static ConfigProblem ofFile(String explanation) {
-        return new ConfigProblem("", "", explanation);
+    public static ConfigProblem ofFile(String explanation, String explanationZh) {
+        return new ConfigProblem("", "", explanation, explanationZh);
     }
 
     /** True for a problem with the file as a whole (missing, unreadable, wrong encoding). */

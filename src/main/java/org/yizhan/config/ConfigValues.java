@@ -18,23 +18,26 @@ final class ConfigValues {
     static final int SYNC_INTERVAL_MIN = 1;
     static final int SYNC_INTERVAL_MAX = 1440;
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern KEY_ID = Pattern.compile("[0-9A-Fa-f]{16}");
     static final String USER_HOME = "${user.home}";
     static final String EMBEDDED = "embedded";
 
     private ConfigValues() {
     }
 
-    /** A value that does not fit; {@code detail} (may be empty) is added after the expectation. */
+    /** A value that does not fit; {@code detail} and {@code detailZh} (may be empty) follow the expectation. */
     static final class InvalidValue extends Exception {
         final String detail;
+        final String detailZh;
 
-        InvalidValue(String detail) {
+        InvalidValue(String detail, String detailZh) {
             super(detail, null, false, false);
             this.detail = detail;
+            this.detailZh = detailZh;
         }
 
         InvalidValue() {
-            this("");
+            this("", "");
         }
     }
 
@@ -56,6 +59,7 @@ final class ConfigValues {
             case SYNC_INTERVAL -> Duration.ofMinutes(wholeNumber(value, SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX));
             case SYNC_PUBLIC_KEY -> value.isEmpty() ? Optional.empty() : Optional.of(path(value, baseDir, userHome));
             case HALL_ID -> value.isEmpty() ? Optional.empty() : Optional.of(id(value));
+            case SYNC_REPLACES_KEY -> value.isEmpty() ? Optional.empty() : Optional.of(keyId(value));
         };
     }
 
@@ -65,7 +69,7 @@ final class ConfigValues {
         }
         int length = value.codePointCount(0, value.length());
         if (length > HALL_NAME_MAX) {
-            throw new InvalidValue("but it has " + length + " characters");
+            throw new InvalidValue("but it has " + length + " characters", "但现在有 " + length + " 个字");
         }
         return value;
     }
@@ -76,6 +80,14 @@ final class ConfigValues {
             throw new InvalidValue();
         }
         return value;
+    }
+
+    /** A key id as keygen prints it and a kiosk's refusal names it: 16 hex digits. */
+    private static String keyId(String value) throws InvalidValue {
+        if (!KEY_ID.matcher(value).matches()) {
+            throw new InvalidValue();
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static int wholeNumber(String value, int min, int max) throws InvalidValue {
@@ -109,39 +121,43 @@ final class ConfigValues {
             throw new InvalidValue();
         }
         if (value.equalsIgnoreCase(EMBEDDED)) {
-            throw new InvalidValue("but write embedded in lower case");
+            throw new InvalidValue("but write embedded in lower case", "embedded 须写成小写");
         }
         if (value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            throw new InvalidValue("but it contains a space");
+            throw new InvalidValue("but it contains a space", "但其中有空格");
         }
         String lower = value.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            throw new InvalidValue("but it does not start with http:// or https://");
+            throw new InvalidValue("but it does not start with http:// or https://", "但它不是以 http:// 或 https:// 开头");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
             throw new InvalidValue("but it is not a valid URL (" + e.getReason() + " at character "
-                    + (e.getIndex() + 1) + ")");
+                    + (e.getIndex() + 1) + ")", "但它不是有效的网址（第 " + (e.getIndex() + 1) + " 个字符处有误）");
         }
         // Credentials would sit in a file that every technician reads, and end up in logs.
         if (uri.getRawUserInfo() != null) {
             throw new InvalidValue("but it contains a user name or password (before @); "
-                    + "credentials do not belong in kiosk.properties");
+                    + "credentials do not belong in kiosk.properties",
+                    "但其中含有用户名或密码（@ 之前的部分）；账号和密码不能写在 kiosk.properties 中");
         }
         if (uri.getHost() == null) {
-            throw new InvalidValue("but it has no valid host name");
+            throw new InvalidValue("but it has no valid host name", "但其中没有有效的主机名");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new InvalidValue("but the port " + uri.getPort() + " is not from 1 to 65535");
+            throw new InvalidValue("but the port " + uri.getPort() + " is not from 1 to 65535",
+                    "但端口 " + uri.getPort() + " 不在 1 到 65535 之间");
         }
         // The kiosk appends catalog/index.json; a query or fragment would end up in the middle of that.
         if (uri.getRawQuery() != null) {
-            throw new InvalidValue("but it has a query (?" + uri.getRawQuery() + "); give only the folder");
+            throw new InvalidValue("but it has a query (?" + uri.getRawQuery() + "); give only the folder",
+                    "但其中带有查询部分（?" + uri.getRawQuery() + "）；只填写目录地址");
         }
         if (uri.getRawFragment() != null) {
-            throw new InvalidValue("but it has a fragment (#" + uri.getRawFragment() + "); give only the folder");
+            throw new InvalidValue("but it has a fragment (#" + uri.getRawFragment() + "); give only the folder",
+                    "但其中带有 #" + uri.getRawFragment() + "；只填写目录地址");
         }
         return Optional.of(asFolder(uri));
     }
@@ -178,14 +194,15 @@ final class ConfigValues {
         }
         int variable = expanded.indexOf("${");
         if (variable >= 0) {
-            throw new InvalidValue("but only " + USER_HOME + " is expanded, not "
-                    + expanded.substring(variable, Math.max(variable + 2, expanded.indexOf('}', variable) + 1)));
+            String unknown = expanded.substring(variable, Math.max(variable + 2, expanded.indexOf('}', variable) + 1));
+            throw new InvalidValue("but only " + USER_HOME + " is expanded, not " + unknown,
+                    "但只有 " + USER_HOME + " 会被替换，" + unknown + " 不会");
         }
         try {
             Path path = Path.of(expanded);
             return (path.isAbsolute() ? path : baseDir.resolve(path)).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidValue("but it is not a valid path here (" + e.getReason() + ")");
+            throw new InvalidValue("but it is not a valid path here (" + e.getReason() + ")", "但它在本机上不是有效的路径");
         }
     }
 }

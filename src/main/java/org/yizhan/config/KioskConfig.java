@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param publicKey          {@code sync.public-key}: absolute once loaded, and then a readable file; empty only
  *                           when the loader found {@code server.url} to be {@code embedded}
  * @param hallId             {@code hall.id}: empty accepts bundles for any hall
+ * @param replacesKey        {@code sync.replaces-key}: the key id (lower case) of a publisher whose catalog
+ *                           the key of {@code sync.public-key} may replace; empty if no change is confirmed
  */
 public record KioskConfig(
         String hallName,
@@ -40,7 +42,8 @@ public record KioskConfig(
         Optional<URI> serverUrl,
         Duration syncInterval,
         Optional<Path> publicKey,
-        Optional<String> hallId) {
+        Optional<String> hallId,
+        Optional<String> replacesKey) {
 
     public KioskConfig {
         Objects.requireNonNull(hallName, "hallName");
@@ -53,6 +56,7 @@ public record KioskConfig(
         Objects.requireNonNull(syncInterval, "syncInterval");
         Objects.requireNonNull(publicKey, "publicKey");
         Objects.requireNonNull(hallId, "hallId");
+        Objects.requireNonNull(replacesKey, "replacesKey");
         if (hallName.isBlank()) {
             throw new IllegalArgumentException("hallName must not be blank");
         }
@@ -79,8 +83,9 @@ public record KioskConfig(
     }
 
     /**
-     * Every key at its default ({@link ConfigKey#defaultValue()}), with {@code data.dir} under the current
-     * user's home. Creates no directory: {@link KioskConfigLoader#loadOrDefaults(Path)} does that.
+     * Every key at its default ({@link ConfigKey#defaultValue()}; the required keys at the values the shipped
+     * kiosk.properties sets), with {@code data.dir} under the current user's home: for tests and for the
+     * technician page's stage. Creates no directory. A kiosk never starts on these without a file.
      */
     public static KioskConfig defaults() {
         return defaults(Path.of(System.getProperty("user.home")));
@@ -117,7 +122,8 @@ public record KioskConfig(
                 optional(values.get(ConfigKey.SERVER_URL), URI.class),
                 (Duration) values.get(ConfigKey.SYNC_INTERVAL),
                 optional(values.get(ConfigKey.SYNC_PUBLIC_KEY), Path.class),
-                optional(values.get(ConfigKey.HALL_ID), String.class));
+                optional(values.get(ConfigKey.HALL_ID), String.class),
+                optional(values.get(ConfigKey.SYNC_REPLACES_KEY), String.class));
     }
 
     private static <T> Optional<T> optional(Object value, Class<T> type) {
@@ -143,62 +149,68 @@ public record KioskConfig(
             case SYNC_INTERVAL -> Long.toString(syncInterval.toMinutes());
             case SYNC_PUBLIC_KEY -> publicKey.map(Path::toString).orElse("");
             case HALL_ID -> hallId.orElse("");
+            case SYNC_REPLACES_KEY -> replacesKey.orElse("");
         };
     }
 
     public KioskConfig withHallName(String hallName) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withKioskId(String kioskId) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withDataDir(Path dataDir) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withIdleTimeout(Duration idleTimeout) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withOrientation(Orientation orientation) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withLanguage(UiLanguage language) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withElderModeByDefault(boolean elderModeByDefault) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     /** Empty for the embedded server. */
     public KioskConfig withServerUrl(Optional<URI> serverUrl) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withSyncInterval(Duration syncInterval) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withPublicKey(Optional<Path> publicKey) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 
     public KioskConfig withHallId(Optional<String> hallId) {
         return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
-                serverUrl, syncInterval, publicKey, hallId);
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
+    }
+
+    public KioskConfig withReplacesKey(Optional<String> replacesKey) {
+        return new KioskConfig(hallName, kioskId, dataDir, idleTimeout, orientation, language, elderModeByDefault,
+                serverUrl, syncInterval, publicKey, hallId, replacesKey);
     }
 }

@@ -59,46 +59,33 @@ public final class KioskConfigLoader {
         return apply(file, latestPerKey(entries, name, warnings), userHome, warnings, problems);
     }
 
-    /**
-     * As {@link #load(Path)}, but a missing file means the defaults (with a warning saying so); for the
-     * default location, where having no file is normal on a first run. An explicit {@code --config FILE}
-     * should use {@link #load(Path)}, so that a mistyped name is not silently ignored.
-     */
-    public static LoadedConfig loadOrDefaults(Path file) throws ConfigException {
-        return loadOrDefaults(file, userHome());
-    }
-
-    /** As {@link #loadOrDefaults(Path)}, with {@code ${user.home}} standing for {@code userHome}. */
-    public static LoadedConfig loadOrDefaults(Path file, Path userHome) throws ConfigException {
-        if (Files.exists(file)) {
-            return load(file, userHome);
-        }
-        List<String> warnings = new ArrayList<>();
-        warnings.add("no " + ConfigException.fileName(file) + " at " + file.toAbsolutePath()
-                + "; using the built-in defaults");
-        return apply(file, Map.of(), userHome, warnings, new ArrayList<>());
-    }
-
     private static Path userHome() {
         return Path.of(System.getProperty("user.home"));
     }
 
     private static byte[] read(Path file) throws ConfigException {
+        Path absolute = file.toAbsolutePath();
         try {
             if (Files.isDirectory(file)) {
                 throw new ConfigException(file, List.of(ConfigProblem.ofFile(
-                        file.toAbsolutePath() + " is a directory, not a file")));
+                        absolute + " is a directory, not a file",
+                        absolute + " 是文件夹，不是配置文件")));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, List.of(ConfigProblem.ofFile(
-                    "file not found; looked for " + file.toAbsolutePath())), true);
+                    "file not found; looked for " + absolute + ". Copy the kiosk.properties shipped with Yizhan there"
+                            + " and set hall.name, kiosk.id and server.url, or name the file with --config FILE",
+                    "找不到配置文件 " + absolute + "。请把 Yizhan 附带的 kiosk.properties 复制到这里，填写 hall.name、"
+                            + "kiosk.id 和 server.url；或用 --config 指定配置文件")), true);
         } catch (AccessDeniedException e) {
             throw new ConfigException(file, List.of(ConfigProblem.ofFile(
-                    "no permission to read " + file.toAbsolutePath())));
+                    "no permission to read " + absolute,
+                    "没有读取 " + absolute + " 的权限")));
         } catch (IOException e) {
             throw new ConfigException(file, List.of(ConfigProblem.ofFile(
-                    "cannot read " + file.toAbsolutePath() + " (" + e + ")")));
+                    "cannot read " + absolute + " (" + e + ")",
+                    "无法读取 " + absolute + "（" + e.getClass().getSimpleName() + "）")));
         }
     }
 
@@ -142,13 +129,15 @@ public final class KioskConfigLoader {
                 String suggestion = entry.rawValue().strip().replace("\\\\", "/").replace('\\', '/');
                 problems.add(new ConfigProblem(key.key(), entry.rawValue().strip(), key.expectedWithDefault()
                         + "; a single \\ in this file is an escape character, so write the path with / ("
-                        + suggestion + ") or with \\\\"));
+                        + suggestion + ") or with \\\\", key.expectedWithDefaultZh()
+                        + "；本文件中单个反斜杠 \\ 是转义符，请把路径写成 " + suggestion + "（用 /），或写两个反斜杠 \\\\"));
                 continue;
             }
             try {
                 values.put(key, ConfigValues.parse(key, value, baseDir, userHome));
             } catch (ConfigValues.InvalidValue e) {
-                problems.add(new ConfigProblem(key.key(), value, withDetail(key.expectedWithDefault(), e.detail)));
+                problems.add(new ConfigProblem(key.key(), value, withDetail(key.expectedWithDefault(), e.detail),
+                        withDetailZh(key.expectedWithDefaultZh(), e.detailZh)));
                 continue;
             }
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
@@ -164,8 +153,29 @@ public final class KioskConfigLoader {
             }
         }
 
+        boolean anyKnownKey = entries.keySet().stream().anyMatch(k -> ConfigKey.byKey(k).isPresent());
+        // A line that could not be read at all may be the one that sets a required key: that card says enough.
+        boolean unreadableLine = problems.stream().anyMatch(ConfigProblem::concernsFile);
+        if (!anyKnownKey && problems.isEmpty()) {
+            // Empty, cut off before its first key, or not a kiosk.properties at all: one card, not one per key.
+            problems.add(ConfigProblem.ofFile(
+                    "the file sets no keys at all (is it empty, cut short, or the wrong file?); start from the "
+                            + "kiosk.properties shipped with Yizhan and set at least " + requiredKeys(),
+                    "配置文件中没有任何配置项（文件是空的、不完整，还是放错了文件？）。请以 Yizhan 附带的 kiosk.properties "
+                            + "为基础，至少填写 " + requiredKeys()));
+        }
         for (ConfigKey key : ConfigKey.values()) {
             if (!values.containsKey(key) && !entries.containsKey(key.key())) {
+                if (key.required()) {
+                    if (anyKnownKey && !unreadableLine) {
+                        problems.add(new ConfigProblem(key.key(), "",
+                                key.expectedWithDefault() + ", but the file does not set it (e.g. " + key.key() + "="
+                                        + key.defaultValue() + ")",
+                                key.expectedWithDefaultZh() + "，但文件中没有这一项（例如 " + key.key() + "="
+                                        + key.defaultValue() + "）"));
+                    }
+                    continue;
+                }
                 try {
                     values.put(key, ConfigValues.parse(key, key.defaultValue(), baseDir, userHome));
                 } catch (ConfigValues.InvalidValue e) {
@@ -189,6 +199,11 @@ public final class KioskConfigLoader {
         return key == ConfigKey.DATA_DIR || key == ConfigKey.SYNC_PUBLIC_KEY;
     }
 
+    private static String requiredKeys() {
+        return java.util.Arrays.stream(ConfigKey.values()).filter(ConfigKey::required).map(ConfigKey::key)
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * Only the embedded server may do without {@code sync.public-key}: it signs with a key the kiosk makes
      * for itself. Checked only when both keys have a value, so one mistake is not reported twice.
@@ -201,39 +216,51 @@ public final class KioskConfigLoader {
         }
         ConfigKey key = ConfigKey.SYNC_PUBLIC_KEY;
         return Optional.of(new ConfigProblem(key.key(), "", key.expectedWithDefault()
-                + ", but it is required when server.url is not embedded (server.url is " + server.get() + ")"));
+                + ", but it is required when server.url is not embedded (server.url is " + server.get() + ")",
+                key.expectedWithDefaultZh() + "；server.url 不是 embedded（现为 " + server.get() + "）时必须填写"));
     }
 
     /** Checks that the key file is there to read; what it holds is the sync code's business. */
     private static Optional<ConfigProblem> publicKeyProblem(Path file, String value) {
         String why;
+        String whyZh;
         if (Files.isRegularFile(file)) {
             why = Files.isReadable(file) ? null : file + " is not readable (no permission)";
+            whyZh = file + " 没有读取权限";
         } else if (Files.isDirectory(file)) {
             why = file + " is a directory, not a file";
+            whyZh = file + " 是文件夹，不是文件";
         } else if (Files.exists(file)) {
             why = file + " is not a regular file";
+            whyZh = file + " 不是普通文件";
         } else {
             why = file + " does not exist";
+            whyZh = file + " 不存在";
         }
         if (why == null) {
             return Optional.empty();
         }
-        return Optional.of(new ConfigProblem(ConfigKey.SYNC_PUBLIC_KEY.key(), value,
-                ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + why));
+        ConfigKey key = ConfigKey.SYNC_PUBLIC_KEY;
+        return Optional.of(new ConfigProblem(key.key(), value, key.expectedWithDefault() + ", but " + why,
+                key.expectedWithDefaultZh() + "，但 " + whyZh));
     }
 
     private static void unknownKey(PropertiesFile.Entry entry, String name, List<String> warnings,
                                    List<ConfigProblem> problems) {
         ConfigKey.suggestionFor(entry.key()).ifPresentOrElse(
                 meant -> problems.add(new ConfigProblem(entry.key(), entry.value().strip(),
-                        "did you mean \"" + meant.key() + "\"?")),
+                        "did you mean \"" + meant.key() + "\"?",
+                        "没有这个配置项，是否应为“" + meant.key() + "”？")),
                 () -> warnings.add(name + ": unknown key \"" + entry.key() + "\" on line " + entry.line()
                         + " is ignored (it may belong to a newer version of Yizhan)"));
     }
 
     private static String withDetail(String expected, String detail) {
         return detail.isEmpty() ? expected : expected + ", " + detail;
+    }
+
+    private static String withDetailZh(String expected, String detail) {
+        return detail.isEmpty() ? expected : expected + "，" + detail;
     }
 
     /**
@@ -253,48 +280,56 @@ public final class KioskConfigLoader {
         return false;
     }
 
+    /** Why a path cannot serve, in English and in Chinese. */
+    private record Why(String en, String zh) {
+    }
+
     /** Creates {@code dir} if it is missing and checks that it is a writable directory. */
     private static Optional<ConfigProblem> dataDirProblem(Path dir, String value) {
-        String why = null;
+        Why why;
         if (Files.isDirectory(dir)) {
             why = unwritable(dir);
         } else if (Files.exists(dir)) {
-            why = dir + " is a file, not a directory";
+            why = new Why(dir + " is a file, not a directory", dir + " 是文件，不是文件夹");
         } else {
             try {
                 Files.createDirectories(dir);
                 why = unwritable(dir);
             } catch (IOException e) {
-                why = dir + " cannot be created: " + reason(dir, e);
+                Why reason = reason(dir, e);
+                why = new Why(dir + " cannot be created: " + reason.en(), dir + " 无法创建：" + reason.zh());
             }
         }
         if (why == null) {
             return Optional.empty();
         }
-        return Optional.of(new ConfigProblem(ConfigKey.DATA_DIR.key(), value,
-                ConfigKey.DATA_DIR.expectedWithDefault() + ", but " + why));
+        ConfigKey key = ConfigKey.DATA_DIR;
+        return Optional.of(new ConfigProblem(key.key(), value, key.expectedWithDefault() + ", but " + why.en(),
+                key.expectedWithDefaultZh() + "，但 " + why.zh()));
     }
 
-    private static String unwritable(Path dir) {
+    private static Why unwritable(Path dir) {
         try {
             Path probe = Files.createTempFile(dir, ".yizhan-write-check", ".tmp");
             Files.delete(probe);
             return null;
         } catch (IOException e) {
-            return dir + " is not writable (" + e.getClass().getSimpleName() + ")";
+            return new Why(dir + " is not writable (" + e.getClass().getSimpleName() + ")", dir + " 不可写（没有写入权限或磁盘只读）");
         }
     }
 
     /** Why a directory could not be created, in the terms of the nearest part of the path that exists. */
-    private static String reason(Path dir, IOException e) {
+    private static Why reason(Path dir, IOException e) {
         for (Path p = dir.getParent(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p)) {
-                return Files.isWritable(p) ? String.valueOf(e.getMessage()) : "no permission to create folders in " + p;
+                return Files.isWritable(p)
+                        ? new Why(String.valueOf(e.getMessage()), String.valueOf(e.getMessage()))
+                        : new Why("no permission to create folders in " + p, "没有在 " + p + " 中创建文件夹的权限");
             }
             if (Files.exists(p)) {
-                return p + " is a file, not a directory";
+                return new Why(p + " is a file, not a directory", p + " 是文件，不是文件夹");
             }
         }
-        return String.valueOf(e.getMessage());
+        return new Why(String.valueOf(e.getMessage()), String.valueOf(e.getMessage()));
     }
 }

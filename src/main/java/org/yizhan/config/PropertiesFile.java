@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 final class PropertiesFile {
 
-    private static final int MAX_ENCODING_PROBLEMS = 5;
+    private static final int MAX_LINES_NAMED = 5;
     private static final int MAX_QUOTED_LINE = 60;
 
     private PropertiesFile() {
@@ -35,13 +35,13 @@ final class PropertiesFile {
 
     static Decoded decode(byte[] bytes, String fileName) {
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-            return failed(fileName + " is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save "
-                    + fileName + " as UTF-8");
+            return failed(fileName + " is saved as UTF-16 (it starts with a UTF-16 byte-order mark); " + HOW_TO_SAVE,
+                    fileName + " 是以 UTF-16（“Unicode”）编码保存的。" + HOW_TO_SAVE_ZH);
         }
         for (byte b : bytes) {
             if (b == 0) {
-                return failed(fileName + " contains zero bytes, as UTF-16 text does; save " + fileName
-                        + " as UTF-8");
+                return failed(fileName + " contains zero bytes, as UTF-16 text does; " + HOW_TO_SAVE,
+                        fileName + " 中有零字节，像是以 UTF-16（“Unicode”）编码保存的。" + HOW_TO_SAVE_ZH);
             }
         }
         boolean bom = startsWith(bytes, 0xEF, 0xBB, 0xBF);
@@ -51,14 +51,23 @@ final class PropertiesFile {
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
             return new Decoded(text, bom, List.of());
         } catch (CharacterCodingException e) {
-            return new Decoded("", bom, encodingProblems(bytes, start, fileName));
+            return new Decoded("", bom, List.of(notUtf8(bytes, start, fileName)));
         }
     }
 
-    /** One problem per line that is not UTF-8 (at most a few), each showing what the line says in GBK. */
-    private static List<ConfigProblem> encodingProblems(byte[] bytes, int start, String fileName) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        int badLines = 0;
+    private static final String HOW_TO_SAVE = "open it in Notepad, choose File > Save As, set Encoding to UTF-8, "
+            + "save, and start the kiosk again";
+    private static final String HOW_TO_SAVE_ZH = "请用记事本打开它，选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。";
+
+    /**
+     * One problem for a file that is not UTF-8, however many lines are affected: a file saved as GBK ("ANSI")
+     * has Chinese on every comment line, and a card per line would only quote comments. It names the lines
+     * and quotes the first setting (not a comment) among them, as GBK, so the technician recognises it.
+     */
+    private static ConfigProblem notUtf8(byte[] bytes, int start, String fileName) {
+        List<Integer> badLines = new ArrayList<>();
+        String quoted = null;
+        boolean allGbk = true;
         int lineNumber = 1;
         int lineStart = start;
         for (int i = start; i <= bytes.length; i++) {
@@ -71,35 +80,38 @@ final class PropertiesFile {
             }
             ByteBuffer line = ByteBuffer.wrap(bytes, lineStart, end - lineStart);
             if (!decodes(StandardCharsets.UTF_8, line.duplicate())) {
-                badLines++;
-                if (badLines <= MAX_ENCODING_PROBLEMS) {
-                    problems.add(ConfigProblem.ofFile(describeBadLine(lineNumber, line, fileName)));
+                badLines.add(lineNumber);
+                String asGbk = asGbk(line);
+                allGbk &= asGbk != null;
+                if (quoted == null && asGbk != null && !asGbk.isBlank() && "#!".indexOf(asGbk.strip().charAt(0)) < 0) {
+                    quoted = shortened(asGbk.strip());
                 }
             }
             lineNumber++;
             lineStart = i + 1;
         }
-        if (badLines > MAX_ENCODING_PROBLEMS) {
-            problems.add(ConfigProblem.ofFile((badLines - MAX_ENCODING_PROBLEMS)
-                    + " more lines are not UTF-8 either; save " + fileName + " as UTF-8"));
-        }
-        if (problems.isEmpty()) { // cannot happen: the whole failed, so some line fails
-            problems.add(ConfigProblem.ofFile(fileName + " is not valid UTF-8 text; save it as UTF-8"));
-        }
-        return problems;
+        String lines = badLines.stream().limit(MAX_LINES_NAMED).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + (badLines.size() > MAX_LINES_NAMED ? ", …" : "");
+        String what = allGbk ? "GBK (\"ANSI\")" : "another encoding";
+        String whatZh = allGbk ? "GBK（“ANSI”）" : "其他";
+        String quote = quoted == null ? "" : "; line says \"" + quoted + "\" when read as GBK";
+        String quoteZh = quoted == null ? "" : "（例如“" + quoted + "”）";
+        return ConfigProblem.ofFile(
+                fileName + " is not saved as UTF-8 but in " + what + " (lines " + lines + quote + "); " + HOW_TO_SAVE,
+                fileName + " 不是以 UTF-8 编码保存的，而是" + whatZh + "编码（第 " + lines + " 行" + quoteZh + "）。"
+                        + HOW_TO_SAVE_ZH);
     }
 
-    private static String describeBadLine(int lineNumber, ByteBuffer line, String fileName) {
-        if (Charset.isSupported("GBK")) {
-            try {
-                String asGbk = strictDecoder(Charset.forName("GBK")).decode(line.duplicate()).toString();
-                return "line " + lineNumber + " looks like GBK-encoded text (\"" + shortened(asGbk.strip())
-                        + "\"); save " + fileName + " as UTF-8";
-            } catch (CharacterCodingException e) {
-                // neither UTF-8 nor GBK: say only what is certain
-            }
+    private static String asGbk(ByteBuffer line) {
+        if (!Charset.isSupported("GBK")) {
+            return null;
         }
-        return "line " + lineNumber + " is not valid UTF-8 text; save " + fileName + " as UTF-8";
+        try {
+            return strictDecoder(Charset.forName("GBK")).decode(line.duplicate()).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static String shortened(String text) {
@@ -135,8 +147,8 @@ final class PropertiesFile {
         return true;
     }
 
-    private static Decoded failed(String explanation) {
-        return new Decoded("", false, List.of(ConfigProblem.ofFile(explanation)));
+    private static Decoded failed(String explanation, String explanationZh) {
+        return new Decoded("", false, List.of(ConfigProblem.ofFile(explanation, explanationZh)));
     }
 
     /**
@@ -176,7 +188,8 @@ final class PropertiesFile {
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(ConfigProblem.ofFile("line " + lineNumber
-                        + " has a malformed \\u escape (write \\uXXXX with four hex digits, or the character itself)"));
+                        + " has a malformed \\u escape (write \\uXXXX with four hex digits, or the character itself)",
+                        "第 " + lineNumber + " 行的 \\u 转义写错了（应为 \\u 加四位十六进制数字，或直接写出这个字）"));
             }
         }
         return entries;

@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogFormatException;
+import org.yizhan.catalog.InstalledCatalog;
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.catalog.bundle.Sha256;
 
 /**
@@ -78,7 +80,7 @@ public final class CatalogSync {
      * @return false if there is no usable last bundle
      */
     public synchronized boolean restoreLastGood() {
-        Optional<BundleIndex> index = lastGood.index().filter(this::trusted);
+        Optional<BundleIndex> index = lastGood.index().filter(this::verifiable);
         Optional<Path> file = lastGood.catalogFile();
         if (index.isEmpty() || file.isEmpty()) {
             return false;
@@ -97,14 +99,33 @@ public final class CatalogSync {
         }
     }
 
+    /**
+     * Signed by the trusted key, or by the publisher whose key was kept with the bundle when it was applied:
+     * a rebuild brings back the kiosk's own catalog even while its configuration trusts another key.
+     */
+    private boolean verifiable(BundleIndex index) {
+        return trusted(index) || lastGood.publisherKey()
+                .filter(key -> index.keyId().equals(Ed25519Keys.keyId(key)) && index.signatureValid(key))
+                .isPresent();
+    }
+
     private SyncOutcome attempt() throws SyncFailure, IOException {
-        long current = catalogs.version().orElse(0);
+        Optional<InstalledCatalog> held;
+        try {
+            held = catalogs.installed();
+        } catch (IOException e) {
+            throw SyncFailure.unreachable("the installed catalog cannot be read now: " + e.getMessage());
+        }
+        long current = held.map(InstalledCatalog::version).orElse(0L);
         Optional<BundleIndex> last = lastGood.index();
-        // Versions are compared within one publisher's series. A catalog recorded as signed by another key
-        // (the embedded demo, before server.url pointed at the county) gives way to any bundle the trusted
-        // key signed, whatever its version. A missing record is no reason to drop rollback protection.
-        boolean sameSeries = last.isEmpty() || last.get().keyId().equals(settings.keyId());
-        long floor = sameSeries ? current : 0;
+        Optional<String> publisher = held.flatMap(InstalledCatalog::publisher)
+                .or(() -> last.filter(i -> i.catalogVersion() == current).map(BundleIndex::keyId));
+        PublisherRule.Verdict verdict = PublisherRule.judge(held, publisher, settings);
+        if (verdict instanceof PublisherRule.Refused refused) {
+            throw SyncFailure.rejected(refused.reason());
+        }
+        boolean anyVersion = verdict instanceof PublisherRule.AnyVersion;
+        long floor = anyVersion ? 0 : current;
         Optional<BundleIndex> known = last.filter(i -> i.catalogVersion() == current && trusted(i));
         Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
 
@@ -141,7 +162,7 @@ public final class CatalogSync {
         Path download = download(index);
         boolean installed;
         try {
-            installed = install(download, index, !sameSeries);
+            installed = install(download, index, anyVersion);
         } catch (SyncFailure | IOException | RuntimeException failure) {
             Files.deleteIfExists(download);
             throw failure;
@@ -151,7 +172,7 @@ public final class CatalogSync {
             return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
         }
         try {
-            lastGood.save(download, index, json, response.header("ETag"));
+            lastGood.save(download, index, json, response.header("ETag"), settings.publicKey());
         } catch (IOException e) {
             // The catalog is installed and will be shown; only a later rebuild from this bundle is lost.
             LOG.warn("catalog version {} applied, but its bundle could not be kept for a rebuild: {}",
@@ -237,10 +258,10 @@ public final class CatalogSync {
         try (InputStream in = new ExactLengthInputStream(
                 new GZIPInputStream(Files.newInputStream(bundle), 1 << 16), index.jsonLength())) {
             if (anyVersion) {
-                catalogs.installReplacing(in, index.catalogVersion());
+                catalogs.installReplacing(in, index.catalogVersion(), index.keyId());
                 return true;
             }
-            return catalogs.installIfNewer(in, index.catalogVersion());
+            return catalogs.installIfNewer(in, index.catalogVersion(), index.keyId());
         } catch (CatalogFormatException e) {
             List<String> problems = e.problems();
             throw SyncFailure.rejected("the catalog in the bundle is not valid: " + problems.get(0)

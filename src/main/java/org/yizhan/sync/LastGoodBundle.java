@@ -6,11 +6,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
 import java.util.Optional;
 
 import org.yizhan.catalog.AtomicFiles;
 import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
+import org.yizhan.catalog.bundle.Ed25519Keys;
+import org.yizhan.catalog.bundle.KeyFileException;
 
 /**
  * The last bundle this kiosk verified and applied, kept as received (signed index, compressed catalog,
@@ -20,6 +23,8 @@ import org.yizhan.catalog.bundle.BundleIndex;
 final class LastGoodBundle {
     private static final String INDEX = "index.json";
     private static final String ETAG = "index.etag";
+    /** The key that verified the kept bundle, so a rebuild can check it again whatever the config says now. */
+    private static final String PUBLISHER_KEY = "publisher.pub";
     static final String LAST_SYNC = "last-sync.txt";
 
     private final Path dir;
@@ -85,9 +90,19 @@ final class LastGoodBundle {
         saveEtag(etag);
     }
 
-    /** Keeps an applied bundle: the catalog file first, then the index that names it. */
-    void save(Path download, BundleIndex index, byte[] indexJson, Optional<String> etag) throws IOException {
+    Optional<PublicKey> publisherKey() {
+        try {
+            return Optional.of(Ed25519Keys.readPublic(dir.resolve(PUBLISHER_KEY)));
+        } catch (IOException | KeyFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps an applied bundle: the catalog file and the key that verified it first, then the index that names it. */
+    void save(Path download, BundleIndex index, byte[] indexJson, Optional<String> etag, PublicKey key) throws IOException {
         Files.move(download, dir.resolve(index.file()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(dir.resolve(PUBLISHER_KEY), AtomicFiles.Readers.EVERYONE,
+                Ed25519Keys.publicPem(key).getBytes(StandardCharsets.US_ASCII));
         AtomicFiles.write(dir.resolve(INDEX), AtomicFiles.Readers.EVERYONE, indexJson);
         saveEtag(etag);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "catalog-v*.json.gz")) {

@@ -172,8 +172,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void showCatalogInfo() {
+        // Version 0 is no catalog at all (a hall's kiosk before its first sync): a dash, not a version.
         catalogInfo.setText(messages.format(syncTrouble ? "app.footerSyncTrouble" : "app.footer", info.kioskId(),
-                String.valueOf(catalogVersion)));
+                catalogVersion == 0 ? "—" : String.valueOf(catalogVersion)));
     }
 
     public void showLoading() {

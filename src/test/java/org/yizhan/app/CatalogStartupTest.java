@@ -34,7 +34,7 @@ class CatalogStartupTest {
     @Test
     void theFirstStartShowsTheDemoWithoutInstallingIt() throws Exception {
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
-        CatalogSnapshot shown = CatalogStartup.load(catalogs, Optional.empty());
+        CatalogSnapshot shown = CatalogStartup.load(catalogs, Optional.empty(), true);
         assertEquals(CatalogStartup.demo(), shown.catalog());
         assertEquals(Optional.empty(), catalogs.load(), "a demo in the cache would look like a real catalog to the sync");
     }
@@ -43,7 +43,7 @@ class CatalogStartupTest {
     void aCachedCatalogIsShown() throws Exception {
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
         catalogs.install(TestCatalogs.small());
-        assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.empty()).catalog());
+        assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.empty(), true).catalog());
     }
 
     @Test
@@ -51,7 +51,7 @@ class CatalogStartupTest {
         CatalogSync sync = syncedOnceFromAServerThatThenGoesAway();
         damage(dir.resolve("catalog"));
 
-        Catalog shown = CatalogStartup.load(CatalogDirectory.open(dir.resolve("catalog")), Optional.of(sync)).catalog();
+        Catalog shown = CatalogStartup.load(CatalogDirectory.open(dir.resolve("catalog")), Optional.of(sync), true).catalog();
         assertEquals(TestCatalogs.small(), shown, "rebuilt without the network, from the bundle kept in sync/");
         assertEquals(Optional.of(TestCatalogs.small()), CatalogDirectory.open(dir.resolve("catalog")).load());
     }
@@ -61,7 +61,7 @@ class CatalogStartupTest {
         CatalogSync sync = syncedOnceFromAServerThatThenGoesAway();
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
         catalogs.discard();
-        assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.of(sync)).catalog());
+        assertEquals(TestCatalogs.small(), CatalogStartup.load(catalogs, Optional.of(sync), true).catalog());
     }
 
     @Test
@@ -69,8 +69,29 @@ class CatalogStartupTest {
         CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
         catalogs.install(TestCatalogs.small());
         damage(dir.resolve("catalog"));
-        assertEquals(CatalogStartup.demo(), CatalogStartup.load(catalogs, Optional.empty()).catalog());
+        assertEquals(CatalogStartup.demo(), CatalogStartup.load(catalogs, Optional.empty(), true).catalog());
         assertEquals(Optional.empty(), catalogs.load(), "the damaged file is no longer current");
+    }
+
+    @Test
+    void aHallsKioskWithNothingToShowShowsNoCatalogRatherThanTheDemo() throws Exception {
+        CatalogDirectory catalogs = CatalogDirectory.open(dir.resolve("catalog"));
+        assertTrue(CatalogStartup.load(catalogs, Optional.empty(), false).isEmpty(), "first start of a hall's kiosk");
+        catalogs.install(TestCatalogs.small());
+        damage(dir.resolve("catalog"));
+        assertTrue(CatalogStartup.load(catalogs, Optional.empty(), false).isEmpty(), "damaged, and nothing to rebuild from");
+    }
+
+    @Test
+    void aDamagedCacheIsRebuiltWithTheKeyThatSignedItWhateverTheConfigTrustsNow() throws Exception {
+        syncedOnceFromAServerThatThenGoesAway();
+        damage(dir.resolve("catalog"));
+        // Now, by a slip, the kiosk trusts another key (server.url=embedded left in, say).
+        CatalogSync other = new CatalogSync(SyncSettings.of(java.net.URI.create("http://127.0.0.1:9/"),
+                Ed25519Keys.generate().getPublic(), "").asDemoSource(), CatalogDirectory.open(dir.resolve("catalog")),
+                dir.resolve("sync"), Clock.systemUTC());
+        Catalog shown = CatalogStartup.load(CatalogDirectory.open(dir.resolve("catalog")), Optional.of(other), true).catalog();
+        assertEquals(TestCatalogs.small(), shown, "the hall's own catalog, not the demo");
     }
 
     /** The small catalog, published, served and synced into {@code dir/catalog}; then the server stops. */

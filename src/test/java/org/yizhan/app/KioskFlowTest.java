@@ -41,7 +41,7 @@ import org.yizhan.testing.Fx;
 import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
-import org.yizhan.ui.problem.ProblemViewModel;
+import org.yizhan.config.ConfigProblem;
 
 /** The kiosk as a citizen uses it, headless under Monocle, with a screenshot of every screen. */
 class KioskFlowTest {
@@ -142,9 +142,8 @@ class KioskFlowTest {
                     .withServerUrl(Optional.of(hall.baseUri()))
                     .withPublicKey(Optional.of(server.resolve("publisher.pub"))), false);
             assertEquals("applied version 2", awaitSync(o -> true).line());
-            Fx.run(() -> kiosk.shell().home());
-            WaitForAsyncUtils.waitForFxEvents();
-            assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
+            // The outcome is reported before the kiosk has read the new catalog back; it is offered right after.
+            awaitFooterAtHome("终端编号 kiosk-test · 目录版本 2");
 
             tap("#tile-guide");
             tap("#entry-person-090");
@@ -181,7 +180,25 @@ class KioskFlowTest {
                 .withServerUrl(Optional.of(java.net.URI.create("http://127.0.0.1:9/")))
                 .withPublicKey(Optional.of(junk)), false);
         assertInstanceOf(Destination.Home.class, at());
-        assertEquals("终端编号 kiosk-test · 目录版本 1 · 暂未能更新目录", footer(), "the demo is shown, and the trouble marked");
+        assertEquals("终端编号 kiosk-test · 目录版本 — · 暂未能更新目录", footer(),
+                "a hall's kiosk with nothing cached shows no catalog rather than the demo, and the trouble is marked");
+        robot.clickOn("#tile-guide");
+        assertInstanceOf(Destination.Home.class, at());
+        assertTrue(Fx.call(() -> robot.lookup("#home-message").queryAs(Label.class).getText()).contains("服务目录暂不可用"));
+        shot("home-no-catalog-portrait");
+    }
+
+    private void awaitFooterAtHome(String expected) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            Fx.run(() -> kiosk.shell().home());
+            WaitForAsyncUtils.waitForFxEvents();
+            if (footer().equals(expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(expected, footer());
     }
 
     private String footer() {
@@ -387,9 +404,15 @@ class KioskFlowTest {
 
     @Test
     void configurationProblemsShowOnATechnicianPage() throws Exception {
-        List<ProblemViewModel.Problem> problems = List.of(
-                new ProblemViewModel.Problem("idle.timeout", "sixty", "15 到 3600 之间的整数秒（默认 60）"),
-                new ProblemViewModel.Problem("idle.timout", "60", "未知配置项，是否想写 idle.timeout？"));
+        List<ConfigProblem> problems = List.of(
+                new ConfigProblem("idle.timeout", "sixty", "a whole number of seconds from 15 to 3600 (default 60)",
+                        "15 到 3600 之间的整数（秒）（默认 60）"),
+                new ConfigProblem("idle.timout", "60", "did you mean \"idle.timeout\"?", "没有这个配置项，是否应为“idle.timeout”？"),
+                new ConfigProblem("kiosk.id", "", "1 to 32 letters, digits, _ or - (required), but the file does not set it",
+                        "1 到 32 个英文字母、数字、下划线 _ 或连字符 -（必填），但文件中没有这一项"),
+                ConfigProblem.ofFile("kiosk.properties is not saved as UTF-8 but in GBK (\"ANSI\") (lines 1, 3)",
+                        "kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 1, 3 行）。请用记事本打开它，"
+                                + "选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"));
         var scene = Fx.call(() -> {
             stage = new Stage();
             KioskApp.showProblems(stage, new KioskApp.Launch("/etc/yizhan/kiosk.properties",
@@ -401,6 +424,13 @@ class KioskFlowTest {
         String text = Fx.call(() -> robot.lookup("#problem .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).reduce("", (a, b) -> a + "\n" + b));
         assertTrue(text.contains("idle.timeout") && text.contains("sixty") && text.contains("idle.timout"), text);
+        List<String> lines = List.of(text.strip().split("\n"));
+        int chinese = lines.indexOf("应为：没有这个配置项，是否应为“idle.timeout”？");
+        assertTrue(chinese >= 0 && lines.get(chinese + 1).equals("did you mean \"idle.timeout\"?"),
+                "the Chinese explanation first, the English detail after it: " + lines);
+        assertTrue(lines.contains("当前值：（未填写）"), "a key the file does not set: " + lines);
+        assertTrue(lines.contains("问题：kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 1, 3 行）。请用记事本打开它，"
+                + "选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"), lines.toString());
         Fx.run(() -> Screenshots.save(scene, "problem-portrait"));
     }
 

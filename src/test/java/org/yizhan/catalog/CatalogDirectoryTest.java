@@ -46,7 +46,7 @@ class CatalogDirectoryTest {
     void aStreamedCatalogReadsBackEqual() throws Exception {
         CatalogDirectory directory = CatalogDirectory.open(dir);
         Catalog rich = TestCatalogs.rich(3);
-        assertTrue(directory.installIfNewer(in(json(rich)), 3));
+        assertTrue(directory.installIfNewer(in(json(rich)), 3, "test-key"));
         assertEquals(Optional.of(rich), directory.load());
         assertEquals(OptionalLong.of(3), directory.version());
         assertEquals(Optional.of(rich), CatalogDirectory.open(dir).load(), "after reopening");
@@ -62,10 +62,10 @@ class CatalogDirectoryTest {
     @Test
     void versionsOnlyGoUpAndOnlyOneFileStays() throws Exception {
         CatalogDirectory directory = CatalogDirectory.open(dir);
-        assertTrue(directory.installIfNewer(in(json(TestCatalogs.rich(2))), 2));
-        assertFalse(directory.installIfNewer(in(json(TestCatalogs.rich(2))), 2));
-        assertFalse(directory.installIfNewer(in(json(TestCatalogs.rich(1))), 1));
-        assertTrue(directory.installIfNewer(in(json(TestCatalogs.rich(7))), 7));
+        assertTrue(directory.installIfNewer(in(json(TestCatalogs.rich(2))), 2, "test-key"));
+        assertFalse(directory.installIfNewer(in(json(TestCatalogs.rich(2))), 2, "test-key"));
+        assertFalse(directory.installIfNewer(in(json(TestCatalogs.rich(1))), 1, "test-key"));
+        assertTrue(directory.installIfNewer(in(json(TestCatalogs.rich(7))), 7, "test-key"));
         assertEquals(OptionalLong.of(7), directory.version());
         assertEquals(1, catalogFiles().length, Arrays.toString(catalogFiles()));
     }
@@ -75,7 +75,7 @@ class CatalogDirectoryTest {
         CatalogDirectory directory = CatalogDirectory.open(dir);
         directory.install(TestCatalogs.rich(1));
         CatalogFormatException e = assertThrows(CatalogFormatException.class,
-                () -> directory.installIfNewer(in(json(TestCatalogs.rich(2))), 3));
+                () -> directory.installIfNewer(in(json(TestCatalogs.rich(2))), 3, "test-key"));
         assertTrue(e.getMessage().contains("announced as version 3"), e.getMessage());
         assertEquals(Optional.of(TestCatalogs.rich(1)), directory.load());
         assertEquals(1, catalogFiles().length);
@@ -91,7 +91,7 @@ class CatalogDirectoryTest {
                 "\"departmentId\": \"nowhere\"");
         for (byte[] bad : new byte[][] {truncated, badReference.getBytes(StandardCharsets.UTF_8),
                 "[]".getBytes(StandardCharsets.UTF_8), new byte[0]}) {
-            assertThrows(CatalogFormatException.class, () -> directory.installIfNewer(in(bad), 2));
+            assertThrows(CatalogFormatException.class, () -> directory.installIfNewer(in(bad), 2, "test-key"));
             assertEquals(Optional.of(TestCatalogs.rich(1)), directory.load());
             assertEquals(1, catalogFiles().length, Arrays.toString(catalogFiles()));
         }
@@ -102,7 +102,7 @@ class CatalogDirectoryTest {
         String bad = new String(json(TestCatalogs.rich(2)), StandardCharsets.UTF_8)
                 .replace("\"departmentId\": \"gaj\"", "\"departmentId\": \"nowhere\"");
         CatalogFormatException streamed = assertThrows(CatalogFormatException.class,
-                () -> CatalogDirectory.open(dir).installIfNewer(in(bad.getBytes(StandardCharsets.UTF_8)), 2));
+                () -> CatalogDirectory.open(dir).installIfNewer(in(bad.getBytes(StandardCharsets.UTF_8)), 2, "test-key"));
         CatalogFormatException whole = assertThrows(CatalogFormatException.class,
                 () -> CatalogJson.read(in(bad.getBytes(StandardCharsets.UTF_8))));
         assertEquals(whole.problems(), streamed.problems());
@@ -113,7 +113,7 @@ class CatalogDirectoryTest {
         String reordered = "{\"format\":\"yizhan-catalog/1\",\"version\":1,\"generatedAt\":\"2026-01-01T00:00:00Z\","
                 + "\"services\":[],\"themes\":[],\"departments\":[]}";
         CatalogFormatException e = assertThrows(CatalogFormatException.class,
-                () -> CatalogDirectory.open(dir).installIfNewer(in(reordered.getBytes(StandardCharsets.UTF_8)), 1));
+                () -> CatalogDirectory.open(dir).installIfNewer(in(reordered.getBytes(StandardCharsets.UTF_8)), 1, "test-key"));
         assertTrue(e.getMessage().contains("must come before"), e.getMessage());
     }
 

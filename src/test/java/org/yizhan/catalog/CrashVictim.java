@@ -67,7 +67,7 @@ public final class CrashVictim {
             }
             say(INSTALLING + version);
             try (InputStream json = new BufferedInputStream(Files.newInputStream(document), 1 << 16)) {
-                if (!directory.installIfNewer(json, version)) {
+                if (!directory.installIfNewer(json, version, "test-key")) {
                     throw new IllegalStateException("version " + version + " was not newer");
                 }
             }

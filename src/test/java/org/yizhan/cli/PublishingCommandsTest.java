@@ -16,6 +16,7 @@ import org.yizhan.server.HallServer;
 /** keygen, publish and sync as a county's technician runs them, against a real server on loopback. */
 class PublishingCommandsTest {
     private static final Path DEMO = Path.of("assets/catalog/demo-catalog.json");
+    private static final String KIOSK = "hall.name=龙潭镇便民服务中心\nkiosk.id=lt-01\n";
 
     @TempDir
     Path dir;
@@ -51,7 +52,7 @@ class PublishingCommandsTest {
 
         try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
             Path config = dir.resolve("kiosk.properties");
-            Files.writeString(config, "data.dir=kiosk-data\n"
+            Files.writeString(config, KIOSK + "data.dir=kiosk-data\n"
                     + "server.url=" + server.baseUri() + "\n"
                     + "sync.public-key=keys/publisher.pub\n", StandardCharsets.UTF_8);
             CommandRun first = run("sync", "--config", config.toString());
@@ -63,7 +64,7 @@ class PublishingCommandsTest {
 
             CommandRun otherKey = run("keygen", "--out", dir.resolve("other").toString());
             assertEquals(0, otherKey.code());
-            Files.writeString(config, "data.dir=kiosk-data\n"
+            Files.writeString(config, KIOSK + "data.dir=kiosk-data\n"
                     + "server.url=" + server.baseUri() + "\n"
                     + "sync.public-key=other/publisher.pub\n", StandardCharsets.UTF_8);
             CommandRun refused = run("sync", "--config", config.toString());
@@ -89,8 +90,50 @@ class PublishingCommandsTest {
     @Test
     void syncWithTheEmbeddedServerNeedsNothingElse() throws Exception {
         Path config = dir.resolve("kiosk.properties");
-        Files.writeString(config, "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
+        Files.writeString(config, KIOSK + "server.url=embedded\ndata.dir=kiosk-data\n", StandardCharsets.UTF_8);
         CommandRun first = run("sync", "--config", config.toString());
         assertEquals(List.of("applied version 1"), first.out(), first.err());
+    }
+
+    /**
+     * The report of the first week: a kiosk holding its hall's signed catalog must keep it whatever its
+     * kiosk.properties says, and an empty file is a configuration problem, not the demo's settings.
+     */
+    @Test
+    void aConfigSlipNeverBringsBackTheDemo() throws Exception {
+        Path hallCatalog = dir.resolve("hall.json");
+        Files.writeString(hallCatalog, Files.readString(DEMO).replaceFirst("\"version\": 1", "\"version\": 202611300000")
+                .replaceFirst("\"sample\": true", "\"sample\": false"));
+        assertEquals(0, run("keygen", "--out", dir.resolve("keys").toString()).code());
+        assertEquals(0, run("publish", "--catalog", hallCatalog.toString(), "--key", dir.resolve("keys/publisher.key").toString(),
+                "--out", dir.resolve("server/catalog").toString()).code());
+        Path config = dir.resolve("kiosk.properties");
+        try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir.resolve("server"))) {
+            Files.writeString(config, KIOSK + "data.dir=kiosk-data\nserver.url=" + server.baseUri()
+                    + "\nsync.public-key=keys/publisher.pub\n", StandardCharsets.UTF_8);
+            assertEquals(List.of("applied version 202611300000"), run("sync", "--config", config.toString()).out());
+        }
+
+        Files.writeString(config, "", StandardCharsets.UTF_8);
+        CommandRun empty = run("sync", "--config", config.toString());
+        assertEquals(2, empty.code(), "an empty kiosk.properties is a config problem");
+        assertEquals(List.of(), empty.out());
+        assertTrue(empty.err().contains("the file sets no keys at all"), empty.err());
+
+        // Truncated after its first lines: no server.url, so not "embedded by default" either.
+        Files.writeString(config, KIOSK + "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
+        CommandRun truncated = run("sync", "--config", config.toString());
+        assertEquals(2, truncated.code(), truncated.out().toString());
+        assertTrue(truncated.err().contains("server.url = \"\" — expected"), truncated.err());
+
+        Files.writeString(config, KIOSK + "data.dir=kiosk-data\nserver.url=embedded\n", StandardCharsets.UTF_8);
+        for (int i = 0; i < 2; i++) {
+            CommandRun embedded = run("sync", "--config", config.toString());
+            assertEquals(1, embedded.code(), embedded.out().toString());
+            assertEquals(1, embedded.out().size(), embedded.out().toString());
+            assertTrue(embedded.out().get(0).startsWith("rejected: server.url is embedded, which serves only the bundled "
+                    + "demo catalog, and the demo never replaces this kiosk's catalog version 202611300000"), embedded.out().get(0));
+            assertTrue(embedded.out().get(0).endsWith("(kept version 202611300000)"), embedded.out().get(0));
+        }
     }
 }

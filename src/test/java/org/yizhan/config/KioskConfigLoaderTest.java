@@ -41,8 +41,22 @@ class KioskConfigLoaderTest {
         file = dir.resolve("kiosk.properties");
     }
 
+    /** Writes {@code text}, plus each required key it does not set, at its shipped value after the last line. */
     private void write(String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.writeString(file, withRequiredKeys(text), StandardCharsets.UTF_8);
+    }
+
+    static String withRequiredKeys(String text) {
+        StringBuilder full = new StringBuilder(text);
+        for (ConfigKey key : ConfigKey.values()) {
+            boolean set = text.lines().anyMatch(l -> l.strip().startsWith(key.key() + "=")
+                    || l.strip().startsWith(key.key() + " "));
+            if (key.required() && !set) {
+                full.append(full.isEmpty() || full.charAt(full.length() - 1) == '\n' ? "" : "\n")
+                        .append(key.key()).append('=').append(key.defaultValue()).append('\n');
+            }
+        }
+        return full.toString();
     }
 
     private LoadedConfig load(String text) throws Exception {
@@ -61,11 +75,95 @@ class KioskConfigLoaderTest {
     }
 
     @Test
-    void anEmptyFileMeansTheDefaults() throws Exception {
-        LoadedConfig loaded = load("# nothing set\n");
+    void theRequiredKeysAloneMeanTheDefaultsForTheRest() throws Exception {
+        LoadedConfig loaded = load("# nothing else set\n");
         assertEquals(KioskConfig.defaults(home), loaded.config());
         assertEquals(List.of(), loaded.warnings());
         assertTrue(Files.isDirectory(home.resolve(".yizhan")), "the default data dir is created");
+    }
+
+    @Nested
+    class InChinese {
+
+        /** Every kind of problem the loader finds, each as a technician might cause it. */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "idle.timeout=sixty",
+                "idle.timout=30",
+                "hall.name=云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务",
+                "server.url=EMBEDDED",
+                "server.url=http://admin:secret@h/",
+                "server.url=http://h/%zz/",
+                "server.url=http://10.1.2.3:8080/",
+                "data.dir=D:\\yizhan",
+                "data.dir=${user.dir}/yizhan",
+                "sync.public-key=/nonexistent/hall.pub",
+                "sync.replaces-key=68d89b82",
+                "hall.name=\\u9f9",
+                "kiosk.id=前台一号"})
+        void everyProblemIsExplainedInChineseWithTheEnglishBeside(String line) throws Exception {
+            ConfigException e = failure(line + "\n");
+            for (ConfigProblem p : e.problems()) {
+                assertTrue(p.expectedZh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                        "Chinese for " + line + ": " + p.expectedZh());
+                assertFalse(p.expectedZh().matches(".*\\b(but|expected|did you mean)\\b.*"), "no English sentence in: " + p.expectedZh());
+                assertFalse(p.expected().isBlank());
+            }
+        }
+
+        @Test
+        void aKeyIdIsSixteenHexDigits() throws Exception {
+            ConfigException e = failure("sync.replaces-key=68d89b82\n");
+            assertEquals(List.of("sync.replaces-key"), e.problems().stream().map(ConfigProblem::key).toList());
+            assertEquals(Optional.of("0e0e4dd98e17dcfc"), load("sync.replaces-key=0E0E4DD98E17DCFC\n").config().replacesKey());
+            assertEquals(Optional.empty(), load("sync.replaces-key=\n").config().replacesKey());
+        }
+    }
+
+    @Nested
+    class RequiredKeys {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"''", "'# 只有注释 / comments only\n\n'", "'   \n\t\n'"})
+        void aFileThatSetsNothingIsOneProblemNotTheDefaults(String text) throws Exception {
+            Files.writeString(file, text.replace("\\n", "\n").replace("\\t", "\t"), StandardCharsets.UTF_8);
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            ConfigProblem p = e.problems().get(0);
+            assertTrue(p.concernsFile());
+            assertTrue(p.expected().contains("sets no keys at all") && p.expected().contains("hall.name, kiosk.id, server.url"),
+                    p.expected());
+            assertTrue(p.expectedZh().contains("没有任何配置项"), p.expectedZh());
+        }
+
+        @Test
+        void aNearlyEmptyFileNamesEachRequiredKeyItLacks() throws Exception {
+            // As a file cut short after its first lines, or one a technician started from scratch.
+            Files.writeString(file, "idle.timeout=60\n", StandardCharsets.UTF_8);
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+            assertEquals(List.of("hall.name", "kiosk.id", "server.url"), e.problems().stream().map(ConfigProblem::key).toList());
+            ConfigProblem hall = e.problems().get(0);
+            assertEquals("", hall.value());
+            assertEquals(ConfigKey.HALL_NAME.expectedWithDefault() + ", but the file does not set it (e.g. hall.name=云溪县政务服务中心)",
+                    hall.expected());
+            assertTrue(hall.expected().contains("(required)"), hall.expected());
+            assertTrue(hall.expectedZh().startsWith(ConfigKey.HALL_NAME.expectedZh() + "（必填），但文件中没有这一项"), hall.expectedZh());
+        }
+
+        @Test
+        void serverUrlMustBeSaidEvenForTheEmbeddedServer() throws Exception {
+            Files.writeString(file, "hall.name=" + LONGTAN + "\nkiosk.id=lt-01\n", StandardCharsets.UTF_8);
+            ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(file, home));
+            assertEquals(List.of("server.url"), e.problems().stream().map(ConfigProblem::key).toList());
+            Files.writeString(file, "hall.name=" + LONGTAN + "\nkiosk.id=lt-01\nserver.url=embedded\n", StandardCharsets.UTF_8);
+            assertTrue(KioskConfigLoader.load(file, home).config().embeddedServer());
+        }
+
+        @Test
+        void theRequiredKeysAreTheOnesThatTellAKioskApart() {
+            assertEquals(List.of(ConfigKey.HALL_NAME, ConfigKey.KIOSK_ID, ConfigKey.SERVER_URL),
+                    java.util.Arrays.stream(ConfigKey.values()).filter(ConfigKey::required).toList());
+        }
     }
 
     @Test
@@ -83,10 +181,12 @@ class KioskConfigLoaderTest {
                 sync.interval=30
                 sync.public-key=${user.home}/hall.pub
                 hall.id=longtan-01
+                sync.replaces-key=68D89B82E00A9672
                 """.formatted(LONGTAN)).config();
         assertEquals(new KioskConfig(LONGTAN, "LT_front-2", home.resolve("yz"), Duration.ofSeconds(120),
                 Orientation.LANDSCAPE, UiLanguage.ZH_HANT, true,
-                Optional.of(URI.create("https://10.1.2.3:8443/yizhan/")), Duration.ofMinutes(30), Optional.of(home.resolve("hall.pub")), Optional.of("longtan-01")), c);
+                Optional.of(URI.create("https://10.1.2.3:8443/yizhan/")), Duration.ofMinutes(30), Optional.of(home.resolve("hall.pub")), Optional.of("longtan-01"),
+                Optional.of("68d89b82e00a9672")), c);
     }
 
     @Nested
@@ -110,7 +210,7 @@ class KioskConfigLoaderTest {
 
         @Test
         void utf8ByteOrderMarkIsStrippedWithAWarning() throws Exception {
-            byte[] body = ("hall.name=" + LONGTAN + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = withRequiredKeys("hall.name=" + LONGTAN + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] bytes = new byte[body.length + 3];
             bytes[0] = (byte) 0xEF;
             bytes[1] = (byte) 0xBB;
@@ -125,29 +225,38 @@ class KioskConfigLoaderTest {
         }
 
         @Test
-        void gbkBytesAreAnErrorNamingTheLineAndGbk() throws Exception {
-            String text = "# saved by Notepad as ANSI\nkiosk.id=lt-01\nhall.name=" + LONGTAN + "\nidle.timeout=60\n";
-            ConfigException e = failure(text.getBytes(Charset.forName("GBK")));
-            assertEquals("kiosk.properties: line 3 looks like GBK-encoded text (\"hall.name=" + LONGTAN
-                    + "\"); save kiosk.properties as UTF-8", e.getMessage());
-            assertEquals(1, e.problems().size());
-            assertTrue(e.problems().get(0).concernsFile());
+        void aGbkFileIsOneProblemSayingHowToSaveItAsUtf8() throws Exception {
+            // As Notepad's "ANSI" on a Chinese Windows writes the shipped file: Chinese comments on many lines.
+            String shipped = Files.readString(Path.of(System.getProperty("user.dir"), "kiosk.properties"));
+            ConfigException e = failure(shipped.replace("hall.name=云溪县政务服务中心", "hall.name=" + LONGTAN)
+                    .getBytes(Charset.forName("GBK")));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            ConfigProblem p = e.problems().get(0);
+            assertTrue(p.concernsFile());
             assertFalse(e.fileMissing());
+            assertTrue(p.expectedZh().startsWith("kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 "),
+                    p.expectedZh());
+            assertTrue(p.expectedZh().contains("“hall.name=" + LONGTAN + "”"), "quotes the setting, not a comment: " + p.expectedZh());
+            assertTrue(p.expectedZh().endsWith("请用记事本打开它，选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"),
+                    p.expectedZh());
+            assertTrue(p.expected().contains("is not saved as UTF-8 but in GBK") && p.expected().contains(", …")
+                    && p.expected().contains("set Encoding to UTF-8"), p.expected());
         }
 
         @Test
-        void everyGbkLineIsNamedWithCrLfEndings() throws Exception {
+        void aGbkFileNamesItsLinesWithCrLfEndings() throws Exception {
             String text = "hall.name=" + LONGTAN + "\r\nkiosk.id=a\r\n# 注释\r\n";
             ConfigException e = failure(text.getBytes(Charset.forName("GBK")));
-            assertEquals(2, e.problems().size(), e.getMessage());
-            assertTrue(e.lines().get(0).contains("line 1 looks like GBK"), e.getMessage());
-            assertTrue(e.lines().get(1).contains("line 3 looks like GBK-encoded text (\"# 注释\")"), e.getMessage());
+            assertEquals(List.of("kiosk.properties: kiosk.properties is not saved as UTF-8 but in GBK (\"ANSI\") "
+                    + "(lines 1, 3; line says \"hall.name=" + LONGTAN + "\" when read as GBK); open it in Notepad, "
+                    + "choose File > Save As, set Encoding to UTF-8, save, and start the kiosk again"), e.lines());
         }
 
         @Test
         void bytesThatAreNeitherUtf8NorGbkStillNameTheLine() throws Exception {
             ConfigException e = failure(new byte[] {'a', '=', '1', '\n', 'b', '=', (byte) 0xFF, '\n'});
-            assertEquals("kiosk.properties: line 2 is not valid UTF-8 text; save kiosk.properties as UTF-8",
+            assertEquals("kiosk.properties: kiosk.properties is not saved as UTF-8 but in another encoding (lines 2); "
+                    + "open it in Notepad, choose File > Save As, set Encoding to UTF-8, save, and start the kiosk again",
                     e.getMessage());
         }
 
@@ -155,7 +264,9 @@ class KioskConfigLoaderTest {
         void utf16IsAnError() throws Exception {
             ConfigException e = failure(("hall.name=" + LONGTAN).getBytes(StandardCharsets.UTF_16));
             assertEquals("kiosk.properties: kiosk.properties is saved as UTF-16 (it starts with a UTF-16 "
-                    + "byte-order mark); save kiosk.properties as UTF-8", e.getMessage());
+                    + "byte-order mark); open it in Notepad, choose File > Save As, set Encoding to UTF-8, save, and "
+                    + "start the kiosk again", e.getMessage());
+            assertTrue(e.problems().get(0).expectedZh().contains("UTF-16"), e.problems().get(0).expectedZh());
         }
 
         @Test
@@ -235,7 +346,10 @@ class KioskConfigLoaderTest {
             assertEquals(1, e.problems().size(), e.getMessage());
             ConfigProblem p = e.problems().get(0);
             ConfigKey k = ConfigKey.byKey(key).orElseThrow();
-            assertEquals(new ConfigProblem(key, value, k.expectedWithDefault() + detail), p);
+            assertEquals(key, p.key());
+            assertEquals(value, p.value());
+            assertEquals(k.expectedWithDefault() + detail, p.expected());
+            assertTrue(p.expectedZh().startsWith(k.expectedWithDefaultZh()), p.expectedZh());
             assertEquals("kiosk.properties: " + key + " = \"" + value + "\" — expected " + k.expectedWithDefault()
                     + detail, e.getMessage());
         }
@@ -243,7 +357,7 @@ class KioskConfigLoaderTest {
         @Test
         void theMessagesOfTheNewKeysReadAsOneClearLine() throws Exception {
             assertEquals("kiosk.properties: server.url = \"EMBEDDED\" — expected embedded (in lower case) or an "
-                    + "http:// or https:// URL without user name, password, spaces, ? or # (default embedded), "
+                    + "http:// or https:// URL without user name, password, spaces, ? or # (required), "
                     + "but write embedded in lower case", failure("server.url=EMBEDDED\n").getMessage());
             assertEquals("kiosk.properties: sync.interval = \"0\" — expected a whole number of minutes from 1 to "
                     + "1440 (default 15)", failure("sync.interval=0\n").getMessage());
@@ -339,7 +453,8 @@ class KioskConfigLoaderTest {
                     e.getMessage());
             ConfigProblem p = e.problems().get(0);
             assertTrue(p.unknownKey());
-            assertEquals(new ConfigProblem("idle.timout", "30", "did you mean \"idle.timeout\"?"), p);
+            assertEquals(new ConfigProblem("idle.timout", "30", "did you mean \"idle.timeout\"?",
+                    "没有这个配置项，是否应为“idle.timeout”？"), p);
         }
 
         @Test
@@ -519,8 +634,9 @@ class KioskConfigLoaderTest {
         void aRealServerNeedsAPublicKey() throws Exception {
             ConfigException e = failure("server.url=http://10.1.2.3:8080\n");
             assertEquals(List.of(new ConfigProblem("sync.public-key", "", ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault()
-                    + ", but it is required when server.url is not embedded (server.url is http://10.1.2.3:8080/)")),
-                    e.problems());
+                    + ", but it is required when server.url is not embedded (server.url is http://10.1.2.3:8080/)",
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefaultZh()
+                    + "；server.url 不是 embedded（现为 http://10.1.2.3:8080/）时必须填写")), e.problems());
             assertEquals("kiosk.properties: sync.public-key = \"\" — expected a readable file; empty only when "
                     + "server.url is embedded (default empty), but it is required when server.url is not embedded "
                     + "(server.url is http://10.1.2.3:8080/)", e.getMessage());
@@ -554,16 +670,16 @@ class KioskConfigLoaderTest {
             Path missing = dir.resolve("keys/hall.pub");
             ConfigException e = failure("sync.public-key=" + missing + "\n");
             assertEquals(List.of(new ConfigProblem("sync.public-key", missing.toString(),
-                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + missing + " does not exist")),
-                    e.problems());
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + missing + " does not exist",
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefaultZh() + "，但 " + missing + " 不存在")), e.problems());
         }
 
         @Test
         void aDirectoryIsNotAKeyFile() throws Exception {
             ConfigException e = failure("sync.public-key=" + dir + "\nserver.url=http://h/\n");
             assertEquals(List.of(new ConfigProblem("sync.public-key", dir.toString(),
-                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + dir + " is a directory, not a file")),
-                    e.problems());
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault() + ", but " + dir + " is a directory, not a file",
+                    ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefaultZh() + "，但 " + dir + " 是文件夹，不是文件")), e.problems());
         }
 
         @Test
@@ -621,23 +737,11 @@ class KioskConfigLoaderTest {
             ConfigException e = assertThrows(ConfigException.class, () -> KioskConfigLoader.load(missing, home));
             assertTrue(e.fileMissing());
             assertEquals(missing, e.file());
-            assertEquals("kiosk.properties: file not found; looked for " + missing.toAbsolutePath(), e.getMessage());
-        }
-
-        @Test
-        void loadOrDefaultsFallsBackWithAWarning() throws Exception {
-            Path missing = dir.resolve("kiosk.properties");
-            LoadedConfig loaded = KioskConfigLoader.loadOrDefaults(missing, home);
-            assertEquals(KioskConfig.defaults(home), loaded.config());
-            assertEquals(List.of("no kiosk.properties at " + missing.toAbsolutePath()
-                    + "; using the built-in defaults"), loaded.warnings());
-            assertTrue(Files.isDirectory(home.resolve(".yizhan")));
-        }
-
-        @Test
-        void loadOrDefaultsStillReadsAFileThatExists() throws Exception {
-            write("idle.timeout=30\n");
-            assertEquals(Duration.ofSeconds(30), KioskConfigLoader.loadOrDefaults(file, home).config().idleTimeout());
+            assertEquals("kiosk.properties: file not found; looked for " + missing.toAbsolutePath() + ". Copy the "
+                    + "kiosk.properties shipped with Yizhan there and set hall.name, kiosk.id and server.url, or name "
+                    + "the file with --config FILE", e.getMessage());
+            assertTrue(e.problems().get(0).expectedZh().startsWith("找不到配置文件 " + missing.toAbsolutePath()),
+                    e.problems().get(0).expectedZh());
         }
 
         @Test

@@ -62,7 +62,8 @@ class KioskPropertiesFileTest {
             String block = comment.toString();
             assertTrue(block.lines().count() >= 3, key.key() + " has a comment block right above it");
             String shownDefault = key.defaultValue().isEmpty() ? "空 / empty" : key.defaultValue();
-            assertTrue(block.contains("# 默认 / default: " + shownDefault + "\n"), key.key() + " comment gives the default");
+            String needed = key.required() ? "# 必填 / required\n" : "# 默认 / default: " + shownDefault + "\n";
+            assertTrue(block.contains(needed), key.key() + " comment says it is required or gives the default");
             assertTrue(block.contains(key.expectedEn()), key.key() + " comment gives the allowed values");
             assertTrue(block.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                     key.key() + " comment is in Chinese too");
@@ -73,7 +74,7 @@ class KioskPropertiesFileTest {
     void theDocsListEveryKeyWithItsDefault() throws IOException {
         String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
         for (ConfigKey key : ConfigKey.values()) {
-            String shownDefault = key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
+            String shownDefault = key.required() ? "required" : key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
             assertTrue(docs.contains("| `" + key.key() + "` | " + shownDefault + " |"),
                     "docs/configuration.md has a table row for " + key.key());
         }

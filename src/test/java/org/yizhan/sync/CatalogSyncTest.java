@@ -228,20 +228,91 @@ class CatalogSyncTest {
         org.yizhan.server.BundlePublisher.publish(file, SyncFixture.KEY.getPrivate(), f.published, "hall-b",
                 Duration.ofDays(30), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         SyncSettings hallA = new SyncSettings(f.settings().indexUri(), SyncFixture.KEY.getPublic(), "hall-a",
-                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(1), 65536, 1 << 20, 1 << 24);
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(1), 65536, 1 << 20, 1 << 24, false,
+                java.util.Optional.empty());
         assertKeptVersion3(f.sync(hallA, NOW).syncOnce(), SyncOutcome.Kind.REJECTED, "hall-b");
     }
 
     @Test
-    void aCatalogFromAnotherPublishersSeriesGivesWayWhateverItsVersion() throws Exception {
+    void aHallsCatalogIsNeverGivenUpForAnotherKeyBecauseOfTheConfig() throws Exception {
         haveVersion3();
-        // As when a kiosk that ran on the embedded demo is pointed at the county's server and key.
+        // sync.public-key now names another key: a wrong file copied, or a change nobody confirmed.
+        Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
+        f.publish(SyncFixture.catalog(9), SyncFixture.OTHER_KEY, f.published);
+        SyncOutcome outcome = f.sync(county(), NOW).syncOnce();
+        assertKeptVersion3(outcome, SyncOutcome.Kind.REJECTED, "is signed by key " + keyId(SyncFixture.KEY)
+                + " but sync.public-key is key " + keyId(SyncFixture.OTHER_KEY));
+        assertTrue(outcome.reason().contains("set sync.replaces-key=" + keyId(SyncFixture.KEY)), outcome.reason());
+        assertKeptVersion3(f.sync(county().withReplacesKey(Optional.of("0123456789abcdef")), NOW).syncOnce(),
+                SyncOutcome.Kind.REJECTED, "sync.replaces-key=" + keyId(SyncFixture.KEY));
+    }
+
+    @Test
+    void aConfirmedChangeOfPublisherTakesTheNewKeysCatalogWhateverItsVersion() throws Exception {
+        haveVersion3();
         Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
         f.publish(SyncFixture.catalog(1), SyncFixture.OTHER_KEY, f.published);
-        SyncSettings county = SyncSettings.of(f.server.baseUri(), SyncFixture.OTHER_KEY.getPublic(), "");
-        assertEquals("applied version 1", f.sync(county, NOW).syncOnce().line());
+        SyncSettings confirmed = county().withReplacesKey(Optional.of(keyId(SyncFixture.KEY)));
+        assertEquals("applied version 1", f.sync(confirmed, NOW).syncOnce().line());
         assertEquals(Optional.of(SyncFixture.catalog(1)), f.catalogs.load());
-        assertEquals("not modified (version 1)", f.sync(county, NOW).syncOnce().line());
+        assertEquals("not modified (version 1)", f.sync(confirmed, NOW).syncOnce().line());
+        // From now on the new publisher's series holds, and the old key is the one refused.
+        SyncOutcome back = f.sync(NOW).syncOnce();
+        assertEquals(SyncOutcome.Kind.REJECTED, back.kind(), back.line());
+        assertTrue(back.reason().contains("sync.replaces-key=" + keyId(SyncFixture.OTHER_KEY)), back.reason());
+    }
+
+    @Test
+    void theEmbeddedDemoNeverReplacesAHallsCatalog() throws Exception {
+        haveVersion3();
+        // server.url=embedded left in by mistake: the kiosk's own key signs the demo, version 1 or any other.
+        Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
+        f.publish(SyncFixture.demo(1_000_000), SyncFixture.OTHER_KEY, f.published);
+        SyncSettings embedded = county().asDemoSource();
+        SyncOutcome outcome = f.sync(embedded, NOW).syncOnce();
+        assertKeptVersion3(outcome, SyncOutcome.Kind.REJECTED, "the demo never replaces this kiosk's catalog version 3");
+        assertKeptVersion3(f.sync(embedded.withReplacesKey(Optional.of(keyId(SyncFixture.KEY))), NOW).syncOnce(),
+                SyncOutcome.Kind.REJECTED, "server.url is embedded");
+    }
+
+    @Test
+    void theDemoFillsAnEmptyCacheAndGivesWayToTheHallsPublisherWhateverTheVersions() throws Exception {
+        f.publish(SyncFixture.demo(5), SyncFixture.OTHER_KEY, f.published);
+        SyncSettings embedded = county().asDemoSource();
+        assertEquals("applied version 5", f.sync(embedded, NOW).syncOnce().line());
+        assertEquals("not modified (version 5)", f.sync(embedded, NOW).syncOnce().line());
+        // The technician points the kiosk at the county: sample data is no catalog to keep.
+        Files.delete(f.published.resolve(BundleIndex.FILE_NAME));
+        f.publish(3);
+        assertEquals("applied version 3", f.sync(NOW).syncOnce().line());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+    }
+
+    @Test
+    void aCatalogWithoutARecordOfItsPublisherKeepsTheRollbackCheck() throws Exception {
+        f.catalogs.install(SyncFixture.catalog(3));
+        Files.createDirectories(f.published);
+        serveAnOldPublicationOfVersion2();
+        SyncOutcome outcome = f.sync(NOW).syncOnce();
+        assertEquals(SyncOutcome.Kind.REJECTED, outcome.kind(), outcome.line());
+        assertTrue(outcome.reason().contains("rollback"), outcome.reason());
+    }
+
+    @Test
+    void aRebuildBringsBackTheHallsCatalogWhateverKeyTheConfigTrustsNow() throws Exception {
+        haveVersion3();
+        f.catalogs.discard();
+        assertTrue(f.sync(county().asDemoSource(), NOW).restoreLastGood());
+        assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load());
+        assertEquals(Optional.of(keyId(SyncFixture.KEY)), f.catalogs.installed().orElseThrow().publisher());
+    }
+
+    private SyncSettings county() {
+        return SyncSettings.of(f.server.baseUri(), SyncFixture.OTHER_KEY.getPublic(), "");
+    }
+
+    private static String keyId(java.security.KeyPair key) {
+        return org.yizhan.catalog.bundle.Ed25519Keys.keyId(key.getPublic());
     }
 
     @Test

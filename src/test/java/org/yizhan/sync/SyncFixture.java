@@ -44,9 +44,19 @@ final class SyncFixture implements AutoCloseable {
         this.syncDir = root.resolve("kiosk/sync");
     }
 
+    /** A hall's catalog (not sample data) of {@code version}. */
     static Catalog catalog(long version) {
+        return catalog(version, false);
+    }
+
+    /** Sample data, as the bundled demo is. */
+    static Catalog demo(long version) {
+        return catalog(version, true);
+    }
+
+    private static Catalog catalog(long version, boolean sample) {
         Catalog c = TestCatalogs.small();
-        return new Catalog(version, c.generatedAt(), c.title() + " v" + version, c.sample(), c.notice(), c.themes(),
+        return new Catalog(version, c.generatedAt(), c.title() + " v" + version, sample, c.notice(), c.themes(),
                 c.departments(), c.services());
     }
 

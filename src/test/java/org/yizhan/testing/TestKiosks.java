@@ -16,6 +16,6 @@ public final class TestKiosks {
     public static KioskConfig config(Path dataDir, Orientation orientation, Duration idleTimeout) {
         return new KioskConfig("云溪县政务服务中心", "kiosk-test", dataDir, idleTimeout, orientation,
                 UiLanguage.ZH_HANS, false, Optional.empty(), Duration.ofMinutes(15), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -54,6 +54,11 @@ public final class Ed25519Keys {
         Files.writeString(publicFile, pem(PUBLIC, pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
     }
 
+    /** The public key as the text of a {@code .pub} file, which {@link #readPublic} reads back. */
+    public static String publicPem(PublicKey key) {
+        return pem(PUBLIC, key.getEncoded());
+    }
+
     public static PublicKey readPublic(Path file) throws IOException, KeyFileException {
         byte[] der = der(file, PUBLIC);
         try {

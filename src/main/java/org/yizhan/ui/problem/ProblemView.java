@@ -33,11 +33,17 @@ public final class ProblemView implements Screen {
         for (ProblemViewModel.Problem p : model.problems()) {
             VBox row = new VBox();
             row.getStyleClass().add("problem-row");
-            if (!p.key().isEmpty()) {
+            if (p.concernsFile()) {
+                row.getChildren().add(line(model.label("problem.fileProblem") + "：" + p.explanation(), "problem-key"));
+            } else {
                 row.getChildren().add(line(model.label("problem.key") + "：" + p.key(), "problem-key"));
-                row.getChildren().add(line(model.label("problem.value") + "：" + p.value(), null));
+                row.getChildren().add(line(model.label("problem.value") + "："
+                        + (p.value().isEmpty() ? model.label("problem.notSet") : p.value()), null));
+                row.getChildren().add(line(model.label("problem.expected") + "：" + p.explanation(), null));
             }
-            row.getChildren().add(line(model.label("problem.expected") + "：" + p.expected(), null));
+            if (!p.detail().isEmpty()) {
+                row.getChildren().add(line(p.detail(), "problem-detail"));
+            }
             list.getChildren().add(row);
         }
         ScrollPane scroll = KineticScroll.install(new ScrollPane(list));

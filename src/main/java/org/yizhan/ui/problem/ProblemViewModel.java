@@ -9,8 +9,15 @@ import org.yizhan.ui.Messages;
  */
 public final class ProblemViewModel {
 
-    /** One problem; {@code key} and {@code value} may be empty for a problem of the whole file. */
-    public record Problem(String key, String value, String expected) {
+    /**
+     * One problem. {@code key} and {@code value} are empty for a problem of the whole file (not found, not
+     * UTF-8); {@code value} is empty for a key the file does not set. {@code explanation} is read first, in
+     * the page's language; {@code detail}, the loader's exact finding in English, follows in small type.
+     */
+    public record Problem(String key, String value, String explanation, String detail) {
+        public boolean concernsFile() {
+            return key.isEmpty() && value.isEmpty();
+        }
     }
 
     private final Messages messages;

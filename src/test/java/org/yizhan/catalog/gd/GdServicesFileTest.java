@@ -70,7 +70,7 @@ class GdServicesFileTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CatalogJson.write(result.catalog(), out);
         CatalogDirectory directory = CatalogDirectory.open(dir);
-        assertTrue(directory.installIfNewer(new ByteArrayInputStream(out.toByteArray()), 1));
+        assertTrue(directory.installIfNewer(new ByteArrayInputStream(out.toByteArray()), 1, "test-key"));
         assertEquals(Optional.of(result.catalog()), directory.load());
     }
 
