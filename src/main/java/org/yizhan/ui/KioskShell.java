@@ -91,6 +91,7 @@ public final class KioskShell implements Navigator {
 
         sampleMark.getStyleClass().add("sample-mark");
         sampleMark.setWrapText(true);
+        sampleMark.setId("sample-mark");
         catalogInfo.setId("catalog-info");
         VBox footer = new VBox(sampleMark, catalogInfo);
         footer.getStyleClass().add("footer");

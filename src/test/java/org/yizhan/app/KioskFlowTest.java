@@ -173,6 +173,28 @@ class KioskFlowTest {
     }
 
     @Test
+    void aKioskLeftOnTheEmbeddedServerKeepsShowingTheHallsCatalog(@TempDir Path server) throws Exception {
+        KeyPair key = Ed25519Keys.generate();
+        Ed25519Keys.write(key, server.resolve("publisher.key"), server.resolve("publisher.pub"));
+        publish(server, key, 202611300000L, "居民身份证换领（龙潭）");
+        KioskConfig hallConfig = TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60));
+        try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server);
+             CatalogSetup setup = CatalogSetup.create(hallConfig.withServerUrl(Optional.of(hall.baseUri()))
+                     .withPublicKey(Optional.of(server.resolve("publisher.pub"))), Clock.systemUTC())) {
+            assertEquals("applied version 202611300000", setup.sync().syncOnce().line());
+        }
+
+        // The same data.dir, started with server.url=embedded (the shipped value, left in by mistake).
+        start(hallConfig, false);
+        SyncOutcome outcome = awaitSync(o -> true);
+        assertEquals(SyncOutcome.Kind.REJECTED, outcome.kind(), outcome.line());
+        assertTrue(outcome.reason().contains("the demo never replaces this kiosk's catalog version 202611300000"), outcome.reason());
+        awaitFooterAtHome("终端编号 kiosk-test · 目录版本 202611300000 · 暂未能更新目录");
+        assertFalse(Fx.call(() -> robot.lookup("#sample-mark").query().isVisible()), "no sample-data notice");
+        assertFalse(kiosk.searchIndex().search("居民身份证换领（龙潭）", 5).isEmpty(), "the hall's services, not the demo's");
+    }
+
+    @Test
     void aKeyFileThatHoldsNoKeyStillShowsACatalogAndTellsTheTechnician(@TempDir Path keys) throws Exception {
         Path junk = keys.resolve("publisher.pub");
         java.nio.file.Files.writeString(junk, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI technician@laptop\n");
