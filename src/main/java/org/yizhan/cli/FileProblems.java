@@ -59,7 +59,8 @@ final class FileProblems {
             return "user " + user() + " may not use " + f.getFile() + " (permission denied)";
         }
         if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " already exists";
+            // Mostly a folder to be made where a file already is.
+            return f.getFile() + (Files.isRegularFile(Path.of(f.getFile())) ? " is a file, where a folder is needed" : " already exists");
         }
         if (e instanceof NotDirectoryException f) {
             return f.getFile() + " is not a folder";

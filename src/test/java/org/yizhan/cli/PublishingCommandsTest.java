@@ -138,6 +138,32 @@ class PublishingCommandsTest {
     }
 
     @Test
+    void keygenSaysWhyItWritesNothingInOneLine() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        CommandRun intoAFile = run("keygen", "--out", aFile.toString());
+        assertEquals(1, intoAFile.code());
+        assertEquals("keygen: cannot write keys into --out " + aFile + ": " + aFile.toAbsolutePath()
+                + " is a file, not a folder; give a folder", intoAFile.err().strip());
+
+        assertEquals(0, run("keygen", "--out", dir.toString()).code());
+        CommandRun again = run("keygen", "--out", dir.toString());
+        assertEquals(1, again.code());
+        assertEquals("keygen: " + dir.resolve("publisher.key") + " already exists, and keygen never overwrites a private key; "
+                + "give another --name (e.g. publisher-2027) or --out", again.err().strip());
+    }
+
+    @Test
+    void syncNamesAFileThatStandsWhereItsFolderBelongs() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("kiosk-data"));
+        Files.writeString(data.resolve("catalog"), "a file where the catalog folder belongs");
+        Path config = Files.writeString(dir.resolve("kiosk.properties"), "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
+        CommandRun sync = run("sync", "--config", config.toString());
+        assertEquals(1, sync.code());
+        assertEquals(List.of("rejected: " + data.toAbsolutePath().resolve("catalog") + " is a file, where a folder is needed"
+                + " (kept version 0)"), sync.out());
+    }
+
+    @Test
     void syncWithTheEmbeddedServerNeedsNothingElse() throws Exception {
         Path config = dir.resolve("kiosk.properties");
         Files.writeString(config, "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
