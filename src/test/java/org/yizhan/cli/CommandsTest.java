@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,8 @@ class CommandsTest {
         CommandRun r = run("import", "--from", "gd-json", GD_SAMPLE.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(4, CatalogJson.read(out).services().size());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "a catalog is no secret: a web server or another user may read it, as publish's files");
     }
 
     @Test
