@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * Files replaced whole or not at all: written to a temporary file in the same directory, forced to the
@@ -56,6 +57,30 @@ public final class AtomicFiles {
             forceDirectory(directory);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents; returns the topmost folder this made (empty if {@code dir}
+     * was there already), so that a command whose writing then fails can take it back with {@link #removeMade}.
+     */
+    public static Optional<Path> createDirectories(Path dir) throws IOException {
+        Path top = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            top = p;
+        }
+        Files.createDirectories(dir);
+        return Optional.ofNullable(top);
+    }
+
+    /** Removes {@code dir} and its parents up to {@code top} while they are empty: what {@link #createDirectories} made. */
+    public static void removeMade(Path dir, Path top) {
+        for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.delete(p);
+            } catch (IOException e) {
+                return; // something is in it after all: it and its parents stay
+            }
         }
     }
 

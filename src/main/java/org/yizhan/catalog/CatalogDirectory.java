@@ -317,9 +317,13 @@ public final class CatalogDirectory {
         ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
         inProcess.lock();
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockFile.lock()) {
-            return work.run();
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                return work.run();
+            } finally {
+                lock.release();
+            }
         } finally {
             inProcess.unlock();
         }

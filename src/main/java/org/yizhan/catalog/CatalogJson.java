@@ -103,7 +103,7 @@ public final class CatalogJson {
      * rename, so a crash or power cut leaves either the old file or the new one, never half of one.
      */
     public static void write(Catalog catalog, Path file) throws CatalogFormatException, IOException {
-        AtomicFiles.write(file, AtomicFiles.Readers.OWNER, out -> write(catalog, out));
+        AtomicFiles.write(file, AtomicFiles.Readers.EVERYONE, out -> write(catalog, out));
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.yizhan.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.yizhan.catalog.AtomicFiles;
 import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.ImportResult;
 import org.yizhan.catalog.gd.GdServicesImport;
+import org.yizhan.model.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,22 +36,30 @@ final class ImportCommand implements Callable<Integer> {
     long version;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (!"gd-json".equals(from)) {
-            System.err.println("Unknown --from format \"" + from + "\". Supported: gd-json");
+            System.err.println("import: unknown --from format \"" + from + "\". Supported: gd-json");
             return 2;
         }
-        if (!Files.isRegularFile(file)) {
-            System.err.println("No such file: " + file.toAbsolutePath());
+        Optional<String> problem = FileProblems.unreadable(file, "file to import")
+                .or(() -> Files.isDirectory(out)
+                        ? Optional.of("--out " + out + " is a folder; give a file name, e.g. " + out.resolve("catalog.json"))
+                        : Optional.empty())
+                .or(() -> FileProblems.unwritableFolder(out.toAbsolutePath().getParent()).map(p -> "cannot write --out " + out + ": " + p));
+        if (problem.isPresent()) {
+            System.err.println("import: " + problem.get());
             return 2;
         }
         ImportResult result;
         try {
             result = GdServicesImport.read(file, version, Instant.now());
-            CatalogJson.write(result.catalog(), out);
+            write(result.catalog(), out);
         } catch (CatalogFormatException e) {
-            System.err.println("Cannot import " + file + ":");
+            System.err.println("import: cannot import " + file + ":");
             e.problems().forEach(p -> System.err.println("  " + p));
+            return 1;
+        } catch (IOException e) {
+            System.err.println("import: could not import " + file + " into " + out + ": " + FileProblems.describe(e));
             return 1;
         }
         result.report().forEach(System.err::println);
@@ -55,5 +67,17 @@ final class ImportCommand implements Callable<Integer> {
                 result.catalog().services().size(), result.catalog().departments().size(),
                 result.catalog().themes().size(), out);
         return 0;
+    }
+
+    /** Makes the folder --out names if need be (a new ~/yizhan-publish/, say), and takes it back if writing fails. */
+    private static void write(Catalog catalog, Path out) throws IOException, CatalogFormatException {
+        Path folder = out.toAbsolutePath().getParent();
+        Optional<Path> made = AtomicFiles.createDirectories(folder);
+        try {
+            CatalogJson.write(catalog, out);
+        } catch (IOException | CatalogFormatException | RuntimeException e) {
+            made.ifPresent(top -> AtomicFiles.removeMade(folder, top));
+            throw e;
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.yizhan.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.yizhan.catalog.bundle.Ed25519Keys;
 import picocli.CommandLine.Command;
@@ -19,14 +22,23 @@ final class KeygenCommand implements Callable<Integer> {
     String name;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Path privateFile = out.resolve(name + ".key");
         Path publicFile = out.resolve(name + ".pub");
+        Optional<String> problem = FileProblems.unwritableFolder(out).map(p -> "cannot write keys into --out " + out + ": " + p);
+        if (problem.isEmpty() && Files.exists(privateFile)) {
+            problem = Optional.of(privateFile + " already exists, and keygen never overwrites a private key; give another "
+                    + "--name (e.g. " + name + "-2027) or --out");
+        }
+        if (problem.isPresent()) {
+            System.err.println("keygen: " + problem.get());
+            return 1;
+        }
         KeyPair pair = Ed25519Keys.generate();
         try {
             Ed25519Keys.write(pair, privateFile, publicFile);
-        } catch (java.io.IOException e) {
-            System.err.println("keygen: " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("keygen: could not write the key pair into " + out + ": " + FileProblems.describe(e));
             return 1;
         }
         System.out.println("private key: " + privateFile.toAbsolutePath() + " (keep it secret; publish --key uses it)");

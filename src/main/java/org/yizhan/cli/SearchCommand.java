@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.yizhan.catalog.CatalogFormatException;
 import org.yizhan.catalog.CatalogJson;
@@ -33,17 +34,21 @@ final class SearchCommand implements Callable<Integer> {
     String[] query;
 
     @Override
-    public Integer call() throws Exception {
-        if (!Files.isRegularFile(catalog)) {
-            System.err.println("No such file: " + catalog.toAbsolutePath());
+    public Integer call() {
+        Optional<String> problem = FileProblems.unreadable(catalog, "catalog file");
+        if (problem.isPresent()) {
+            System.err.println("search: " + problem.get() + "; check --catalog");
             return 2;
         }
         Catalog loaded;
         try {
             loaded = read(catalog);
         } catch (CatalogFormatException e) {
-            System.err.println("Cannot read " + catalog + ":");
+            System.err.println("search: " + catalog + " is not a catalog the kiosk can read:");
             e.problems().forEach(p -> System.err.println("  " + p));
+            return 1;
+        } catch (IOException e) {
+            System.err.println("search: cannot read " + catalog + ": " + FileProblems.describe(e));
             return 1;
         }
         SearchIndex index = SearchIndex.build(loaded);

@@ -1,10 +1,18 @@
 package org.yizhan.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.yizhan.server.BundlePublisher;
 import org.yizhan.server.HallServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,22 +33,16 @@ final class ServerCommand implements Callable<Integer> {
     String bind;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             System.err.println("server: --port must be from 0 to 65535");
             return 2;
         }
-        HallServer server;
-        try {
-            server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath());
-        } catch (java.net.BindException e) {
-            System.err.println("server: cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); is another server running?");
+        Optional<HallServer> started = start(System.out, System.err);
+        if (started.isEmpty()) {
             return 1;
         }
-        System.out.println("Yizhan hall server listening on " + bind + ":" + server.port() + " (kiosks: server.url="
-                + (bind.equals("0.0.0.0") || bind.equals("::") ? "http://<this machine's address>:" + server.port() + "/" : server.baseUri())
-                + ") serving " + data.toAbsolutePath().resolve(HallServer.CATALOG_DIR)
-                + " (Ctrl+C stops it)");
+        HallServer server = started.get();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -48,5 +50,60 @@ final class ServerCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** Starts serving and prints the start lines; empty, after saying why on {@code err}, if it cannot. */
+    Optional<HallServer> start(PrintStream out, PrintStream err) {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            err.println("server: --data " + data + " is a file; give the folder whose catalog/ publish writes to");
+            return Optional.empty();
+        }
+        HallServer server;
+        try {
+            server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath());
+        } catch (UnknownHostException e) {
+            err.println("server: --bind " + bind + " is not an address this machine has (the name does not resolve); "
+                    + "give one of its IP addresses, or 0.0.0.0 for all of them");
+            return Optional.empty();
+        } catch (BindException e) {
+            err.println("server: cannot listen on " + bind + ":" + port + ": " + whyNotBound(e));
+            return Optional.empty();
+        } catch (IOException e) {
+            err.println("server: cannot start on " + bind + ":" + port + ": " + FileProblems.describe(e));
+            return Optional.empty();
+        }
+        Path catalogDir = data.toAbsolutePath().resolve(HallServer.CATALOG_DIR);
+        out.println("Yizhan hall server listening on " + bind + ":" + server.port() + " (kiosks: server.url="
+                + (bind.equals("0.0.0.0") || bind.equals("::") ? "http://<this machine's address>:" + server.port() + "/" : server.baseUri())
+                + ") serving " + catalogDir + " (Ctrl+C stops it)");
+        notServable(catalogDir).ifPresent(out::println);
+        return Optional.of(server);
+    }
+
+    /** Why kiosks would get no catalog from {@code catalogDir} yet, said at the start instead of found out at a kiosk. */
+    private static Optional<String> notServable(Path catalogDir) {
+        try {
+            return BundlePublisher.current(catalogDir).isPresent() ? Optional.empty()
+                    : Optional.of("nothing published yet in " + catalogDir + ": publish a catalog with yizhan publish --out "
+                    + catalogDir);
+        } catch (IOException e) {
+            return Optional.of("kiosks get no catalog from here: " + FileProblems.describe(e)
+                    + "; publish again with yizhan publish --out " + catalogDir);
+        }
+    }
+
+    private String whyNotBound(BindException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("already in use")) {
+            return "the port is taken; is another server running? Stop it, or give another --port";
+        }
+        if (message.contains("assign requested address")) {
+            return bind + " is not an address of this machine; give one of its addresses (ip -brief address), "
+                    + "or 0.0.0.0 for all of them";
+        }
+        if (message.contains("permission denied")) {
+            return "ports below 1024 need root; give a port such as 8080";
+        }
+        return e.getMessage();
     }
 }

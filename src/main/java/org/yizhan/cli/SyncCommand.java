@@ -41,7 +41,8 @@ final class SyncCommand implements Callable<Integer> {
             } catch (java.io.IOException unreadable) {
                 version = 0;
             }
-            System.out.println("rejected: " + e.getMessage() + " (kept version " + version + ")");
+            String reason = e instanceof java.io.IOException io ? FileProblems.describe(io) : e.getMessage();
+            System.out.println("rejected: " + reason + " (kept version " + version + ")");
             return 1;
         }
     }

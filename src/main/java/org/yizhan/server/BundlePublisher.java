@@ -50,15 +50,25 @@ public final class BundlePublisher {
      */
     public static Published publish(Path catalog, PrivateKey key, Path out, String hall, Duration expires, Clock clock)
             throws IOException, CatalogFormatException, BundleException {
-        Files.createDirectories(out);
-        // A private copy is checked and then compressed, so a file still being written by an export job
-        // cannot change between the check and the signature.
-        Path copy = Files.createTempFile(out, "catalog-source.", ".tmp");
+        Optional<Path> made = AtomicFiles.createDirectories(out);
+        Path copy = null;
+        boolean published = false;
         try {
+            // A private copy is checked and then compressed, so a file still being written by an export job
+            // cannot change between the check and the signature.
+            copy = Files.createTempFile(out, "catalog-source.", ".tmp");
             Files.copy(catalog, copy, StandardCopyOption.REPLACE_EXISTING);
-            return publishChecked(copy, key, out, hall, expires, clock);
+            Published result = publishChecked(copy, key, out, hall, expires, clock);
+            published = true;
+            return result;
         } finally {
-            Files.deleteIfExists(copy);
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+            // A failed publication leaves no empty folder behind to be mistaken for a published one.
+            if (!published) {
+                made.ifPresent(top -> AtomicFiles.removeMade(out, top));
+            }
         }
     }
 
@@ -71,7 +81,8 @@ public final class BundlePublisher {
         Optional<BundleIndex> current = current(out);
         if (current.isPresent() && current.get().catalogVersion() >= scanned.version()) {
             throw new BundleException("catalog version " + scanned.version() + " is not higher than version "
-                    + current.get().catalogVersion() + ", already published in " + out + "; versions only go up");
+                    + current.get().catalogVersion() + ", already published in " + out.toAbsolutePath()
+                    + "; versions only go up, so give the catalog a higher one (e.g. the date and time, 202611231230)");
         }
         PublicKey publicKey = Ed25519Keys.publicOf(key);
         String name = BundleIndex.catalogFile(scanned.version());
@@ -90,10 +101,16 @@ public final class BundlePublisher {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BundleIndex index = new BundleIndex(scanned.version(), now, now.plus(expires), hall, name, length, sha256,
                 jsonLength, Ed25519Keys.keyId(publicKey), "").signedWith(key);
-        if (!index.signatureValid(publicKey)) {
-            throw new IllegalStateException("the signature does not verify with the key's own public half");
+        try {
+            if (!index.signatureValid(publicKey)) {
+                throw new IllegalStateException("the signature does not verify with the key's own public half");
+            }
+            AtomicFiles.write(out.resolve(BundleIndex.FILE_NAME), AtomicFiles.Readers.EVERYONE, index.toJson());
+        } catch (IOException | RuntimeException e) {
+            // No index names the new file, and its version is above the published one: it would only lie there.
+            Files.deleteIfExists(out.resolve(name));
+            throw e;
         }
-        AtomicFiles.write(out.resolve(BundleIndex.FILE_NAME), AtomicFiles.Readers.EVERYONE, index.toJson());
         current.ifPresent(previous -> removeOlderThan(out, previous.catalogVersion()));
         LOG.info("published catalog version {} ({} services, {} bytes) to {}", scanned.version(), scanned.services(),
                 length, out);

@@ -2,7 +2,9 @@ package org.yizhan.sync;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -130,20 +133,40 @@ final class Fetcher {
     }
 
     private static SyncFailure translate(URI uri, Throwable cause, Body body) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return SyncFailure.unreachable("cannot connect to " + authority(uri) + ": timed out");
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            return SyncFailure.unreachable(whyNoConnection(uri, cause));
         }
         if (cause instanceof HttpTimeoutException) {
             return SyncFailure.unreachable(authority(uri) + " did not answer in time");
-        }
-        if (cause instanceof ConnectException) {
-            return SyncFailure.unreachable("cannot connect to " + authority(uri) + ": connection refused");
         }
         if (cause instanceof IOException && body.started) {
             return SyncFailure.unreachable("the download from " + uri + " broke off after " + body.count + " bytes ("
                     + cause.getMessage() + ")");
         }
         return SyncFailure.unreachable("cannot fetch " + uri + ": " + cause);
+    }
+
+    /**
+     * A misspelt host, a firewall and a cable each need a different fix, but the JDK client wraps them all in a
+     * ConnectException (a refusal even loses its message when the client retries), so the cause chain decides.
+     */
+    static String whyNoConnection(URI uri, Throwable failure) {
+        String because = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "cannot resolve host " + uri.getHost() + " (is the name in server.url spelt right?)";
+            } else if (because != null) {
+                continue;
+            } else if (t instanceof NoRouteToHostException || message.contains("no route to host")) {
+                because = "no route to host";
+            } else if (message.contains("network is unreachable")) {
+                because = "network unreachable";
+            } else if (t instanceof HttpConnectTimeoutException || message.contains("timed out")) {
+                because = "timed out";
+            }
+        }
+        return "cannot connect to " + authority(uri) + ": " + (because != null ? because : "connection refused");
     }
 
     private static String authority(URI uri) {

@@ -137,7 +137,9 @@ class KioskFlowTest {
         KeyPair key = Ed25519Keys.generate();
         Ed25519Keys.write(key, server.resolve("publisher.key"), server.resolve("publisher.pub"));
         publish(server, key, 2, "居民身份证换领");
-        try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server)) {
+        // Not a try-with-resources: the test closes the server halfway, to see the kiosk lose it.
+        HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server);
+        try {
             start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
                     .withServerUrl(Optional.of(hall.baseUri()))
                     .withPublicKey(Optional.of(server.resolve("publisher.pub"))), false);
@@ -169,6 +171,8 @@ class KioskFlowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("终端编号 kiosk-test · 目录版本 3 · 暂未能更新目录", footer(), "a technician passing by sees it");
             shot("home-sync-trouble-portrait");
+        } finally {
+            hall.close();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,8 @@ class CommandsTest {
 
     private static final Path DEMO = Path.of("assets/catalog/demo-catalog.json");
     private static final Path GD = Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data", "gd-services-2021.json");
+    /** A few provincial records in the shape of gd-services-2021.json, always in the repository. */
+    private static final Path GD_SAMPLE = Path.of("src/test/resources/org/yizhan/catalog/gd/gd-sample.json");
 
     private static CommandRun run(String... args) {
         return CommandRun.of(args);
@@ -53,6 +56,43 @@ class CommandsTest {
         assertEquals(2262, CatalogJson.read(out).services().size());
         assertTrue(r.out().get(0).startsWith("imported 2262 services"), r.out().toString());
         assertTrue(r.err().contains("Theme names that match no national theme"), "the report of what could not be mapped");
+    }
+
+    /** The one line on standard error of a command that must fail with {@code code}: no trace, nothing on standard output. */
+    private static String failure(int code, String... args) {
+        CommandRun r = run(args);
+        assertEquals(code, r.code(), r.err());
+        assertEquals(List.of(), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        return r.err().strip();
+    }
+
+    @Test
+    void importAndSearchSayWhatIsWrongWithTheirFilesInOneLine(@TempDir Path dir) throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertEquals("import: the file to import nope.json does not exist (looked for " + Path.of("nope.json").toAbsolutePath() + ")",
+                failure(2, "import", "--from", "gd-json", "nope.json", "--out", dir.resolve("x.json").toString()));
+        assertEquals("import: the file to import " + dir + " is a folder, not a file",
+                failure(2, "import", "--from", "gd-json", dir.toString(), "--out", dir.resolve("x.json").toString()));
+        assertEquals("import: cannot write --out " + aFile.resolve("x.json") + ": " + aFile.toAbsolutePath()
+                        + " is a file, not a folder; give a folder",
+                failure(2, "import", "--from", "gd-json", GD_SAMPLE.toString(), "--out", aFile.resolve("x.json").toString()));
+        assertEquals("import: --out " + dir + " is a folder; give a file name, e.g. " + dir.resolve("catalog.json"),
+                failure(2, "import", "--from", "gd-json", GD_SAMPLE.toString(), "--out", dir.toString()));
+        assertEquals("search: the catalog file " + dir + " is a folder, not a file; check --catalog",
+                failure(2, "search", "--catalog", dir.toString(), "sfz"));
+        assertEquals("search: the catalog file nope.json does not exist (looked for " + Path.of("nope.json").toAbsolutePath()
+                + "); check --catalog", failure(2, "search", "--catalog", "nope.json", "sfz"));
+    }
+
+    @Test
+    void importMakesTheFolderItWritesInto(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("yizhan-publish/gd-catalog.json");
+        CommandRun r = run("import", "--from", "gd-json", GD_SAMPLE.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(4, CatalogJson.read(out).services().size());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "a catalog is no secret: a web server or another user may read it, as publish's files");
     }
 
     @Test

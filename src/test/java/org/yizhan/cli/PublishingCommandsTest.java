@@ -84,7 +84,84 @@ class PublishingCommandsTest {
                 "--out", dir.resolve("out").toString());
         assertEquals(1, publish.code());
         assertTrue(publish.err().contains("version"), publish.err());
-        assertTrue(!Files.exists(dir.resolve("out/index.json")));
+        assertTrue(!Files.exists(dir.resolve("out")), "a refused catalog leaves no empty bundle folder");
+    }
+
+    /** Runs a publish that must fail: one line (the first, for a list of catalog problems), no trace, exit 1. */
+    private static String failedPublish(String catalog, String key, Path out) {
+        CommandRun r = run("publish", "--catalog", catalog, "--key", key, "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(List.of(), r.out());
+        assertTrue(r.err().startsWith("publish: ") && !r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+        return r.err().lines().findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyFailedPublishSaysWhatIsWrongAndWhatToDoAndLeavesNothingBehind() throws Exception {
+        assertEquals(0, run("keygen", "--out", dir.resolve("keys").toString()).code());
+        String key = dir.resolve("keys/publisher.key").toString();
+        String demo = DEMO.toString();
+        Path out = dir.resolve("srv/yizhan/catalog");
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Path invalid = Files.writeString(dir.resolve("invalid.json"),
+                Files.readString(DEMO).replaceFirst("\"version\": 1", "\"version\": 0"));
+
+        assertEquals("publish: the catalog file nope.json does not exist (looked for " + Path.of("nope.json").toAbsolutePath()
+                + "); check --catalog", failedPublish("nope.json", key, out));
+        assertTrue(failedPublish(dir.toString(), key, out).contains(" is a folder, not a file"));
+        assertEquals("publish: the key file " + dir.resolve("nope.key") + " does not exist (looked for "
+                + dir.resolve("nope.key").toAbsolutePath() + "); --key takes the private key (NAME.key) that keygen wrote",
+                failedPublish(demo, dir.resolve("nope.key").toString(), out));
+        assertTrue(failedPublish(demo, dir.resolve("keys/publisher.pub").toString(), out)
+                .endsWith("is not a PEM private key file (it should start with -----BEGIN PRIVATE KEY-----); "
+                        + "--key takes the private key (NAME.key) that keygen wrote"));
+        assertEquals("publish: cannot publish into --out " + aFile + ": " + aFile.toAbsolutePath()
+                + " is a file, not a folder; give a folder", failedPublish(demo, key, aFile));
+        assertTrue(failedPublish(demo, key, aFile.resolve("catalog")).contains(aFile.toAbsolutePath() + " is a file"));
+        assertEquals("publish: " + invalid + " is not a valid catalog; nothing was published. Fix these and publish again:",
+                failedPublish(invalid.toString(), key, out));
+        assertTrue(!Files.exists(dir.resolve("srv")), "a failed publish made no folder");
+
+        Files.createDirectories(out);
+        failedPublish(invalid.toString(), key, out);
+        assertTrue(Files.isDirectory(out), "a folder that was there stays");
+        assertEquals(0, run("publish", "--catalog", demo, "--key", key, "--out", out.toString()).code());
+        List<String> published;
+        try (var files = Files.list(out)) {
+            published = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals("publish: catalog version 1 is not higher than version 1, already published in " + out.toAbsolutePath()
+                + "; versions only go up, so give the catalog a higher one (e.g. the date and time, 202611231230)",
+                failedPublish(demo, key, out));
+        try (var files = Files.list(out)) {
+            assertEquals(published, files.map(f -> f.getFileName().toString()).sorted().toList(), "what was published stays");
+        }
+    }
+
+    @Test
+    void keygenSaysWhyItWritesNothingInOneLine() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        CommandRun intoAFile = run("keygen", "--out", aFile.toString());
+        assertEquals(1, intoAFile.code());
+        assertEquals("keygen: cannot write keys into --out " + aFile + ": " + aFile.toAbsolutePath()
+                + " is a file, not a folder; give a folder", intoAFile.err().strip());
+
+        assertEquals(0, run("keygen", "--out", dir.toString()).code());
+        CommandRun again = run("keygen", "--out", dir.toString());
+        assertEquals(1, again.code());
+        assertEquals("keygen: " + dir.resolve("publisher.key") + " already exists, and keygen never overwrites a private key; "
+                + "give another --name (e.g. publisher-2027) or --out", again.err().strip());
+    }
+
+    @Test
+    void syncNamesAFileThatStandsWhereItsFolderBelongs() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("kiosk-data"));
+        Files.writeString(data.resolve("catalog"), "a file where the catalog folder belongs");
+        Path config = Files.writeString(dir.resolve("kiosk.properties"), "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
+        CommandRun sync = run("sync", "--config", config.toString());
+        assertEquals(1, sync.code());
+        assertEquals(List.of("rejected: " + data.toAbsolutePath().resolve("catalog") + " is a file, where a folder is needed"
+                + " (kept version 0)"), sync.out());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.yizhan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.server.HallServer;
+import picocli.CommandLine;
+
+/** What `yizhan server` says when it starts, and when it cannot. */
+class ServerCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Starts the command as `server ARGS` would (it then waits for Ctrl+C, which a test cannot send), and stops it. */
+    private static List<String> startLines(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServerCommand command = CommandLine.populateCommand(new ServerCommand(), args);
+        try (HallServer server = command.start(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).orElseThrow()) {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.baseUri().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> lines = new java.util.ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+            lines.add("/health " + health.body());
+            return lines;
+        }
+    }
+
+    @Test
+    void anEmptyOrMissingDataFolderSaysThatNothingIsPublishedYet() throws Exception {
+        for (Path data : List.of(Files.createDirectory(dir.resolve("empty")), dir.resolve("missing"))) {
+            Path catalog = data.toAbsolutePath().resolve("catalog");
+            List<String> lines = startLines("--port", "0", "--data", data.toString());
+            assertEquals(3, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("Yizhan hall server listening on 127.0.0.1:"), lines.get(0));
+            assertEquals("nothing published yet in " + catalog + ": publish a catalog with yizhan publish --out " + catalog,
+                    lines.get(1));
+            assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":null}", lines.get(2));
+        }
+    }
+
+    @Test
+    void aPublishedFolderStartsWithItsOneLine() throws Exception {
+        assertEquals(0, CommandRun.of("keygen", "--out", dir.toString()).code());
+        assertEquals(0, CommandRun.of("publish", "--catalog", "assets/catalog/demo-catalog.json",
+                "--key", dir.resolve("publisher.key").toString(), "--out", dir.resolve("srv/catalog").toString()).code());
+        List<String> lines = startLines("--port", "0", "--data", dir.resolve("srv").toString());
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":1}", lines.get(1));
+    }
+
+    @Test
+    void aBindNameThatDoesNotResolveOrADataFileIsOneLineNotATrace() throws Exception {
+        // .invalid never resolves (RFC 2606); the final dot keeps resolv.conf's search domains out of it.
+        CommandRun badBind = CommandRun.of("server", "--port", "0", "--data", dir.toString(), "--bind", "hall-sever.invalid.");
+        assertEquals(1, badBind.code());
+        assertEquals("server: --bind hall-sever.invalid. is not an address this machine has (the name does not resolve); "
+                + "give one of its IP addresses, or 0.0.0.0 for all of them", badBind.err().strip());
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CommandRun dataFile = CommandRun.of("server", "--port", "0", "--data", file.toString());
+        assertEquals(1, dataFile.code());
+        assertEquals("server: --data " + file + " is a file; give the folder whose catalog/ publish writes to",
+                dataFile.err().strip());
+    }
+}
