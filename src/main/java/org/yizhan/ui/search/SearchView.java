@@ -23,22 +23,21 @@ import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.OnScreenKeyboard;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.Tappable;
 
-/** Search box, results that follow every key, and the on-screen keyboard at the bottom. */
+/** Search box, results that follow every key, and the on-screen keyboard below them (beside them when wide). */
 public final class SearchView implements Screen {
 
     private final SearchViewModel model;
-    private final VBox root = new VBox();
+    private final SideBySide root;
     private final VBox list = new VBox(12);
     private final VBox nothing = new VBox(16);
 
     public SearchView(SearchViewModel model, org.yizhan.ui.Messages messages) {
         this.model = model;
-        root.setId("search");
         VBox page = new VBox();
         page.getStyleClass().add("page");
-        VBox.setVgrow(page, Priority.ALWAYS);
 
         Label title = new Label(model.text("search.title"));
         title.getStyleClass().add("title");
@@ -59,6 +58,8 @@ public final class SearchView implements Screen {
         ScrollPane scroll = KineticScroll.install(new ScrollPane(new VBox(nothing, list)));
         scroll.setId("search-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        // The results take the height the keyboard leaves, rather than squeezing the keys to share it.
+        scroll.setPrefHeight(0);
         nothing.getStyleClass().add("search-empty");
         nothing.setId("search-nothing");
         nothing.visibleProperty().bind(model.nothingFoundProperty());
@@ -68,7 +69,9 @@ public final class SearchView implements Screen {
         page.getChildren().addAll(title, box, status, scroll);
         page.setMinHeight(0);
         OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
-        root.getChildren().addAll(page, keyboard);
+        // Beside the results on a landscape screen: below them, the keys would leave no room for results.
+        root = new SideBySide(page, keyboard, 0.4, page);
+        root.setId("search");
 
         model.results().addListener((ListChangeListener<SearchViewModel.Row>) c -> fill());
         fill();
