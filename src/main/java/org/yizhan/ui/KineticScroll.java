@@ -1,6 +1,8 @@
 package org.yizhan.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseEvent;
 
@@ -52,6 +54,31 @@ public final class KineticScroll {
         pane.addEventFilter(MouseEvent.MOUSE_RELEASED, k::released);
         pane.addEventFilter(MouseEvent.MOUSE_CLICKED, k::clicked);
         return pane;
+    }
+
+    /**
+     * Scrolls as little as needed to show {@code node} whole, or from its top when it is taller than the
+     * view; e.g. for a section that was just opened below the fold.
+     */
+    public static void reveal(ScrollPane pane, Node node) {
+        pane.applyCss();
+        pane.layout();
+        Node content = pane.getContent();
+        double view = pane.getViewportBounds().getHeight();
+        double scrollable = content.getLayoutBounds().getHeight() - view;
+        if (scrollable <= 0) {
+            return;
+        }
+        double range = pane.getVmax() - pane.getVmin();
+        double top = (pane.getVvalue() - pane.getVmin()) / range * scrollable;
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        if (b.getMaxY() > top + view) {
+            top = Math.min(b.getMinY(), b.getMaxY() - view);
+        }
+        if (b.getMinY() < top) {
+            top = b.getMinY();
+        }
+        pane.setVvalue(pane.getVmin() + Math.max(0, Math.min(scrollable, top)) / scrollable * range);
     }
 
     private void pressed(MouseEvent e) {
