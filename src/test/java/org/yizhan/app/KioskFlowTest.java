@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -246,6 +249,32 @@ class KioskFlowTest {
         assertEquals(new Destination.Browse(Audience.PERSON), at());
         tap("#home-button");
         assertInstanceOf(Destination.Home.class, at());
+    }
+
+    @Test
+    void theLegalBasisOpensIntoViewWithItsChevronPointingUp() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("mdi2c-chevron-down", basisChevron(), "folded: the chevron points down");
+        tap("#basis-toggle");
+        assertEquals("mdi2c-chevron-up", basisChevron(), "open: the chevron points up");
+        Bounds view = Fx.call(() -> robot.lookup("#guide-scroll").query().localToScene(
+                robot.lookup("#guide-scroll").query().getLayoutBounds()));
+        Bounds first = Fx.call(() -> {
+            Node text = robot.lookup("#basis-list .label").query();
+            return text.localToScene(text.getLayoutBounds());
+        });
+        assertTrue(first.getMinY() >= view.getMinY() && first.getMaxY() <= view.getMaxY(),
+                "the opened text is scrolled into view: " + first + " in " + view);
+        shot("guide-basis-open-portrait");
+        tap("#basis-toggle");
+        assertEquals("mdi2c-chevron-down", basisChevron(), "folded again: down");
+    }
+
+    private String basisChevron() {
+        return Fx.call(() -> ((FontIcon) robot.lookup("#basis-toggle").queryAs(Button.class).getGraphic())
+                .getIconLiteral());
     }
 
     @Test

@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.yizhan.ui.BadgeRow;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
@@ -27,8 +28,12 @@ public final class GuideView implements Screen {
 
     private static final int QR_SIZE = 220;
 
+    private static final String FOLDED = "mdi2c-chevron-down";
+    private static final String OPEN = "mdi2c-chevron-up";
+
     private final GuideViewModel model;
     private final VBox root = new VBox();
+    private ScrollPane scroll;
 
     public GuideView(GuideViewModel model) {
         this.model = model;
@@ -60,7 +65,7 @@ public final class GuideView implements Screen {
         if (!model.legalBasis().isEmpty()) {
             column.getChildren().add(section("guide.basis", "section-basis", basis()));
         }
-        ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
+        scroll = KineticScroll.install(new ScrollPane(column));
         scroll.setId("guide-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getChildren().add(scroll);
@@ -214,18 +219,28 @@ public final class GuideView implements Screen {
 
     private Node basis() {
         VBox list = new VBox(8);
+        list.setId("basis-list");
         for (String b : model.legalBasis()) {
             list.getChildren().add(text("· " + b));
         }
         list.visibleProperty().bind(model.basisShownProperty());
         list.managedProperty().bind(model.basisShownProperty());
+        FontIcon chevron = Icons.of(FOLDED);
+        model.basisShownProperty().addListener((obs, was, shown) -> chevron.setIconLiteral(shown ? OPEN : FOLDED));
         Button toggle = new Button();
         toggle.setId("basis-toggle");
-        toggle.setGraphic(Icons.of("mdi2c-chevron-down"));
+        toggle.setGraphic(chevron);
         toggle.textProperty().bind(model.basisShownProperty()
                 .map(shown -> model.text(shown ? "guide.basis.hide" : "guide.basis.show")));
-        toggle.setOnAction(e -> model.toggleBasis());
-        return new VBox(12, toggle, list);
+        VBox box = new VBox(12, toggle, list);
+        toggle.setOnAction(e -> {
+            model.toggleBasis();
+            if (model.basisShownProperty().get()) {
+                // The section is last on the page: what opens lands below the fold unless we scroll to it.
+                KineticScroll.reveal(scroll, box.getParent());
+            }
+        });
+        return box;
     }
 
     @Override
