@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -338,6 +339,38 @@ class KioskFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.call(pane::getVvalue) > 0, "the list followed the finger");
         assertEquals(new Destination.ThemeServices("person-090"), at(), "a drag is not a tap");
+    }
+
+    @Test
+    void aMouseWheelNotchScrollsAFewLinesOnListsAndPages() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        Fx.run(() -> kiosk.shell().go(new Destination.ThemeServices("person-090")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotchScrolls("#services-scroll");
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotchScrolls("#guide-scroll");
+    }
+
+    /**
+     * One notch down, as Linux reports a mouse wheel (40 px of delta with a multiplier of 40), over
+     * something in the list, so it passes the scroll pane's own handling on its way up.
+     */
+    private void assertNotchScrolls(String query) {
+        ScrollPane pane = robot.lookup(query).queryAs(ScrollPane.class);
+        Node under = Fx.call(() -> pane.getContent().lookup(".label"));
+        double before = Fx.call(() -> scrolled(pane));
+        Fx.run(() -> javafx.event.Event.fireEvent(under, new ScrollEvent(ScrollEvent.SCROLL, 500, 500, 500, 500,
+                false, false, false, false, false, false, 0, -40, 0, -40, 40, 40,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        double moved = Fx.call(() -> scrolled(pane)) - before;
+        assertTrue(moved >= 120 && moved <= 200, query + ": one notch moved " + moved + " px");
+    }
+
+    private static double scrolled(ScrollPane pane) {
+        double scrollable = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+        return (pane.getVvalue() - pane.getVmin()) / (pane.getVmax() - pane.getVmin()) * scrollable;
     }
 
     @Test
