@@ -419,6 +419,31 @@ class KioskFlowTest {
     }
 
     @Test
+    void theWindowOpensCoveringTheScreenOnTheLoadingPageInThePagesColourNotWhite() throws Exception {
+        List<String> atShow = new java.util.ArrayList<>();
+        kiosk = Fx.call(() -> {
+            stage = new Stage();
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+                var scene = stage.getScene();
+                var root = (javafx.scene.layout.Region) scene.getRoot();
+                atShow.add("covers the screen " + (stage.getWidth() == javafx.stage.Screen.getPrimary().getBounds().getWidth()
+                        && stage.getHeight() == javafx.stage.Screen.getPrimary().getBounds().getHeight()));
+                atShow.add("loading page " + (root.lookup(".loading") != null));
+                atShow.add("styled " + (root.getBackground() != null));
+                atShow.add("fill " + (scene.getFill() == javafx.scene.paint.Color.WHITE ? "white"
+                        : root.getBackground() != null && scene.getFill().equals(root.getBackground().getFills().get(0).getFill())
+                                ? "the page's colour" : scene.getFill()));
+            });
+            // A catalog that never comes: the loading page is all there is to see.
+            return Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)),
+                    Clock.systemDefaultZone(), task -> { }, false);
+        });
+        assertEquals(List.of("covers the screen true", "loading page true", "styled true", "fill the page's colour"),
+                atShow);
+        assertTrue(Fx.call(stage::isFullScreen));
+    }
+
+    @Test
     void escapeAndCloseRequestDoNotLeaveTheKiosk() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         assertTrue(Fx.call(stage::isFullScreen));
