@@ -51,11 +51,14 @@ public final class SideBySide extends StackPane {
             HBox row = new HBox(first, second);
             HBox.setHgrow(second, Priority.ALWAYS);
             first.prefWidthProperty().bind(widthProperty().multiply(firstShare));
-            first.setMinWidth(0);
+            // Never narrower than its share: asked how tall it is when squeezed, wrapping text answers
+            // thousands of pixels, and the scroll pane around the screen believes it.
+            first.setMinWidth(Region.USE_PREF_SIZE);
             box = row;
         } else {
             first.prefWidthProperty().unbind();
             first.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            first.setMinWidth(Region.USE_COMPUTED_SIZE);
             VBox column = new VBox(first, second);
             VBox.setVgrow(growsWhenTall, Priority.ALWAYS);
             box = column;

@@ -97,7 +97,14 @@ class KioskFlowTest {
 
     private void shot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        Fx.run(() -> Screenshots.save(kiosk.scene(), name));
+        Fx.run(() -> {
+            // A scene that is not shown gets no pulses: lay it out until it settles, as pulses would.
+            for (int i = 0; i < 3; i++) {
+                kiosk.scene().getRoot().applyCss();
+                kiosk.scene().getRoot().layout();
+            }
+            Screenshots.save(kiosk.scene(), name);
+        });
     }
 
     /** Taps a node, first scrolling it into view as a citizen would. */
