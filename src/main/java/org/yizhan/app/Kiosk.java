@@ -56,10 +56,10 @@ public final class Kiosk {
                 clock);
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
-        KioskStage.styles(scene);
         shell.attach(scene);
         shell.setBeforeHome(this::takePending);
         shell.showLoading();
+        KioskStage.styles(scene);
         KioskStage.lockDown(stage, scene, developer);
     }
 

@@ -10,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
+import org.yizhan.ui.Fonts;
+import org.yizhan.ui.Icons;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.problem.ProblemView;
 import org.yizhan.ui.problem.ProblemViewModel;
@@ -35,6 +37,14 @@ public final class KioskApp extends Application {
     public static void run(Launch what) {
         launch = what;
         Application.launch(KioskApp.class);
+    }
+
+    /** On the launcher thread, before {@link #start}: what would otherwise hold up the first frame reading the jar. */
+    @Override
+    public void init() {
+        Fonts.load();
+        Icons.preload();
+        Messages.simplifiedChinese();
     }
 
     @Override

@@ -8,6 +8,14 @@ public final class Icons {
     private Icons() {
     }
 
+    /**
+     * Reads the icon font now: the first icon otherwise reads it from the jar, on the FX thread, while
+     * the first screen is being built.
+     */
+    public static void preload() {
+        of("mdi2h-home");
+    }
+
     public static FontIcon of(String literal) {
         FontIcon icon = new FontIcon(literal);
         icon.getStyleClass().add("icon");

@@ -73,8 +73,7 @@ public final class KioskShell implements Navigator {
         Label countdown = new Label();
         countdown.getStyleClass().add("countdown");
         countdown.setId("idle-countdown");
-        countdown.setWrapText(true);
-        countdown.setMinWidth(0);
+        Labels.wrap(countdown).setMinWidth(0);
         countdown.textProperty().bind(idle.secondsLeftProperty().asString()
                 .map(s -> messages.format("shell.idle.countdown", Integer.parseInt(s))));
         Button stay = button("shell.idle.stay", "mdi2g-gesture-tap", "stay-button");
@@ -90,9 +89,8 @@ public final class KioskShell implements Navigator {
         bottomBar.getStyleClass().add("bottom-bar");
 
         sampleMark.getStyleClass().add("sample-mark");
-        sampleMark.setWrapText(true);
-        sampleMark.setId("sample-mark");
-        catalogInfo.setId("catalog-info");
+        Labels.wrap(sampleMark).setId("sample-mark");
+        Labels.wrap(catalogInfo).setId("catalog-info");
         VBox footer = new VBox(sampleMark, catalogInfo);
         footer.getStyleClass().add("footer");
         root.setBottom(new VBox(bottomBar, footer));
@@ -113,13 +111,11 @@ public final class KioskShell implements Navigator {
         this.clock.setText(clockText.now());
     }
 
+    /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
     private HBox topBar() {
-        Label hall = new Label(info.hallName());
+        Label hall = LineLimit.install(new Label(info.hallName()), 2);
         hall.getStyleClass().add("hall-name");
         hall.setId("hall-name");
-        hall.setMinWidth(0);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button elderButton = new Button();
         elderButton.setId("elder-button");
         elderButton.setGraphic(Icons.of("mdi2f-format-size"));
@@ -129,7 +125,10 @@ public final class KioskShell implements Navigator {
         clock.getStyleClass().add("clock");
         clock.setId("clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(hall, spacer, elderButton, clock);
+        VBox where = new VBox(hall, clock);
+        where.getStyleClass().add("hall-box");
+        HBox.setHgrow(where, Priority.ALWAYS);
+        HBox bar = new HBox(where, elderButton);
         bar.getStyleClass().add("top-bar");
         return bar;
     }
@@ -181,7 +180,7 @@ public final class KioskShell implements Navigator {
     public void showLoading() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(120, 120);
-        Label text = new Label(messages.get("app.loading"));
+        Label text = Labels.of(messages.get("app.loading"));
         VBox box = new VBox(spinner, text);
         box.getStyleClass().add("loading");
         content.getChildren().setAll(box);

@@ -14,16 +14,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -93,7 +97,14 @@ class KioskFlowTest {
 
     private void shot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        Fx.run(() -> Screenshots.save(kiosk.scene(), name));
+        Fx.run(() -> {
+            // A scene that is not shown gets no pulses: lay it out until it settles, as pulses would.
+            for (int i = 0; i < 3; i++) {
+                kiosk.scene().getRoot().applyCss();
+                kiosk.scene().getRoot().layout();
+            }
+            Screenshots.save(kiosk.scene(), name);
+        });
     }
 
     /** Taps a node, first scrolling it into view as a citizen would. */
@@ -292,6 +303,32 @@ class KioskFlowTest {
     }
 
     @Test
+    void theLegalBasisOpensIntoViewWithItsChevronPointingUp() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("mdi2c-chevron-down", basisChevron(), "folded: the chevron points down");
+        tap("#basis-toggle");
+        assertEquals("mdi2c-chevron-up", basisChevron(), "open: the chevron points up");
+        Bounds view = Fx.call(() -> robot.lookup("#guide-scroll").query().localToScene(
+                robot.lookup("#guide-scroll").query().getLayoutBounds()));
+        Bounds first = Fx.call(() -> {
+            Node text = robot.lookup("#basis-list .label").query();
+            return text.localToScene(text.getLayoutBounds());
+        });
+        assertTrue(first.getMinY() >= view.getMinY() && first.getMaxY() <= view.getMaxY(),
+                "the opened text is scrolled into view: " + first + " in " + view);
+        shot("guide-basis-open-portrait");
+        tap("#basis-toggle");
+        assertEquals("mdi2c-chevron-down", basisChevron(), "folded again: down");
+    }
+
+    private String basisChevron() {
+        return Fx.call(() -> ((FontIcon) robot.lookup("#basis-toggle").queryAs(Button.class).getGraphic())
+                .getIconLiteral());
+    }
+
+    @Test
     void searchByPinyinInitialsOnTheOnScreenKeyboard() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         tap("#tile-search");
@@ -355,6 +392,38 @@ class KioskFlowTest {
     }
 
     @Test
+    void aMouseWheelNotchScrollsAFewLinesOnListsAndPages() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        Fx.run(() -> kiosk.shell().go(new Destination.ThemeServices("person-090")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotchScrolls("#services-scroll");
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotchScrolls("#guide-scroll");
+    }
+
+    /**
+     * One notch down, as Linux reports a mouse wheel (40 px of delta with a multiplier of 40), over
+     * something in the list, so it passes the scroll pane's own handling on its way up.
+     */
+    private void assertNotchScrolls(String query) {
+        ScrollPane pane = robot.lookup(query).queryAs(ScrollPane.class);
+        Node under = Fx.call(() -> pane.getContent().lookup(".label"));
+        double before = Fx.call(() -> scrolled(pane));
+        Fx.run(() -> javafx.event.Event.fireEvent(under, new ScrollEvent(ScrollEvent.SCROLL, 500, 500, 500, 500,
+                false, false, false, false, false, false, 0, -40, 0, -40, 40, 40,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.LINES, -3, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        double moved = Fx.call(() -> scrolled(pane)) - before;
+        assertTrue(moved >= 120 && moved <= 200, query + ": one notch moved " + moved + " px");
+    }
+
+    private static double scrolled(ScrollPane pane) {
+        double scrollable = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+        return (pane.getVvalue() - pane.getVmin()) / (pane.getVmax() - pane.getVmin()) * scrollable;
+    }
+
+    @Test
     void legalSideAndDepartmentsAndElderMode() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         tap("#tile-guide");
@@ -397,6 +466,31 @@ class KioskFlowTest {
         assertEquals(new Destination.Browse(Audience.PERSON), at(), "the 法人 choice was forgotten");
         tap("#back-button");
         assertInstanceOf(Destination.Home.class, at(), "and so was the history");
+    }
+
+    @Test
+    void theWindowOpensCoveringTheScreenOnTheLoadingPageInThePagesColourNotWhite() throws Exception {
+        List<String> atShow = new java.util.ArrayList<>();
+        kiosk = Fx.call(() -> {
+            stage = new Stage();
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+                var scene = stage.getScene();
+                var root = (javafx.scene.layout.Region) scene.getRoot();
+                atShow.add("covers the screen " + (stage.getWidth() == javafx.stage.Screen.getPrimary().getBounds().getWidth()
+                        && stage.getHeight() == javafx.stage.Screen.getPrimary().getBounds().getHeight()));
+                atShow.add("loading page " + (root.lookup(".loading") != null));
+                atShow.add("styled " + (root.getBackground() != null));
+                atShow.add("fill " + (scene.getFill() == javafx.scene.paint.Color.WHITE ? "white"
+                        : root.getBackground() != null && scene.getFill().equals(root.getBackground().getFills().get(0).getFill())
+                                ? "the page's colour" : scene.getFill()));
+            });
+            // A catalog that never comes: the loading page is all there is to see.
+            return Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)),
+                    Clock.systemDefaultZone(), task -> { }, false);
+        });
+        assertEquals(List.of("covers the screen true", "loading page true", "styled true", "fill the page's colour"),
+                atShow);
+        assertTrue(Fx.call(stage::isFullScreen));
     }
 
     @Test

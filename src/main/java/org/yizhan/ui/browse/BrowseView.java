@@ -16,6 +16,7 @@ import org.yizhan.model.Audience;
 import org.yizhan.ui.CardGrid;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Screen;
 import org.yizhan.ui.Tappable;
@@ -33,8 +34,7 @@ public final class BrowseView implements Screen {
         root.getStyleClass().add("page");
         root.setId("browse");
 
-        Label title = new Label(model.title());
-        title.getStyleClass().add("title");
+        Label title = Labels.of(model.title(), "title");
 
         ToggleButton person = toggle("browse-person", messages.get("browse.person"), "mdi2a-account");
         ToggleButton legal = toggle("browse-legal", messages.get("browse.legal"), "mdi2o-office-building");
@@ -56,9 +56,8 @@ public final class BrowseView implements Screen {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
 
-        empty.setText(model.emptyText());
+        Labels.wrap(empty).setText(model.emptyText());
         empty.getStyleClass().add("heading");
-        empty.setWrapText(true);
 
         ScrollPane scroll = KineticScroll.install(new ScrollPane(grid));
         scroll.setId("browse-scroll");
@@ -94,10 +93,8 @@ public final class BrowseView implements Screen {
     private void fill() {
         List<VBox> cards = new ArrayList<>();
         for (BrowseViewModel.Entry entry : model.entries()) {
-            Label name = new Label(entry.name());
-            name.getStyleClass().add("card-name");
-            Label count = new Label(model.countText(entry));
-            count.getStyleClass().add("card-count");
+            Label name = Labels.of(entry.name(), "card-name");
+            Label count = Labels.of(model.countText(entry), "card-count");
             VBox card = new VBox(6, name, count);
             card.getStyleClass().add("card-button");
             card.setId("entry-" + entry.id());

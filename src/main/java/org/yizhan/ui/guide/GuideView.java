@@ -14,9 +14,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.yizhan.ui.BadgeRow;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
+import org.yizhan.ui.LineLimit;
 import org.yizhan.ui.QrCodes;
 import org.yizhan.ui.Screen;
 
@@ -25,17 +28,19 @@ public final class GuideView implements Screen {
 
     private static final int QR_SIZE = 220;
 
+    private static final String FOLDED = "mdi2c-chevron-down";
+    private static final String OPEN = "mdi2c-chevron-up";
+
     private final GuideViewModel model;
     private final VBox root = new VBox();
+    private ScrollPane scroll;
 
     public GuideView(GuideViewModel model) {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("guide");
         if (!model.found()) {
-            Label missing = new Label(model.notFoundText());
-            missing.getStyleClass().add("heading");
-            missing.setWrapText(true);
+            Label missing = Labels.of(model.notFoundText(), "heading");
             root.getChildren().add(missing);
             return;
         }
@@ -60,20 +65,19 @@ public final class GuideView implements Screen {
         if (!model.legalBasis().isEmpty()) {
             column.getChildren().add(section("guide.basis", "section-basis", basis()));
         }
-        ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
+        scroll = KineticScroll.install(new ScrollPane(column));
         scroll.setId("guide-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getChildren().add(scroll);
     }
 
+    /** The name across the whole card, so a long one takes few lines; the QR code beside what follows. */
     private Node header() {
-        Label name = new Label(model.name());
+        Label name = LineLimit.install(new Label(model.name()), 3);
         name.getStyleClass().add("guide-name");
         name.setId("guide-name");
-        Label dept = new Label(model.department());
-        dept.getStyleClass().add("secondary");
-        dept.setWrapText(true);
-        VBox text = new VBox(12, name, dept, new BadgeRow(model.badges()));
+        Label dept = Labels.of(model.department(), "secondary");
+        VBox text = new VBox(12, dept, new BadgeRow(model.badges()));
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox header = new HBox(24, text);
@@ -82,20 +86,19 @@ public final class GuideView implements Screen {
             qr.setFitWidth(QR_SIZE);
             qr.setPreserveRatio(true);
             qr.setId("guide-qr");
-            Label caption = new Label(model.text("guide.qr"));
+            Label caption = Labels.of(model.text("guide.qr"));
             VBox box = new VBox(qr, caption);
             box.getStyleClass().add("qr-box");
             box.setMinWidth(Label.USE_PREF_SIZE);
             header.getChildren().add(box);
         });
-        VBox card = new VBox(header);
+        VBox card = new VBox(name, header);
         card.getStyleClass().add("guide-header");
         return card;
     }
 
     private Node section(String titleKey, String id, Node body) {
-        Label title = new Label(model.text(titleKey));
-        title.getStyleClass().add("section-title");
+        Label title = Labels.of(model.text(titleKey), "section-title");
         VBox card = new VBox(title, body);
         card.getStyleClass().add("section");
         card.setId(id);
@@ -103,8 +106,7 @@ public final class GuideView implements Screen {
     }
 
     private static Label text(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
+        Label l = Labels.of(s);
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
@@ -121,9 +123,7 @@ public final class GuideView implements Screen {
         grid.getColumnConstraints().addAll(nameCol, valueCol);
         int row = 0;
         for (GuideViewModel.Field f : fields) {
-            Label name = new Label(f.name());
-            name.getStyleClass().add("field-name");
-            name.setWrapText(true);
+            Label name = Labels.of(f.name(), "field-name");
             name.setMaxWidth(340);
             Label value = text(f.value());
             value.getStyleClass().add("field-value");
@@ -151,17 +151,13 @@ public final class GuideView implements Screen {
         String[] heads = {"guide.materials.name", "guide.materials.originals", "guide.materials.copies",
             "guide.materials.necessity"};
         for (int i = 0; i < heads.length; i++) {
-            Label h = new Label(model.text(heads[i]));
-            h.getStyleClass().add("cell-head");
-            h.setWrapText(true);
+            Label h = Labels.of(model.text(heads[i]), "cell-head");
             table.add(h, i, 0);
         }
         int r = 1;
         for (GuideViewModel.MaterialRow m : rows) {
-            Label name = new Label(m.name());
-            name.getStyleClass().add("material-name");
-            Label details = new Label(m.details());
-            details.getStyleClass().add("material-note");
+            Label name = Labels.of(m.name(), "material-name");
+            Label details = Labels.of(m.details(), "material-note");
             VBox nameBox = new VBox(4, name, details);
             nameBox.getStyleClass().add("cell");
             nameBox.setMaxWidth(Double.MAX_VALUE);
@@ -175,12 +171,10 @@ public final class GuideView implements Screen {
     }
 
     private static Label cell(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll("cell", "center");
+        Label l = Labels.of(text, "cell", "center");
         if (!style.isEmpty()) {
             l.getStyleClass().add(style);
         }
-        l.setWrapText(true);
         return l;
     }
 
@@ -193,8 +187,7 @@ public final class GuideView implements Screen {
         for (GuideViewModel.StepRow s : rows) {
             Label number = new Label(String.valueOf(s.number()));
             number.getStyleClass().add("step-number");
-            Label name = new Label(s.name());
-            name.getStyleClass().add("step-name");
+            Label name = Labels.of(s.name(), "step-name");
             VBox text = new VBox(4, name);
             if (!s.description().isEmpty()) {
                 text.getChildren().add(GuideView.text(s.description()));
@@ -226,18 +219,28 @@ public final class GuideView implements Screen {
 
     private Node basis() {
         VBox list = new VBox(8);
+        list.setId("basis-list");
         for (String b : model.legalBasis()) {
             list.getChildren().add(text("· " + b));
         }
         list.visibleProperty().bind(model.basisShownProperty());
         list.managedProperty().bind(model.basisShownProperty());
+        FontIcon chevron = Icons.of(FOLDED);
+        model.basisShownProperty().addListener((obs, was, shown) -> chevron.setIconLiteral(shown ? OPEN : FOLDED));
         Button toggle = new Button();
         toggle.setId("basis-toggle");
-        toggle.setGraphic(Icons.of("mdi2c-chevron-down"));
+        toggle.setGraphic(chevron);
         toggle.textProperty().bind(model.basisShownProperty()
                 .map(shown -> model.text(shown ? "guide.basis.hide" : "guide.basis.show")));
-        toggle.setOnAction(e -> model.toggleBasis());
-        return new VBox(12, toggle, list);
+        VBox box = new VBox(12, toggle, list);
+        toggle.setOnAction(e -> {
+            model.toggleBasis();
+            if (model.basisShownProperty().get()) {
+                // The section is last on the page: what opens lands below the fold unless we scroll to it.
+                KineticScroll.reveal(scroll, box.getParent());
+            }
+        });
+        return box;
     }
 
     @Override

@@ -4,64 +4,104 @@ import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
+import org.yizhan.ui.LineLimit;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 
-/** Builds the home screen's nodes and forwards taps to {@link HomeViewModel}. */
+/**
+ * Builds the home screen's nodes and forwards taps to {@link HomeViewModel}. The hall, the time and the
+ * notice sit above the four tiles on a portrait screen and beside them on a landscape one. A long notice
+ * or hall name in elder mode can need more than a screen: then the page scrolls rather than cut text.
+ */
 public final class HomeView implements Screen {
 
-    private static final double WIDE = 1400;
+    private static final PseudoClass WIDE = PseudoClass.getPseudoClass("wide");
+    private static final double TILES_MAX_HEIGHT = 900;
 
-    private final VBox root = new VBox();
+    private final ScrollPane root;
+    private final VBox page = new VBox();
+    private final VBox about = new VBox();
     private final GridPane tiles = new GridPane();
-    private int columns;
 
     public HomeView(HomeViewModel model) {
-        root.getStyleClass().add("home");
+        page.getStyleClass().add("home");
+        page.setId("home");
+        about.getStyleClass().add("home-about");
         tiles.getStyleClass().add("home-tiles");
-        root.setId("home");
 
-        Label greeting = new Label(model.greeting());
-        greeting.getStyleClass().add("greeting");
-        Label hall = new Label(model.hallName());
+        Label greeting = Labels.of(model.greeting(), "greeting");
+        Label hall = LineLimit.install(new Label(model.hallName()), 2);
         hall.getStyleClass().add("hall");
-        Label now = new Label();
-        now.getStyleClass().add("now");
+        hall.setId("home-hall");
+        Label now = Labels.of("", "now");
         now.textProperty().bind(model.nowProperty());
-        root.getChildren().addAll(greeting, hall, now);
-
+        about.getChildren().addAll(greeting, hall, now);
         if (!model.notice().isBlank()) {
-            Label text = new Label(model.notice());
-            text.setWrapText(true);
+            Label text = Labels.of(model.notice());
+            text.setId("home-notice");
             VBox notice = new VBox(text);
             notice.getStyleClass().add("notice");
-            root.getChildren().add(notice);
+            about.getChildren().add(notice);
         }
 
         List<Button> buttons = model.tiles().stream().map(t -> tile(t, model)).toList();
-        arrange(buttons, 2);
-        // 2x2 on a portrait screen; one row of four on a landscape one, where height is scarce.
-        root.widthProperty().addListener((obs, was, w) -> arrange(buttons, w.doubleValue() > WIDE ? 4 : 2));
-        VBox.setVgrow(tiles, Priority.ALWAYS);
-        tiles.setMaxHeight(900);
-        root.getChildren().add(tiles);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < (buttons.size() + 1) / 2; r++) {
+            // No percentages: a row never gets less height than its tiles' content needs.
+            RowConstraints rc = new RowConstraints();
+            rc.setVgrow(Priority.ALWAYS);
+            tiles.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < buttons.size(); i++) {
+            tiles.add(buttons.get(i), i % 2, i / 2);
+        }
 
-        Label message = new Label();
+        Label message = Labels.of("", "heading");
         message.setId("home-message");
-        message.getStyleClass().add("heading");
-        message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        root.getChildren().add(message);
+        message.managedProperty().bind(message.visibleProperty());
+
+        SideBySide body = new SideBySide(about, tiles, 0.4, tiles);
+        body.wideProperty().addListener((obs, was, wide) -> arrangeTiles(buttons, wide));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        page.getChildren().addAll(body, message);
+        root = KineticScroll.install(new ScrollPane(page));
+        root.setFitToHeight(true);
+        root.setId("home-scroll");
+        // Never taller than the screen: beside a notice that scrolls on, all four tiles stay in view.
+        tiles.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(TILES_MAX_HEIGHT,
+                root.getViewportBounds().getHeight() - page.snappedTopInset() - page.snappedBottomInset()),
+                root.viewportBoundsProperty(), page.paddingProperty()));
+        // The answer to a tap shows below the tiles, which may be below the fold.
+        message.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                KineticScroll.reveal(root, message);
+            }
+        });
 
         Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.refreshClock()));
         clock.setCycleCount(Animation.INDEFINITE);
@@ -73,46 +113,16 @@ public final class HomeView implements Screen {
         });
     }
 
-    private void arrange(List<Button> buttons, int columns) {
-        if (columns == this.columns) {
-            return;
-        }
-        this.columns = columns;
-        int rows = (buttons.size() + columns - 1) / columns;
-        tiles.getChildren().clear();
-        tiles.getColumnConstraints().clear();
-        tiles.getRowConstraints().clear();
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
-            cc.setHgrow(Priority.ALWAYS);
-            tiles.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < rows; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / rows);
-            rc.setVgrow(Priority.ALWAYS);
-            tiles.getRowConstraints().add(rc);
-        }
-        for (int i = 0; i < buttons.size(); i++) {
-            tiles.add(buttons.get(i), i % columns, i / columns);
-        }
-    }
-
     private Button tile(HomeViewModel.Tile tile, HomeViewModel model) {
-        Label label = new Label(tile.label());
-        label.getStyleClass().add("tile-label");
-        Label hint = new Label(tile.hint());
-        hint.getStyleClass().add("tile-hint");
-        VBox box = new VBox(12, Icons.of(tile.icon()), label, hint);
-        box.setAlignment(Pos.CENTER);
+        VBox words = new VBox(Labels.of(tile.label(), "tile-label"), Labels.of(tile.hint(), "tile-hint"));
+        words.getStyleClass().add("tile-words");
         if (tile.comingSoon()) {
             Label soon = new Label(model.comingSoonLabel());
             soon.getStyleClass().add("tile-soon");
-            box.getChildren().add(soon);
+            words.getChildren().add(soon);
         }
         Button b = new Button();
-        b.setGraphic(box);
+        b.setGraphic(tileContent(Icons.of(tile.icon()), words, false));
         b.setId(tile.id());
         b.getStyleClass().add("tile");
         if (tile.comingSoon()) {
@@ -121,6 +131,25 @@ public final class HomeView implements Screen {
         b.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         b.setOnAction(e -> model.open(tile));
         return b;
+    }
+
+    /** The icon above the words; beside them when the tiles sit beside the hall's name, to save height. */
+    private static Pane tileContent(Node icon, VBox words, boolean wide) {
+        Pane content = wide ? new HBox(icon, words) : new VBox(icon, words);
+        content.getStyleClass().add("tile-content");
+        words.setAlignment(wide ? Pos.CENTER_LEFT : Pos.CENTER);
+        return content;
+    }
+
+    private static void arrangeTiles(List<Button> tiles, boolean wide) {
+        for (Button b : tiles) {
+            Pane old = (Pane) b.getGraphic();
+            Node icon = old.getChildren().get(0);
+            VBox words = (VBox) old.getChildren().get(1);
+            old.getChildren().clear();
+            b.setGraphic(tileContent(icon, words, wide));
+            b.pseudoClassStateChanged(WIDE, wide);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
 import org.yizhan.ui.Screen;
 
 /** Full-screen list of configuration problems for the technician; no stack trace. */
@@ -20,14 +21,9 @@ public final class ProblemView implements Screen {
         this.model = model;
         root.getStyleClass().add("problem");
         root.setId("problem");
-        Label title = new Label(model.title());
-        title.getStyleClass().add("title");
-        title.setWrapText(true);
-        Label intro = new Label(model.intro());
-        intro.setWrapText(true);
-        Label file = new Label(model.fileText());
-        file.getStyleClass().add("secondary");
-        file.setWrapText(true);
+        Label title = Labels.of(model.title(), "title");
+        Label intro = Labels.of(model.intro());
+        Label file = Labels.of(model.fileText(), "secondary");
 
         VBox list = new VBox(16);
         for (ProblemViewModel.Problem p : model.problems()) {
@@ -56,8 +52,7 @@ public final class ProblemView implements Screen {
     }
 
     private static Label line(String text, String style) {
-        Label l = new Label(text);
-        l.setWrapText(true);
+        Label l = Labels.of(text);
         if (style != null) {
             l.getStyleClass().add(style);
         }

@@ -21,27 +21,26 @@ import org.yizhan.search.SearchHit;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
 import org.yizhan.ui.OnScreenKeyboard;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.Tappable;
 
-/** Search box, results that follow every key, and the on-screen keyboard at the bottom. */
+/** Search box, results that follow every key, and the on-screen keyboard below them (beside them when wide). */
 public final class SearchView implements Screen {
 
     private final SearchViewModel model;
-    private final VBox root = new VBox();
+    private final SideBySide root;
     private final VBox list = new VBox(12);
     private final VBox nothing = new VBox(16);
 
     public SearchView(SearchViewModel model, org.yizhan.ui.Messages messages) {
         this.model = model;
-        root.setId("search");
         VBox page = new VBox();
         page.getStyleClass().add("page");
-        VBox.setVgrow(page, Priority.ALWAYS);
 
-        Label title = new Label(model.text("search.title"));
-        title.getStyleClass().add("title");
+        Label title = Labels.of(model.text("search.title"), "title");
         // Accepts a physical keyboard and committed IME text too; the on-screen keyboard writes the same property.
         TextField box = new TextField();
         box.setId("search-box");
@@ -49,16 +48,16 @@ public final class SearchView implements Screen {
         box.setPromptText(model.text("search.prompt"));
         box.textProperty().bindBidirectional(model.queryProperty());
         model.queryProperty().addListener((o, w, n) -> box.positionCaret(n.length()));
-        Label status = new Label();
+        Label status = Labels.of("", "secondary");
         status.setId("search-status");
-        status.getStyleClass().add("secondary");
-        status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
         // The no-result help scrolls like the results, so the keyboard and 首页 always keep their place.
         ScrollPane scroll = KineticScroll.install(new ScrollPane(new VBox(nothing, list)));
         scroll.setId("search-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        // The results take the height the keyboard leaves, rather than squeezing the keys to share it.
+        scroll.setPrefHeight(0);
         nothing.getStyleClass().add("search-empty");
         nothing.setId("search-nothing");
         nothing.visibleProperty().bind(model.nothingFoundProperty());
@@ -68,7 +67,9 @@ public final class SearchView implements Screen {
         page.getChildren().addAll(title, box, status, scroll);
         page.setMinHeight(0);
         OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
-        root.getChildren().addAll(page, keyboard);
+        // Beside the results on a landscape screen: below them, the keys would leave no room for results.
+        root = new SideBySide(page, keyboard, 0.4, page);
+        root.setId("search");
 
         model.results().addListener((ListChangeListener<SearchViewModel.Row>) c -> fill());
         fill();
@@ -79,8 +80,7 @@ public final class SearchView implements Screen {
         for (SearchViewModel.Row r : model.results()) {
             TextFlow name = highlighted(r.name(), r.highlights());
             name.getStyleClass().add("hit-name");
-            Label dept = new Label(r.department());
-            dept.getStyleClass().add("service-dept");
+            Label dept = Labels.of(r.department(), "service-dept");
             VBox text = new VBox(4, name, dept);
             HBox.setHgrow(text, Priority.ALWAYS);
             var chevron = Icons.of("mdi2c-chevron-right");
@@ -117,8 +117,7 @@ public final class SearchView implements Screen {
     }
 
     private void buildNothingFound(org.yizhan.ui.Messages messages) {
-        Label help = new Label(model.text("search.none.help"));
-        help.setWrapText(true);
+        Label help = Labels.of(model.text("search.none.help"));
         Button person = new Button(messages.get("browse.person"), Icons.of("mdi2a-account"));
         person.setId("search-browse-person");
         person.setOnAction(e -> model.browse(new Destination.Browse(Audience.PERSON)));
@@ -129,11 +128,14 @@ public final class SearchView implements Screen {
         nothing.getChildren().addAll(help, themes);
         var popular = model.popular();
         if (!popular.isEmpty()) {
-            Label title = new Label(model.text("search.popular"));
+            Label title = Labels.of(model.text("search.popular"));
             FlowPane buttons = new FlowPane(16, 16);
+            // A long name wraps inside the row instead of running past the screen's edge; a FlowPane is
+            // otherwise never narrower than its widest child.
+            buttons.setMinWidth(0);
             for (var s : popular) {
-                Button b = new Button(s.name());
-                b.setWrapText(true);
+                Button b = Labels.wrap(new Button(s.name()));
+                b.maxWidthProperty().bind(buttons.widthProperty());
                 b.setOnAction(e -> model.openService(s));
                 buttons.getChildren().add(b);
             }

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.yizhan.ui.BadgeRow;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
 import org.yizhan.ui.Screen;
 import org.yizhan.ui.Tappable;
 
@@ -31,16 +32,11 @@ public final class ServiceListView implements Screen {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("services");
-        Label title = new Label(model.title());
-        title.getStyleClass().add("title");
-        title.setWrapText(true);
-        Label count = new Label(model.countText());
-        count.getStyleClass().add("secondary");
+        Label title = Labels.of(model.title(), "title");
+        Label count = Labels.of(model.countText(), "secondary");
         root.getChildren().addAll(title, count);
         if (model.rows().isEmpty()) {
-            Label empty = new Label(model.emptyText());
-            empty.getStyleClass().add("heading");
-            empty.setWrapText(true);
+            Label empty = Labels.of(model.emptyText(), "heading");
             root.getChildren().add(empty);
             return;
         }
@@ -66,10 +62,8 @@ public final class ServiceListView implements Screen {
     }
 
     private HBox row(ServiceListViewModel.Row row) {
-        Label name = new Label(row.name());
-        name.getStyleClass().add("service-name");
-        Label dept = new Label(row.department());
-        dept.getStyleClass().add("service-dept");
+        Label name = Labels.of(row.name(), "service-name");
+        Label dept = Labels.of(row.department(), "service-dept");
         VBox text = new VBox(6, name, dept);
         if (!row.badges().isEmpty()) {
             text.getChildren().add(new BadgeRow(row.badges()));

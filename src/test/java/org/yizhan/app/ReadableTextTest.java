@@ -1,0 +1,109 @@
+package org.yizhan.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.config.Orientation;
+import org.yizhan.model.Audience;
+import org.yizhan.testing.CutText;
+import org.yizhan.testing.Fx;
+import org.yizhan.testing.LongTexts;
+import org.yizhan.testing.Screenshots;
+import org.yizhan.testing.TestKiosks;
+import org.yizhan.ui.Destination;
+
+/**
+ * Nothing a citizen needs is cut off: with the longest hall name, a long notice and a long service name,
+ * every label on home, browse, the service list, the guide and search reads whole, in standard and elder
+ * mode, portrait and landscape.
+ */
+class ReadableTextTest {
+
+    @TempDir
+    Path data;
+
+    private Kiosk kiosk;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    static Stream<Arguments> modes() {
+        return Stream.of(Arguments.of(Orientation.PORTRAIT, true), Arguments.of(Orientation.LANDSCAPE, true),
+                Arguments.of(Orientation.PORTRAIT, false), Arguments.of(Orientation.LANDSCAPE, false));
+    }
+
+    @ParameterizedTest(name = "{0}, elder mode {1}")
+    @MethodSource("modes")
+    void everyLabelReadsWhole(Orientation orientation, boolean elder) throws Exception {
+        CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
+        kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
+                .withHallName(LongTexts.HALL).withElderModeByDefault(elder), Clock.systemDefaultZone(), Runnable::run));
+        kiosk.ready().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
+
+        List<String> cut = new ArrayList<>();
+        cut.addAll(visit(Destination.HOME, "home" + suffix));
+        cut.addAll(visit(new Destination.Browse(Audience.PERSON), "browse" + suffix));
+        cut.addAll(visit(new Destination.Browse(Audience.LEGAL, true), "browse-departments" + suffix));
+        cut.addAll(visit(new Destination.ThemeServices("person-090"), "services" + suffix));
+        cut.addAll(visit(new Destination.Guide(LongTexts.SERVICE_ID), "guide" + suffix));
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#basis-toggle")).fire());
+        cut.addAll(check("guide-basis" + suffix));
+        cut.addAll(visit(new Destination.Search(), "search-empty" + suffix));
+        cut.addAll(visit(new Destination.Search("养老"), "search" + suffix));
+        cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
+        assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
+    }
+
+    private List<String> visit(Destination destination, String name) {
+        Fx.run(() -> {
+            if (destination instanceof Destination.Home) {
+                kiosk.shell().home();
+            } else {
+                kiosk.shell().go(destination);
+            }
+        });
+        return check(name);
+    }
+
+    /** Lays the scene out as a pulse would (it is not shown), keeps a picture, and lists what is cut. */
+    private List<String> check(String name) {
+        return Fx.call(() -> {
+            Parent root = kiosk.scene().getRoot();
+            for (int i = 0; i < 3; i++) {
+                root.applyCss();
+                root.layout();
+            }
+            Screenshots.save(kiosk.scene(), name);
+            return CutText.in(kiosk.scene()).stream().map(problem -> name + ": " + problem).toList();
+        });
+    }
+}
