@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -84,6 +85,24 @@ class ReadableTextTest {
         cut.addAll(visit(new Destination.Search("养老"), "search" + suffix));
         cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
         assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
+    }
+
+    @Test
+    void theAnswerToATapBelowTheTilesIsScrolledIntoView() throws Exception {
+        CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
+        kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                .withHallName(LongTexts.HALL).withElderModeByDefault(true), Clock.systemDefaultZone(), Runnable::run));
+        kiosk.ready().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        check("home-elder-before-tap-portrait");
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#tile-status")).fire());
+        check("home-elder-answer-portrait");
+        boolean inView = Fx.call(() -> {
+            Node view = kiosk.scene().lookup("#home-scroll");
+            Node message = kiosk.scene().lookup("#home-message");
+            return view.localToScene(view.getLayoutBounds()).contains(message.localToScene(message.getLayoutBounds()));
+        });
+        assertTrue(inView, "此功能即将开放 shows where the citizen can read it");
     }
 
     /** On a shown window, where pulses, not the test, lay the scene out after each switch. */
