@@ -126,7 +126,6 @@ public final class KioskShell implements Navigator {
         clock.setId("clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
         VBox where = new VBox(hall, clock);
-        where.getStyleClass().add("hall-box");
         HBox.setHgrow(where, Priority.ALWAYS);
         HBox bar = new HBox(where, elderButton);
         bar.getStyleClass().add("top-bar");

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,6 +85,51 @@ class ReadableTextTest {
         cut.addAll(visit(new Destination.Search("养老"), "search" + suffix));
         cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
         assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
+    }
+
+    @Test
+    void theAnswerToATapBelowTheTilesIsScrolledIntoView() throws Exception {
+        CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
+        kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                .withHallName(LongTexts.HALL).withElderModeByDefault(true), Clock.systemDefaultZone(), Runnable::run));
+        kiosk.ready().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        check("home-elder-before-tap-portrait");
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#tile-status")).fire());
+        check("home-elder-answer-portrait");
+        boolean inView = Fx.call(() -> {
+            Node view = kiosk.scene().lookup("#home-scroll");
+            Node message = kiosk.scene().lookup("#home-message");
+            return view.localToScene(view.getLayoutBounds()).contains(message.localToScene(message.getLayoutBounds()));
+        });
+        assertTrue(inView, "此功能即将开放 shows where the citizen can read it");
+    }
+
+    /** On a shown window, where pulses, not the test, lay the scene out after each switch. */
+    @Test
+    void theLongestHallNameReadsWholeAfterSwitchingModes() throws Exception {
+        Stage stage = Fx.call(Stage::new);
+        try {
+            kiosk = Fx.call(() -> Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                    .withHallName(LongTexts.HALL), Clock.systemDefaultZone(), Runnable::run, false));
+            kiosk.ready().get(30, TimeUnit.SECONDS);
+            Fx.run(() -> kiosk.shell().go(new Destination.Browse(Audience.PERSON)));
+            for (String mode : List.of("elder", "standard", "elder")) {
+                Fx.run(() -> ((Button) kiosk.scene().lookup("#elder-button")).fire());
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> cut = Fx.call(() -> CutText.in(kiosk.scene()));
+                assertTrue(cut.isEmpty(), mode + ": " + String.join("\n", cut));
+                long lines = Fx.call(() -> {
+                    Label hall = (Label) kiosk.scene().lookup("#hall-name");
+                    Text line = new Text("国");
+                    line.setFont(hall.getFont());
+                    return Math.round(hall.getHeight() / line.getLayoutBounds().getHeight());
+                });
+                assertTrue(lines <= 2, mode + ": the hall's name takes " + lines + " lines of the top bar");
+            }
+        } finally {
+            Fx.run(stage::hide);
+        }
     }
 
     private List<String> visit(Destination destination, String name) {
