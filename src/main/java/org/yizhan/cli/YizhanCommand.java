@@ -47,7 +47,14 @@ public final class YizhanCommand implements Callable<Integer> {
                     .toList();
             launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), problems, developer);
         }
-        KioskApp.run(launch);
+        try {
+            KioskApp.run(launch);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's words for a machine with no desktop to open a window on, e.g. a terminal over ssh.
+            System.err.println("The kiosk cannot start: " + e.getMessage() + ". It needs a graphical desktop: start it "
+                    + "in the kiosk's desktop session (commands such as sync and server need none).");
+            return 1;
+        }
         return launch.problems().isEmpty() ? 0 : 2;
     }
 
