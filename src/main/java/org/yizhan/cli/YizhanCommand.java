@@ -11,11 +11,12 @@ import org.yizhan.config.KioskConfig;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
 import org.yizhan.ui.problem.ProblemViewModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar yizhan.jar [--config FILE] [--dev]}: starts the kiosk; subcommands do the rest. */
-@Command(name = "yizhan", mixinStandardHelpOptions = true, version = "Yizhan 0.1",
+@Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = YizhanCommand.Version.class,
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
                 PublishCommand.class, ServerCommand.class, SyncCommand.class})
@@ -56,6 +57,18 @@ public final class YizhanCommand implements Callable<Integer> {
             return 1;
         }
         return launch.problems().isEmpty() ? 0 : 2;
+    }
+
+    /** {@code -V}: the pom's version, which the build writes into version.properties. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = YizhanCommand.class.getResourceAsStream("version.properties")) {
+                properties.load(in);
+            }
+            return new String[] {"Yizhan " + properties.getProperty("version")};
+        }
     }
 
     /** The page is read in Chinese: the key's own description first, then the loader's exact finding. */

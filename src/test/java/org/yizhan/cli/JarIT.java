@@ -36,6 +36,11 @@ class JarIT {
     }
 
     @Test
+    void versionIsThePomsVersion() throws Exception {
+        assertEquals(List.of("Yizhan " + CommandsTest.pomVersion()), run(0, "-V"));
+    }
+
+    @Test
     void theKioskLoadsJavaFxAsModulesSoJavaFxDoesNotWarnOfAnUnsupportedConfiguration() throws Exception {
         // With no desktop JavaFX fails to open a window, but only after it checked where its classes came from.
         List<String> lines = run(1, "--dev");
