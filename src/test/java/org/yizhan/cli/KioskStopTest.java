@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +19,10 @@ class KioskStopTest {
 
     @Test
     void sigtermEndsTheKioskWithExitCodeZero(@TempDir Path dir) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + dir));
-        Stream.of("glass.platform", "monocle.platform", "prism.order", "prism.text", "headless.geometry", "java.awt.headless")
-                .filter(key -> System.getProperty(key) != null)
-                .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
-        command.addAll(List.of(Launcher.class.getName(), "--dev"));
+        // This JVM's own arguments (pom.xml's argLine): headless JavaFX, from the module path.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Duser.home=" + dir, Launcher.class.getName(), "--dev"));
         Process kiosk = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try {
