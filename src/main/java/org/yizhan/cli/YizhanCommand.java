@@ -1,6 +1,7 @@
 package org.yizhan.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.app.KioskApp;
@@ -8,11 +9,12 @@ import org.yizhan.config.ConfigException;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar yizhan.jar [--config FILE] [--dev]}: starts the kiosk; subcommands do the rest. */
-@Command(name = "yizhan", mixinStandardHelpOptions = true, version = "Yizhan 0.1",
+@Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = YizhanCommand.Version.class,
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
                 PublishCommand.class, ServerCommand.class, SyncCommand.class})
@@ -39,7 +41,53 @@ public final class YizhanCommand implements Callable<Integer> {
             e.lines().forEach(System.err::println);
             launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), e.problems(), developer);
         }
-        KioskApp.run(launch);
-        return launch.problems().isEmpty() ? 0 : 2;
+        int code = launch.problems().isEmpty() ? 0 : 2;
+        Thread onSignal = new Thread(() -> stopOnSignal(code), "yizhan-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        if (Boolean.getBoolean("yizhan.exitWithParent")) {
+            // Set by `mvn javafx:run` (pom.xml): Maven stopped by a signal leaves its child running; the kiosk follows it.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(code)));
+        }
+        try {
+            KioskApp.run(launch);
+            return code;
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's words for a machine with no desktop to open a window on, e.g. a terminal over ssh.
+            System.err.println("The kiosk cannot start: " + e.getMessage() + ". It needs a graphical desktop: start it "
+                    + "in the kiosk's desktop session (commands such as sync and server need none).");
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // A signal came just as the kiosk ended: the hook ends the JVM with the kiosk's code.
+            }
+        }
+    }
+
+    /**
+     * Ctrl+C and SIGTERM are how a technician stops the kiosk (`mvn javafx:run`, systemd). The JVM would end
+     * with 130 or 143, which `mvn javafx:run` reports as a BUILD FAILURE: end JavaFX as the kiosk's own exit
+     * does, then end with the kiosk's own code. A shutdown hook can set the code only by halting.
+     */
+    private static void stopOnSignal(int code) {
+        try {
+            KioskApp.exit(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** {@code -V}: the pom's version, which the build writes into version.properties. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = YizhanCommand.class.getResourceAsStream("version.properties")) {
+                properties.load(in);
+            }
+            return new String[] {"Yizhan " + properties.getProperty("version")};
+        }
     }
 }

@@ -24,6 +24,21 @@ class CommandsTest {
         return CommandRun.of(args);
     }
 
+    /** The project's version as pom.xml states it, read here independently of the build's filtering. */
+    static String pomVersion() throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>yizhan</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(m.find(), "pom.xml names no version");
+        return m.group(1);
+    }
+
+    @Test
+    void versionIsThePomsVersion() throws Exception {
+        CommandRun r = run("-V");
+        assertEquals(0, r.code());
+        assertEquals(List.of("Yizhan " + pomVersion()), r.out());
+    }
+
     @Test
     void searchPrintsTheTopTenBestFirst() {
         CommandRun r = run("search", "--catalog", DEMO.toString(), "sfz");
