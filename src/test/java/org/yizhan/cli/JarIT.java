@@ -42,6 +42,7 @@ class JarIT {
     @Test
     void theKioskLoadsJavaFxAsModulesSoJavaFxDoesNotWarnOfAnUnsupportedConfiguration() throws Exception {
         // With no desktop JavaFX fails to open a window, but only after it checked where its classes came from.
+        java.nio.file.Files.copy(Path.of("kiosk.properties"), dir.resolve("kiosk.properties")); // the shipped one
         List<String> lines = run(1, "--dev");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("The kiosk cannot start: ")), lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("WARNING") || l.contains("Unsupported JavaFX configuration")

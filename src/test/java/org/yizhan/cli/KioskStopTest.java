@@ -23,14 +23,27 @@ class KioskStopTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Duser.home=" + dir, Launcher.class.getName(), "--dev"));
+        java.nio.file.Files.copy(Path.of("kiosk.properties"), dir.resolve("kiosk.properties")); // the shipped one
         Process kiosk = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(kiosk.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null && !line.contains("catalog sync from")) {
-                output.add(line);
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch syncing = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(kiosk.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    if (line.contains("catalog sync from")) {
+                        syncing.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The kiosk is gone.
             }
+        }, "kiosk-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            // A kiosk that never comes up (a config problem page, say) fails the test instead of hanging the build.
+            assertTrue(syncing.await(60, TimeUnit.SECONDS), "the kiosk did not come up: " + output);
             assertTrue(kiosk.isAlive(), "the kiosk did not come up: " + output);
             kiosk.destroy(); // SIGTERM
             assertTrue(kiosk.waitFor(30, TimeUnit.SECONDS), "the kiosk did not stop");

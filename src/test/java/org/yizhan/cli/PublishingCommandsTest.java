@@ -157,7 +157,8 @@ class PublishingCommandsTest {
     void syncNamesAFileThatStandsWhereItsFolderBelongs() throws Exception {
         Path data = Files.createDirectory(dir.resolve("kiosk-data"));
         Files.writeString(data.resolve("catalog"), "a file where the catalog folder belongs");
-        Path config = Files.writeString(dir.resolve("kiosk.properties"), "data.dir=kiosk-data\n", StandardCharsets.UTF_8);
+        Path config = Files.writeString(dir.resolve("kiosk.properties"), KIOSK + "server.url=embedded\ndata.dir=kiosk-data\n",
+                StandardCharsets.UTF_8);
         CommandRun sync = run("sync", "--config", config.toString());
         assertEquals(1, sync.code());
         assertEquals(List.of("rejected: " + data.toAbsolutePath().resolve("catalog") + " is a file, where a folder is needed"
