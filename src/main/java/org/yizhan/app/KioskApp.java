@@ -1,7 +1,6 @@
 package org.yizhan.app;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +30,6 @@ public final class KioskApp extends Application {
     }
 
     private static volatile Launch launch;
-    private static volatile Thread fxThread;
     private ExecutorService background;
     private Kiosk kiosk;
 
@@ -49,22 +47,13 @@ public final class KioskApp extends Application {
         Messages.simplifiedChinese();
     }
 
-    /**
-     * Ends the kiosk as its own exit does, from any thread, and waits at most {@code wait} for JavaFX to end:
-     * during a JVM shutdown (Ctrl+C, SIGTERM) JavaFX's own hook may have closed its toolkit first, and then
-     * its thread never ends.
-     */
-    public static void exit(Duration wait) throws InterruptedException {
+    /** Ends the kiosk as its own exit does, from any thread: {@link #stop}, then {@link #run} returns. */
+    public static void exit() {
         Platform.exit();
-        Thread fx = fxThread;
-        if (fx != null) {
-            fx.join(wait.toMillis());
-        }
     }
 
     @Override
     public void start(Stage stage) {
-        fxThread = Thread.currentThread();
         Launch l = launch;
         if (!l.problems().isEmpty()) {
             showProblems(stage, l);

@@ -1,7 +1,6 @@
 package org.yizhan.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.app.KioskApp;
@@ -42,8 +41,7 @@ public final class YizhanCommand implements Callable<Integer> {
             launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), e.problems(), developer);
         }
         int code = launch.problems().isEmpty() ? 0 : 2;
-        Thread onSignal = new Thread(() -> stopOnSignal(code), "yizhan-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        StopSignals.install(KioskApp::exit, code);
         if (Boolean.getBoolean("yizhan.exitWithParent")) {
             // Set by `mvn javafx:run` (pom.xml): Maven stopped by a signal leaves its child running; the kiosk follows it.
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(code)));
@@ -56,27 +54,7 @@ public final class YizhanCommand implements Callable<Integer> {
             System.err.println("The kiosk cannot start: " + e.getMessage() + ". It needs a graphical desktop: start it "
                     + "in the kiosk's desktop session (commands such as sync and server need none).");
             return 1;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // A signal came just as the kiosk ended: the hook ends the JVM with the kiosk's code.
-            }
         }
-    }
-
-    /**
-     * Ctrl+C and SIGTERM are how a technician stops the kiosk (`mvn javafx:run`, systemd). The JVM would end
-     * with 130 or 143, which `mvn javafx:run` reports as a BUILD FAILURE: end JavaFX as the kiosk's own exit
-     * does, then end with the kiosk's own code. A shutdown hook can set the code only by halting.
-     */
-    private static void stopOnSignal(int code) {
-        try {
-            KioskApp.exit(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Runtime.getRuntime().halt(code);
     }
 
     /** {@code -V}: the pom's version, which the build writes into version.properties. */

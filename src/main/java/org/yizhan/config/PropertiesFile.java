@@ -90,16 +90,17 @@ final class PropertiesFile {
             lineNumber++;
             lineStart = i + 1;
         }
-        String lines = badLines.stream().limit(MAX_LINES_NAMED).map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(", "))
-                + (badLines.size() > MAX_LINES_NAMED ? ", …" : "");
+        String more = badLines.size() > MAX_LINES_NAMED ? "…" : "";
+        List<String> named = badLines.stream().limit(MAX_LINES_NAMED).map(String::valueOf).toList();
+        String lines = String.join(", ", named) + (more.isEmpty() ? "" : ", " + more);
+        String linesZh = String.join("、", named) + more;
         String what = allGbk ? "GBK (\"ANSI\")" : "another encoding";
-        String whatZh = allGbk ? "GBK（“ANSI”）" : "其他";
+        String whatZh = allGbk ? " GBK（“ANSI”）编码" : "其他编码";
         String quote = quoted == null ? "" : "; line says \"" + quoted + "\" when read as GBK";
-        String quoteZh = quoted == null ? "" : "（例如“" + quoted + "”）";
+        String quoteZh = quoted == null ? "" : "，例如“" + quoted + "”";
         return ConfigProblem.ofFile(
                 fileName + " is not saved as UTF-8 but in " + what + " (lines " + lines + quote + "); " + HOW_TO_SAVE,
-                fileName + " 不是以 UTF-8 编码保存的，而是" + whatZh + "编码（第 " + lines + " 行" + quoteZh + "）。"
+                fileName + " 不是以 UTF-8 编码保存的，而是" + whatZh + "：第 " + linesZh + " 行" + quoteZh + "。"
                         + HOW_TO_SAVE_ZH);
     }
 

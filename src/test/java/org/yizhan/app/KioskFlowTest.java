@@ -531,7 +531,7 @@ class KioskFlowTest {
                 new ConfigProblem("kiosk.id", "", "1 to 32 letters, digits, _ or - (required), but the file does not set it",
                         "1 到 32 个英文字母、数字、下划线 _ 或连字符 -（必填），但文件中没有这一项"),
                 ConfigProblem.ofFile("kiosk.properties is not saved as UTF-8 but in GBK (\"ANSI\") (lines 1, 3)",
-                        "kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 1, 3 行）。请用记事本打开它，"
+                        "kiosk.properties 不是以 UTF-8 编码保存的，而是 GBK（“ANSI”）编码：第 1、3 行。请用记事本打开它，"
                                 + "选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"));
         var scene = Fx.call(() -> {
             stage = new Stage();
@@ -549,7 +549,7 @@ class KioskFlowTest {
         assertTrue(chinese >= 0 && lines.get(chinese + 1).equals("did you mean \"idle.timeout\"?"),
                 "the Chinese explanation first, the English detail after it: " + lines);
         assertTrue(lines.contains("当前值：（未填写）"), "a key the file does not set: " + lines);
-        assertTrue(lines.contains("问题：kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 1, 3 行）。请用记事本打开它，"
+        assertTrue(lines.contains("问题：kiosk.properties 不是以 UTF-8 编码保存的，而是 GBK（“ANSI”）编码：第 1、3 行。请用记事本打开它，"
                 + "选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"), lines.toString());
         Fx.run(() -> Screenshots.save(scene, "problem-portrait"));
     }

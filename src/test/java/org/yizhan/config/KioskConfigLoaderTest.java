@@ -234,9 +234,9 @@ class KioskConfigLoaderTest {
             ConfigProblem p = e.problems().get(0);
             assertTrue(p.concernsFile());
             assertFalse(e.fileMissing());
-            assertTrue(p.expectedZh().startsWith("kiosk.properties 不是以 UTF-8 编码保存的，而是GBK（“ANSI”）编码（第 "),
+            assertTrue(p.expectedZh().startsWith("kiosk.properties 不是以 UTF-8 编码保存的，而是 GBK（“ANSI”）编码：第 "),
                     p.expectedZh());
-            assertTrue(p.expectedZh().contains("“hall.name=" + LONGTAN + "”"), "quotes the setting, not a comment: " + p.expectedZh());
+            assertTrue(p.expectedZh().contains("行，例如“hall.name=" + LONGTAN + "”。"), "quotes the setting, not a comment: " + p.expectedZh());
             assertTrue(p.expectedZh().endsWith("请用记事本打开它，选择“文件 > 另存为”，把“编码”改为 UTF-8，保存后重新启动终端。"),
                     p.expectedZh());
             assertTrue(p.expected().contains("is not saved as UTF-8 but in GBK") && p.expected().contains(", …")
