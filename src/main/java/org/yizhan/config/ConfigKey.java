@@ -1,5 +1,10 @@
 package org.yizhan.config;
 
+import static org.yizhan.config.ConfigValues.optional;
+import static org.yizhan.config.ConfigValues.text;
+
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,23 +12,27 @@ import java.util.Optional;
  * Every key of kiosk.properties, in the order the file lists them: the one list that the loader,
  * the shipped kiosk.properties, docs/configuration.md and their tests all follow.
  *
- * <p>To add a key: add a constant here, a component to {@link KioskConfig}, a case to
- * {@code ConfigValues.parse} and to {@link KioskConfig#value(ConfigKey)}; document it in kiosk.properties
- * and docs/configuration.md (tests fail until both mention it). A rule between keys (as between
- * {@code server.url} and {@code sync.public-key}) goes in {@link KioskConfigLoader}, after every key is read.
+ * <p>To add a key: add a constant here (name, default, whether it is required, the type it is read into and
+ * its parser from {@link ConfigValues}, descriptions and allowed values), an accessor to {@link KioskConfig}
+ * if code reads it, and its block to kiosk.properties and its row to docs/configuration.md (tests fail until
+ * both have it). A rule between keys (as between {@code server.url} and {@code sync.public-key}) goes in
+ * {@link KioskConfigLoader}, after every key is read.
  */
 public enum ConfigKey {
     HALL_NAME("hall.name", "云溪县政务服务中心", Need.REQUIRED,
+            String.class, text(ConfigValues::hallName),
             "大厅名称，显示在首页顶部和排队小票上。",
             "Name of the service hall, shown at the top of the home screen and on queue tickets.",
             "1 到 40 个字，不能为空",
             "a name of 1 to 40 characters"),
     KIOSK_ID("kiosk.id", "kiosk-01", Need.REQUIRED,
+            String.class, text(ConfigValues::id),
             "本机编号，用来区分同一大厅的多台自助终端，会出现在日志、评价和同步记录中。",
             "This kiosk's id, which tells the kiosks of one hall apart in logs, ratings and sync records.",
             "1 到 32 个英文字母、数字、下划线 _ 或连字符 -",
             "1 to 32 letters, digits, _ or -"),
     DATA_DIR("data.dir", "${user.home}/.yizhan", Need.OPTIONAL,
+            Path.class, ConfigValues::dataDir,
             "数据目录，存放本地事项库副本、日志等文件。${user.home} 表示当前用户的主目录；"
                     + "相对路径相对于本文件所在的目录。目录不存在时自动创建，必须可写。",
             "Data directory for the local catalog copy, logs and other files. ${user.home} is the user's home "
@@ -32,28 +41,33 @@ public enum ConfigKey {
             "可写的目录；Windows 路径请写成 D:/yizhan（单个反斜杠 \\ 在本文件中是转义符）",
             "a writable directory"),
     IDLE_TIMEOUT("idle.timeout", "60", Need.OPTIONAL,
+            Duration.class, text(ConfigValues::seconds),
             "无人操作多少秒后自动回到首页，并清除上一位群众输入的内容。",
             "Seconds without a touch after which the kiosk returns to the home screen and clears what the "
                     + "last person entered.",
             "15 到 3600 之间的整数（秒）",
             "a whole number of seconds from 15 to 3600"),
     DISPLAY_ORIENTATION("display.orientation", "portrait", Need.OPTIONAL,
+            Orientation.class, text(ConfigValues::orientation),
             "屏幕方向：portrait 为竖屏，landscape 为横屏。",
             "Screen orientation: portrait (taller than wide) or landscape (wider than tall).",
             "portrait 或 landscape",
             "portrait or landscape"),
     UI_LANGUAGE("ui.language", "zh-Hans", Need.OPTIONAL,
+            UiLanguage.class, text(ConfigValues::language),
             "界面语言：zh-Hans 简体中文，zh-Hant 繁體中文，en 英文。",
             "Language of the screens: zh-Hans (Simplified Chinese), zh-Hant (Traditional Chinese), en (English).",
             "zh-Hans、zh-Hant 或 en",
             "zh-Hans, zh-Hant or en"),
     UI_ELDER_DEFAULT("ui.elder.default", "false", Need.OPTIONAL,
+            Boolean.class, text(ConfigValues::bool),
             "回到首页时是否默认开启长者模式（大字、少项、高对比）。",
             "Whether elder mode (larger type, fewer items, higher contrast) is on when the kiosk returns to "
                     + "the home screen.",
             "true 或 false",
             "true or false"),
     SERVER_URL("server.url", "embedded", Need.REQUIRED,
+            Optional.class, text(ConfigValues::serverUrl),
             "终端从哪里获取事项库（以后还包括排队小票和状态）。embedded 表示在终端程序内启动大厅服务器，"
                     + "只在本机回环地址上监听，发布随程序附带的演示事项库，首次运行无需其他设置。"
                     + "否则填写大厅服务器或 CDN 所发布目录的完整网址，如 http://10.1.2.3:8080/；"
@@ -66,6 +80,7 @@ public enum ConfigKey {
             "embedded（须小写），或以 http:// 或 https:// 开头的网址，不能含用户名、密码、空格、? 或 #",
             "embedded (in lower case) or an http:// or https:// URL without user name, password, spaces, ? or #"),
     SYNC_INTERVAL("sync.interval", "15", Need.OPTIONAL,
+            Duration.class, text(ConfigValues::minutes),
             "每隔多少分钟检查一次事项库有无更新。终端会把间隔随机增减最多 20%，"
                     + "以免同一大厅的多台终端同时访问服务器。",
             "Minutes between checks for a new catalog. The kiosk adds or takes up to 20 % at random so that "
@@ -73,6 +88,7 @@ public enum ConfigKey {
             "1 到 1440 之间的整数（分钟）",
             "a whole number of minutes from 1 to 1440"),
     SYNC_PUBLIC_KEY("sync.public-key", "", Need.OPTIONAL,
+            Optional.class, optional(ConfigValues::path),
             "公钥文件的路径（由 java -jar target/yizhan.jar keygen 生成）。事项库包必须带有能用此公钥验证的 "
                     + "Ed25519 签名。写法同 data.dir：${user.home} 表示当前用户的主目录，相对路径相对于本文件所在的"
                     + "目录。server.url 为 embedded 时可以留空（内置服务器用终端自己生成的密钥签名），否则必须填写。",
@@ -84,6 +100,7 @@ public enum ConfigKey {
             "可读的文件；仅当 server.url 为 embedded 时可以留空",
             "a readable file; empty only when server.url is embedded"),
     HALL_ID("hall.id", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::id)),
             "本大厅的编号，与发布事项库时 publish --hall 编号 中写的相同。填写后，终端拒绝为其他大厅发布的"
                     + "事项库包；留空则接受任何事项库包。",
             "This hall's id, as the publisher writes it with publish --hall ID. When it is set, the kiosk "
@@ -92,6 +109,7 @@ public enum ConfigKey {
             "留空，或 1 到 32 个英文字母、数字、下划线 _ 或连字符 -",
             "empty, or 1 to 32 letters, digits, _ or -"),
     SYNC_REPLACES_KEY("sync.replaces-key", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::keyId)),
             "更换事项库发布方时由技术人员填写：原发布方公钥的编号（16 位十六进制，终端拒绝同步时会在提示中给出）。"
                     + "终端已有某个发布方签名的事项库时，只接受同一公钥签名的更新，不会因为配置改动而换成演示数据或"
                     + "其他公钥的事项库；只有此处写明被替换的公钥编号，才接受 sync.public-key 所指新公钥签名的事项库。"
@@ -110,20 +128,34 @@ public enum ConfigKey {
     private final String key;
     private final String defaultValue;
     private final boolean required;
+    private final Class<?> type;
+    private final ConfigValues.Parser parser;
     private final String descriptionZh;
     private final String descriptionEn;
     private final String expectedZh;
     private final String expectedEn;
 
-    ConfigKey(String key, String defaultValue, Need need, String descriptionZh, String descriptionEn,
+    ConfigKey(String key, String defaultValue, Need need, Class<?> type, ConfigValues.Parser parser, String descriptionZh, String descriptionEn,
               String expectedZh, String expectedEn) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.required = need == Need.REQUIRED;
+        this.type = type;
+        this.parser = parser;
         this.descriptionZh = descriptionZh;
         this.descriptionEn = descriptionEn;
         this.expectedZh = expectedZh;
         this.expectedEn = expectedEn;
+    }
+
+    /** What {@link KioskConfig} holds for this key, e.g. {@code Duration} ({@code Optional} for a key that may be empty). */
+    Class<?> type() {
+        return type;
+    }
+
+    /** Reads the trimmed value as the file writes it; {@code baseDir} and {@code userHome} resolve paths. */
+    Object parse(String value, Path baseDir, Path userHome) throws ConfigValues.InvalidValue {
+        return parser.parse(value, baseDir, userHome);
     }
 
     /** The key as written in kiosk.properties, e.g. {@code idle.timeout}. */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Turns the text of one value into what {@link KioskConfig} holds. Pure: touches no file. */
+/** Turns the text of one value into what {@link KioskConfig} holds: the parsers the keys of {@link ConfigKey} name. */
 final class ConfigValues {
 
     static final int HALL_NAME_MAX = 40;
@@ -41,29 +41,49 @@ final class ConfigValues {
         }
     }
 
-    /**
-     * @param value    the trimmed value
-     * @param baseDir  the folder relative paths are resolved against (the folder of kiosk.properties)
-     * @param userHome what {@code ${user.home}} stands for
-     */
-    static Object parse(ConfigKey key, String value, Path baseDir, Path userHome) throws InvalidValue {
-        return switch (key) {
-            case HALL_NAME -> hallName(value);
-            case KIOSK_ID -> id(value);
-            case DATA_DIR -> dataDir(value, baseDir, userHome);
-            case IDLE_TIMEOUT -> Duration.ofSeconds(wholeNumber(value, IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX));
-            case DISPLAY_ORIENTATION -> Orientation.parse(value).orElseThrow(InvalidValue::new);
-            case UI_LANGUAGE -> UiLanguage.parse(value).orElseThrow(InvalidValue::new);
-            case UI_ELDER_DEFAULT -> bool(value);
-            case SERVER_URL -> serverUrl(value);
-            case SYNC_INTERVAL -> Duration.ofMinutes(wholeNumber(value, SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX));
-            case SYNC_PUBLIC_KEY -> value.isEmpty() ? Optional.empty() : Optional.of(path(value, baseDir, userHome));
-            case HALL_ID -> value.isEmpty() ? Optional.empty() : Optional.of(id(value));
-            case SYNC_REPLACES_KEY -> value.isEmpty() ? Optional.empty() : Optional.of(keyId(value));
-        };
+    /** Reads one key's trimmed value: what {@link KioskConfig} holds for it. Pure: touches no file. */
+    @FunctionalInterface
+    interface Parser {
+        /**
+         * @param baseDir  the folder relative paths are resolved against (the folder of kiosk.properties)
+         * @param userHome what {@code ${user.home}} stands for
+         */
+        Object parse(String value, Path baseDir, Path userHome) throws InvalidValue;
     }
 
-    private static String hallName(String value) throws InvalidValue {
+    /** A parser of a value that names no path. */
+    @FunctionalInterface
+    interface TextParser {
+        Object parse(String value) throws InvalidValue;
+    }
+
+    static Parser text(TextParser parser) {
+        return (value, baseDir, userHome) -> parser.parse(value);
+    }
+
+    /** An optional value: empty text is {@code Optional.empty()}, anything else goes to {@code parser}. */
+    static Parser optional(Parser parser) {
+        return (value, baseDir, userHome) -> value.isEmpty()
+                ? Optional.empty() : Optional.of(parser.parse(value, baseDir, userHome));
+    }
+
+    static Duration seconds(String value) throws InvalidValue {
+        return Duration.ofSeconds(wholeNumber(value, IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX));
+    }
+
+    static Duration minutes(String value) throws InvalidValue {
+        return Duration.ofMinutes(wholeNumber(value, SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX));
+    }
+
+    static Orientation orientation(String value) throws InvalidValue {
+        return Orientation.parse(value).orElseThrow(InvalidValue::new);
+    }
+
+    static UiLanguage language(String value) throws InvalidValue {
+        return UiLanguage.parse(value).orElseThrow(InvalidValue::new);
+    }
+
+    static String hallName(String value) throws InvalidValue {
         if (value.isBlank()) {
             throw new InvalidValue();
         }
@@ -75,7 +95,7 @@ final class ConfigValues {
     }
 
     /** As {@code kiosk.id} and {@code hall.id} write an id. */
-    private static String id(String value) throws InvalidValue {
+    static String id(String value) throws InvalidValue {
         if (!ID.matcher(value).matches()) {
             throw new InvalidValue();
         }
@@ -83,7 +103,7 @@ final class ConfigValues {
     }
 
     /** A key id as keygen prints it and a kiosk's refusal names it: 16 hex digits. */
-    private static String keyId(String value) throws InvalidValue {
+    static String keyId(String value) throws InvalidValue {
         if (!KEY_ID.matcher(value).matches()) {
             throw new InvalidValue();
         }
@@ -103,7 +123,7 @@ final class ConfigValues {
         return n;
     }
 
-    private static Boolean bool(String value) throws InvalidValue {
+    static Boolean bool(String value) throws InvalidValue {
         // Boolean.parseBoolean would read "yes" or "是" silently as false.
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
@@ -113,7 +133,7 @@ final class ConfigValues {
     }
 
     /** Empty for {@code embedded}; otherwise an http(s) URL whose path ends with {@code /}. */
-    private static Optional<URI> serverUrl(String value) throws InvalidValue {
+    static Optional<URI> serverUrl(String value) throws InvalidValue {
         if (value.equals(EMBEDDED)) {
             return Optional.empty();
         }
@@ -173,7 +193,7 @@ final class ConfigValues {
         return uri.getRawPath().endsWith("/") ? URI.create(text) : URI.create(text + "/");
     }
 
-    private static Path dataDir(String value, Path baseDir, Path userHome) throws InvalidValue {
+    static Path dataDir(String value, Path baseDir, Path userHome) throws InvalidValue {
         if (value.isBlank()) {
             throw new InvalidValue();
         }

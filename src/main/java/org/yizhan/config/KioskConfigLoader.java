@@ -134,7 +134,7 @@ public final class KioskConfigLoader {
                 continue;
             }
             try {
-                values.put(key, ConfigValues.parse(key, value, baseDir, userHome));
+                values.put(key, key.parse(value, baseDir, userHome));
             } catch (ConfigValues.InvalidValue e) {
                 problems.add(new ConfigProblem(key.key(), value, withDetail(key.expectedWithDefault(), e.detail),
                         withDetailZh(key.expectedWithDefaultZh(), e.detailZh)));
@@ -177,7 +177,7 @@ public final class KioskConfigLoader {
                     continue;
                 }
                 try {
-                    values.put(key, ConfigValues.parse(key, key.defaultValue(), baseDir, userHome));
+                    values.put(key, key.parse(key.defaultValue(), baseDir, userHome));
                 } catch (ConfigValues.InvalidValue e) {
                     throw new AssertionError("default of " + key.key() + " is invalid", e);
                 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.config.ConfigKey;
 import org.yizhan.config.Orientation;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.Screenshots;
@@ -59,7 +60,7 @@ class KeyboardLayoutTest {
     @MethodSource("screens")
     void lettersAndDigitsAreEqualLargeKeysApart(Orientation orientation, boolean elder) throws Exception {
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .withElderModeByDefault(elder), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), Runnable::run));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         List<Bounds> keys = Fx.call(() -> {

@@ -33,6 +33,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.bundle.Ed25519Keys;
+import org.yizhan.config.ConfigKey;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.model.Catalog;
 import org.yizhan.model.Service;
@@ -152,8 +153,8 @@ class KioskFlowTest {
         HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server);
         try {
             start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                    .withServerUrl(Optional.of(hall.baseUri()))
-                    .withPublicKey(Optional.of(server.resolve("publisher.pub"))), false);
+                    .with(ConfigKey.SERVER_URL, Optional.of(hall.baseUri()))
+                    .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(server.resolve("publisher.pub"))), false);
             assertEquals("applied version 2", awaitSync(o -> true).line());
             // The outcome is reported before the kiosk has read the new catalog back; it is offered right after.
             awaitFooterAtHome("终端编号 kiosk-test · 目录版本 2");
@@ -194,8 +195,8 @@ class KioskFlowTest {
         publish(server, key, 202611300000L, "居民身份证换领（龙潭）");
         KioskConfig hallConfig = TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60));
         try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server);
-             CatalogSetup setup = CatalogSetup.create(hallConfig.withServerUrl(Optional.of(hall.baseUri()))
-                     .withPublicKey(Optional.of(server.resolve("publisher.pub"))), Clock.systemUTC())) {
+             CatalogSetup setup = CatalogSetup.create(hallConfig.with(ConfigKey.SERVER_URL, Optional.of(hall.baseUri()))
+                     .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(server.resolve("publisher.pub"))), Clock.systemUTC())) {
             assertEquals("applied version 202611300000", setup.sync().syncOnce().line());
         }
 
@@ -214,8 +215,8 @@ class KioskFlowTest {
         Path junk = keys.resolve("publisher.pub");
         java.nio.file.Files.writeString(junk, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI technician@laptop\n");
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                .withServerUrl(Optional.of(java.net.URI.create("http://127.0.0.1:9/")))
-                .withPublicKey(Optional.of(junk)), false);
+                .with(ConfigKey.SERVER_URL, Optional.of(java.net.URI.create("http://127.0.0.1:9/")))
+                .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(junk)), false);
         assertInstanceOf(Destination.Home.class, at());
         assertEquals("终端编号 kiosk-test · 目录版本 — · 暂未能更新目录", footer(),
                 "a hall's kiosk with nothing cached shows no catalog rather than the demo, and the trouble is marked");

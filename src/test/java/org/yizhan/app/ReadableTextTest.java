@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.yizhan.catalog.CatalogDirectory;
+import org.yizhan.config.ConfigKey;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
 import org.yizhan.testing.CutText;
@@ -68,7 +69,7 @@ class ReadableTextTest {
     void everyLabelReadsWhole(Orientation orientation, boolean elder) throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .withHallName(LongTexts.HALL).withElderModeByDefault(elder), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), Runnable::run));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
@@ -91,7 +92,7 @@ class ReadableTextTest {
     void theAnswerToATapBelowTheTilesIsScrolledIntoView() throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                .withHallName(LongTexts.HALL).withElderModeByDefault(true), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, true), Clock.systemDefaultZone(), Runnable::run));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         check("home-elder-before-tap-portrait");
@@ -111,7 +112,7 @@ class ReadableTextTest {
         Stage stage = Fx.call(Stage::new);
         try {
             kiosk = Fx.call(() -> Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                    .withHallName(LongTexts.HALL), Clock.systemDefaultZone(), Runnable::run, false));
+                    .with(ConfigKey.HALL_NAME, LongTexts.HALL), Clock.systemDefaultZone(), Runnable::run, false));
             kiosk.ready().get(30, TimeUnit.SECONDS);
             Fx.run(() -> kiosk.shell().go(new Destination.Browse(Audience.PERSON)));
             for (String mode : List.of("elder", "standard", "elder")) {

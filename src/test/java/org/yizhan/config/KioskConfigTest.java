@@ -38,29 +38,40 @@ class KioskConfigTest {
     }
 
     @Test
-    void everyKeyIsWiredThroughTheRecord() {
-        // value(key) writes what the key's default would read back: a new key without wiring fails here.
-        KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"));
+    void everyKeyIsReadIntoItsDeclaredType() throws Exception {
+        // A new key needs only its constant: its default is parsed and held with no further wiring.
+        Path home = Path.of("/home/kiosk");
+        KioskConfig c = KioskConfig.defaults(home);
         for (ConfigKey key : ConfigKey.values()) {
-            String expected = key.defaultValue().replace("${user.home}", "/home/kiosk");
-            assertEquals(expected, c.value(key), key.key());
+            Object value = key.parse(key.defaultValue(), home, home);
+            assertTrue(key.type().isInstance(value), key.key());
+            assertEquals(c, c.with(key, value), key.key());
         }
     }
 
     @Test
-    void withersChangeOneThing() {
+    void aValueOfAnotherTypeIsRefused() {
+        KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.with(ConfigKey.IDLE_TIMEOUT, 60));
+        assertEquals("idle.timeout holds a Duration, not Integer: 60", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.SERVER_URL, URI.create("http://h/")));
+    }
+
+    @Test
+    void withChangesOneThing() {
         KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"))
-                .withIdleTimeout(Duration.ofSeconds(2))
-                .withElderModeByDefault(true)
-                .withLanguage(UiLanguage.EN)
-                .withOrientation(Orientation.LANDSCAPE)
-                .withHallName("龙潭镇便民服务中心")
-                .withKioskId("lt-02")
-                .withDataDir(Path.of("/data"))
-                .withServerUrl(Optional.of(URI.create("https://hall.example/yizhan/")))
-                .withSyncInterval(Duration.ofMinutes(5))
-                .withPublicKey(Optional.of(Path.of("/keys/hall.pub")))
-                .withHallId(Optional.of("longtan"));
+                .with(ConfigKey.IDLE_TIMEOUT, Duration.ofSeconds(2))
+                .with(ConfigKey.UI_ELDER_DEFAULT, true)
+                .with(ConfigKey.UI_LANGUAGE, UiLanguage.EN)
+                .with(ConfigKey.DISPLAY_ORIENTATION, Orientation.LANDSCAPE)
+                .with(ConfigKey.HALL_NAME, "龙潭镇便民服务中心")
+                .with(ConfigKey.KIOSK_ID, "lt-02")
+                .with(ConfigKey.DATA_DIR, Path.of("/data"))
+                .with(ConfigKey.SERVER_URL, Optional.of(URI.create("https://hall.example/yizhan/")))
+                .with(ConfigKey.SYNC_INTERVAL, Duration.ofMinutes(5))
+                .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(Path.of("/keys/hall.pub")))
+                .with(ConfigKey.HALL_ID, Optional.of("longtan"));
         assertEquals(Duration.ofSeconds(2), c.idleTimeout());
         assertTrue(c.elderModeByDefault());
         assertEquals(Locale.ENGLISH, c.language().locale());
@@ -73,38 +84,35 @@ class KioskConfigTest {
         assertEquals(Duration.ofMinutes(5), c.syncInterval());
         assertEquals(Optional.of(Path.of("/keys/hall.pub")), c.publicKey());
         assertEquals(Optional.of("longtan"), c.hallId());
-        assertEquals("https://hall.example/yizhan/", c.value(ConfigKey.SERVER_URL));
-        assertEquals("5", c.value(ConfigKey.SYNC_INTERVAL));
-        assertEquals(Path.of("/keys/hall.pub").toString(), c.value(ConfigKey.SYNC_PUBLIC_KEY));
-        assertEquals("longtan", c.value(ConfigKey.HALL_ID));
-        assertEquals("embedded", c.withServerUrl(Optional.empty()).value(ConfigKey.SERVER_URL));
+        assertTrue(c.with(ConfigKey.SERVER_URL, Optional.empty()).embeddedServer());
+        assertEquals(c, c.with(ConfigKey.HALL_ID, Optional.of("longtan")), "equal by value");
     }
 
     @Test
     void aServerUrlAlwaysEndsWithASlash() {
         // Otherwise catalog/index.json would be resolved next to "yizhan" instead of inside it.
         KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"))
-                .withServerUrl(Optional.of(URI.create("HTTP://h:8080/yizhan")));
+                .with(ConfigKey.SERVER_URL, Optional.of(URI.create("HTTP://h:8080/yizhan")));
         assertEquals(URI.create("http://h:8080/yizhan/"), c.serverUrl().orElseThrow());
         assertEquals(URI.create("http://h:8080/yizhan/catalog/index.json"),
                 c.serverUrl().orElseThrow().resolve("catalog/index.json"));
     }
 
     @Test
-    void recordRefusesWhatNoKioskCanRunWith() {
+    void refusesWhatNoKioskCanRunWith() {
         KioskConfig c = KioskConfig.defaults(Path.of("/home/kiosk"));
-        assertThrows(IllegalArgumentException.class, () -> c.withHallName("  "));
-        assertThrows(IllegalArgumentException.class, () -> c.withIdleTimeout(Duration.ZERO));
-        assertThrows(NullPointerException.class, () -> c.withDataDir(null));
-        assertThrows(NullPointerException.class, () -> c.withServerUrl(null));
-        assertThrows(NullPointerException.class, () -> c.withSyncInterval(null));
-        assertThrows(NullPointerException.class, () -> c.withPublicKey(null));
-        assertThrows(NullPointerException.class, () -> c.withHallId(null));
-        assertThrows(IllegalArgumentException.class, () -> c.withSyncInterval(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> c.withHallId(Optional.of(" ")));
-        assertThrows(IllegalArgumentException.class, () -> c.withServerUrl(Optional.of(URI.create("hall/"))));
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.HALL_NAME, "  "));
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.IDLE_TIMEOUT, Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> c.with(ConfigKey.DATA_DIR, null));
+        assertThrows(NullPointerException.class, () -> c.with(ConfigKey.SERVER_URL, null));
+        assertThrows(NullPointerException.class, () -> c.with(ConfigKey.SYNC_INTERVAL, null));
+        assertThrows(NullPointerException.class, () -> c.with(ConfigKey.SYNC_PUBLIC_KEY, null));
+        assertThrows(NullPointerException.class, () -> c.with(ConfigKey.HALL_ID, null));
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.SYNC_INTERVAL, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.HALL_ID, Optional.of(" ")));
+        assertThrows(IllegalArgumentException.class, () -> c.with(ConfigKey.SERVER_URL, Optional.of(URI.create("hall/"))));
         assertThrows(IllegalArgumentException.class,
-                () -> c.withServerUrl(Optional.of(URI.create("http://h/?x=1"))));
+                () -> c.with(ConfigKey.SERVER_URL, Optional.of(URI.create("http://h/?x=1"))));
     }
 
     @Test
