@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCatalogTouchesSql = noClasses()
-            .that().resideOutsideOfPackages("org.yizhan.catalog..", "org.yizhan.server..", "org.yizhan.search.bench..")
+            .that().resideOutsideOfPackages("org.yizhan.catalog..", "org.yizhan.server..", "org.yizhan.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("storage stays behind the stores; the search benchmark's FTS5 baseline is the one measured exception");
 
@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule syncNeedsOnlyTheCatalog = classes()
-            .that().resideInAPackage("org.yizhan.sync")
+            .that().resideInAPackage("org.yizhan.sync..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.sync..", "org.yizhan.catalog..",
                     "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..", "org.slf4j..")
             .because("the kiosk's sync fetches, verifies and applies bundles, and knows nothing of screens or the server");
@@ -57,6 +57,38 @@ class ArchitectureTest {
                     "org.yizhan.model..", "java..", "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..",
                     "org.slf4j..")
             .because("the hall server runs without a display and without the kiosk");
+
+    @ArchTest
+    static final ArchRule searchNeedsOnlyTheModel = classes()
+            .that().resideInAPackage("org.yizhan.search..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.search..", "org.yizhan.model..",
+                    "java..", "com.github.houbb..")
+            .because("the index is built from records in memory; its benchmark lives in bench, beside the others");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..")
+            .because("a ViewModel is state and logic, tested without the toolkit; only its View builds nodes");
+
+    @ArchTest
+    static final ArchRule theUiDoesNotReachIntoTheServer = noClasses()
+            .that().resideInAPackage("org.yizhan.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yizhan.server..", "org.yizhan.bench..",
+                    "org.yizhan.sync..")
+            .because("screens talk to the hall server through the clients the composition root gives them, never to its code");
+
+    @ArchTest
+    static final ArchRule commandsBuildNoScreens = noClasses()
+            .that().resideInAPackage("org.yizhan.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yizhan.ui..", "javafx..")
+            .because("a command hands the kiosk its configuration and problems; the app package turns them into a page");
+
+    @ArchTest
+    static final ArchRule benchmarksAreForTheCommandLineOnly = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.bench..", "org.yizhan.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.yizhan.bench..")
+            .because("benchmarks measure the product from outside; nothing in it depends on them");
 
     @ArchTest
     static final ArchRule screensDoNotKnowEachOther = slices()

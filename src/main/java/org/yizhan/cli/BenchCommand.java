@@ -1,8 +1,8 @@
 package org.yizhan.cli;
 
 import java.util.concurrent.Callable;
-import org.yizhan.search.bench.SearchBenchmark;
-import org.yizhan.sync.bench.SyncBenchmark;
+import org.yizhan.bench.SearchBenchmark;
+import org.yizhan.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

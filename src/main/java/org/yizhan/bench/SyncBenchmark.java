@@ -1,4 +1,4 @@
-package org.yizhan.sync.bench;
+package org.yizhan.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.yizhan.search.bench;
+package org.yizhan.bench;
 
 import com.github.houbb.pinyin.constant.enums.PinyinStyleEnum;
 import com.github.houbb.pinyin.util.PinyinHelper;
