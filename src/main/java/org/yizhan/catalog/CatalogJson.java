@@ -118,7 +118,7 @@ public final class CatalogJson {
         head.remove("services");
         try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.createGenerator(out)) {
             generator.writeStartObject();
-            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) head::fields) {
+            for (var field : head.properties()) {
                 generator.writeFieldName(field.getKey());
                 MAPPER.writeTree(generator, field.getValue());
             }
