@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +21,7 @@ import org.yizhan.catalog.CatalogCache;
 import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.ImportResult;
+import org.yizhan.json.Json;
 import org.yizhan.model.Catalog;
 import org.yizhan.model.Location;
 import org.yizhan.model.Service;
@@ -36,7 +36,7 @@ class GdServicesFileTest {
     @BeforeAll
     static void importTheRealFile() throws Exception {
         SOURCE = SharedData.require("data/gd-services-2021.json");
-        source = new ObjectMapper().readTree(SOURCE.toFile());
+        source = Json.mapper().readTree(SOURCE.toFile());
         result = GdServicesImport.read(SOURCE, 1, Instant.parse("2021-12-31T00:00:00Z"));
     }
 
