@@ -1,13 +1,9 @@
 package org.yizhan.catalog;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,20 +11,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.yizhan.json.Json;
 import org.yizhan.model.Catalog;
 
 /** Reads and writes catalog files ({@code docs/catalog-format.md}). */
 public final class CatalogJson {
     public static final String FORMAT = "yizhan-catalog/1";
-
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // A repeated key would otherwise silently keep the last value and hide the first.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            // Without it, emoji are written as escaped surrogate pairs instead of UTF-8.
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .build();
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
             Separators.createDefaultInstance()
@@ -93,7 +81,7 @@ public final class CatalogJson {
     public static void write(Catalog catalog, OutputStream out) throws CatalogFormatException, IOException {
         JsonNode tree = CatalogTree.toTree(catalog);
         CatalogValidator.requireValid(tree);
-        MAPPER.writer(PRETTY).writeValue(out, tree);
+        Json.mapper().writer(PRETTY).writeValue(out, tree);
         out.write('\n');
         out.flush();
     }
@@ -116,23 +104,19 @@ public final class CatalogJson {
                                       OutputStream out) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode head = CatalogTree.toTree(skeleton);
         head.remove("services");
-        try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.createGenerator(out)) {
+        try (com.fasterxml.jackson.core.JsonGenerator generator = Json.mapper().createGenerator(out)) {
             generator.writeStartObject();
-            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) head::fields) {
+            for (var field : head.properties()) {
                 generator.writeFieldName(field.getKey());
-                MAPPER.writeTree(generator, field.getValue());
+                Json.mapper().writeTree(generator, field.getValue());
             }
             generator.writeArrayFieldStart("services");
             for (int i = 0; i < count; i++) {
-                MAPPER.writeTree(generator, CatalogTree.service(service.apply(i)));
+                Json.mapper().writeTree(generator, CatalogTree.service(service.apply(i)));
             }
             generator.writeEndArray();
             generator.writeEndObject();
         }
         out.flush();
-    }
-
-    static JsonMapper mapper() {
-        return MAPPER;
     }
 }

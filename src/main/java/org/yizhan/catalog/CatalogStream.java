@@ -1,10 +1,11 @@
 package org.yizhan.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yizhan.json.Json;
 import org.yizhan.model.Department;
 import org.yizhan.model.Service;
 import org.yizhan.model.Theme;
@@ -37,6 +39,9 @@ final class CatalogStream {
 
     static final int BATCH = 500;
 
+    /** Reads one value out of the document; more of the document always follows it, which is no error here. */
+    private static final ObjectReader PART = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private CatalogStream() {
     }
 
@@ -48,11 +53,11 @@ final class CatalogStream {
      */
     static CatalogMeta read(InputStream in, Sink sink) throws CatalogFormatException, IOException, SQLException {
         CatalogValidator.Incremental validator = new CatalogValidator.Incremental();
-        ObjectNode scalars = CatalogJson.mapper().createObjectNode();
+        ObjectNode scalars = Json.mapper().createObjectNode();
         boolean themesSeen = false;
         boolean departmentsSeen = false;
         boolean servicesSeen = false;
-        try (JsonParser parser = CatalogJson.mapper().createParser(in)) {
+        try (JsonParser parser = Json.mapper().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CatalogFormatException("the catalog must be a JSON object");
             }
@@ -62,7 +67,7 @@ final class CatalogStream {
                 switch (field) {
                     case "themes" -> {
                         themesSeen = true;
-                        JsonNode themes = parser.readValueAsTree();
+                        JsonNode themes = PART.readTree(parser);
                         if (validator.isArray(field, themes)) {
                             validator.themes(themes);
                             if (validator.valid()) {
@@ -72,7 +77,7 @@ final class CatalogStream {
                     }
                     case "departments" -> {
                         departmentsSeen = true;
-                        JsonNode departments = parser.readValueAsTree();
+                        JsonNode departments = PART.readTree(parser);
                         if (validator.isArray(field, departments)) {
                             validator.departments(departments);
                             if (validator.valid()) {
@@ -87,20 +92,20 @@ final class CatalogStream {
                                     + "\"services\" in the file, as yizhan publish writes them");
                         }
                         if (value != JsonToken.START_ARRAY) {
-                            validator.isArray(field, parser.readValueAsTree());
+                            validator.isArray(field, PART.readTree(parser));
                         } else {
                             services(parser, validator, sink);
                         }
                     }
-                    default -> scalars.set(field, parser.readValueAsTree());
+                    default -> scalars.set(field, PART.readTree(parser));
                 }
                 if (validator.full()) {
                     throw new CatalogFormatException(validator.problems());
                 }
             }
-            JsonLocation end = parser.currentLocation();
+            // Driven token by token, the parser is not the mapper's to check for text after the value.
             if (parser.nextToken() != null) {
-                throw JsonText.textAfterTheEnd(end);
+                throw JsonText.textAfterTheValue(parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
             throw JsonText.notJson(e);
@@ -134,7 +139,7 @@ final class CatalogStream {
             if (token == null) {
                 throw new CatalogFormatException("the file ends inside \"services\"; was the download cut short?");
             }
-            JsonNode service = parser.readValueAsTree();
+            JsonNode service = PART.readTree(parser);
             validator.service(index, service);
             if (validator.full()) {
                 throw new CatalogFormatException(validator.problems());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.sql.SQLException;
 
+import org.yizhan.json.Json;
+
 /** Small nested values kept as JSON text in one column, in the same shape as in a catalog file. */
 final class JsonColumns {
     private JsonColumns() {
@@ -12,7 +14,7 @@ final class JsonColumns {
 
     static String write(JsonNode value) {
         try {
-            return CatalogJson.mapper().writeValueAsString(value);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
@@ -24,7 +26,7 @@ final class JsonColumns {
             return null;
         }
         try {
-            return CatalogJson.mapper().readTree(text);
+            return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new SQLException("the catalog cache is damaged: column " + column + " holds no valid JSON", e);
         }

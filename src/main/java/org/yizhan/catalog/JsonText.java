@@ -1,11 +1,10 @@
 package org.yizhan.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -13,6 +12,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+
+import org.yizhan.json.Json;
 
 /** JSON files as they arrive: strict UTF-8 text, checked before it is parsed. */
 public final class JsonText {
@@ -54,23 +55,13 @@ public final class JsonText {
             throw new CatalogFormatException(
                     "the file contains NUL characters; it is probably UTF-16 or binary, not UTF-8 text");
         }
-        try (JsonParser parser = CatalogJson.mapper().createParser(text)) {
-            JsonNode tree = CatalogJson.mapper().readTree(parser);
-            JsonLocation end = parser.currentLocation();
-            boolean more;
-            try {
-                more = parser.nextToken() != null;
-            } catch (JsonProcessingException e) {
-                more = true;
-            }
-            if (more) {
-                throw textAfterTheEnd(end);
-            }
-            return tree;
+        try {
+            return Json.mapper().readTree(text);
+        } catch (MismatchedInputException e) {
+            // A tree takes any JSON value, so the one mismatch is the mapper's FAIL_ON_TRAILING_TOKENS.
+            throw textAfterTheValue(e.getLocation());
         } catch (JsonProcessingException e) {
             throw notJson(e);
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from a string cannot fail", e);
         }
     }
 
@@ -98,9 +89,10 @@ public final class JsonText {
                 + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
     }
 
-    static CatalogFormatException textAfterTheEnd(JsonLocation end) {
-        return new CatalogFormatException("unexpected text after the end of the JSON value, which ends at "
-                + where(end) + "; was the file concatenated or edited by hand?");
+    /** The document's one value is complete, and more follows it at {@code extra}. */
+    static CatalogFormatException textAfterTheValue(JsonLocation extra) {
+        return new CatalogFormatException("unexpected text after the end of the JSON value, at " + where(extra)
+                + "; was the file concatenated or edited by hand?");
     }
 
     private static String where(JsonLocation location) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.yizhan.json.Json;
 import org.yizhan.model.Audience;
 import org.yizhan.model.Theme;
 
@@ -47,7 +48,7 @@ public final class NationalThemes {
             if (in == null) {
                 throw new IllegalStateException("resource missing from the jar: org/yizhan/catalog/" + RESOURCE);
             }
-            JsonNode root = CatalogJson.mapper().readTree(in);
+            JsonNode root = Json.mapper().readTree(in);
             List<Theme> themes = new ArrayList<>();
             add(themes, root.get("personal_themes"), Audience.PERSON);
             add(themes, root.get("legal_person_themes"), Audience.LEGAL);

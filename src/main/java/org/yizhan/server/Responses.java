@@ -1,6 +1,6 @@
 package org.yizhan.server;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 
 /** JSON answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
 final class Responses {
-    private static final JsonMapper MAPPER = new JsonMapper();
-
     private Responses() {
     }
 
@@ -29,7 +27,7 @@ final class Responses {
     }
 
     static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("error", code);
         node.put("message", message);
         json(exchange, status, node.toString());

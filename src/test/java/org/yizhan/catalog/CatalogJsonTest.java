@@ -156,6 +156,23 @@ class CatalogJsonTest {
         assertFalse(out.closed);
     }
 
+    @Test
+    void textAfterTheCatalogIsRefusedWholeOrStreamed() throws Exception {
+        byte[] catalog = bytes(TestCatalogs.rich(1));
+        int lines = new String(catalog, StandardCharsets.UTF_8).split("\n").length;
+        byte[] twice = (new String(catalog, StandardCharsets.UTF_8) + "{}\n").getBytes(StandardCharsets.UTF_8);
+        String expected = "unexpected text after the end of the JSON value, at line " + (lines + 1)
+                + ", column 1; was the file concatenated or edited by hand?";
+        assertEquals(expected, assertThrows(CatalogFormatException.class,
+                () -> CatalogJson.read(new ByteArrayInputStream(twice))).getMessage());
+        assertEquals(expected, assertThrows(CatalogFormatException.class,
+                () -> CatalogJson.scan(new ByteArrayInputStream(twice))).getMessage());
+
+        byte[] blankLines = (new String(catalog, StandardCharsets.UTF_8) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(TestCatalogs.rich(1), CatalogJson.read(new ByteArrayInputStream(blankLines)));
+        assertEquals(1, CatalogJson.scan(new ByteArrayInputStream(blankLines)).version());
+    }
+
     static byte[] bytes(Catalog catalog) throws IOException, CatalogFormatException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CatalogJson.write(catalog, out);

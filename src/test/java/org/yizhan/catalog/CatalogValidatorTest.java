@@ -61,8 +61,8 @@ class CatalogValidatorTest {
                 bad("empty", "the file is empty"),
                 bad("not-json", "not valid JSON at line 2, column 15: Unexpected close marker '}': expected ']' "
                         + "(for Array starting at line 2, column 13)"),
-                bad("trailing-garbage", "unexpected text after the end of the JSON value, which ends at line 1, "
-                        + "column 33; was the file concatenated or edited by hand?"),
+                bad("trailing-garbage", "unexpected text after the end of the JSON value, at line 2, column 1; "
+                        + "was the file concatenated or edited by hand?"),
                 bad("duplicate-key", "not valid JSON at line 2, column 11: Duplicate field 'format'"));
     }
 

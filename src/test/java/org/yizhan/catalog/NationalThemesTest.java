@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yizhan.model.Audience;
 import org.yizhan.model.Theme;
+import org.yizhan.testing.SharedData;
 
 class NationalThemesTest {
 
@@ -38,8 +38,7 @@ class NationalThemesTest {
 
     @Test
     void theBundledCopyMatchesTheSharedFile() throws Exception {
-        Path shared = Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data", "national-themes.json");
-        Assumptions.assumeTrue(Files.isRegularFile(shared));
+        Path shared = SharedData.require("data/national-themes.json");
         try (var bundled = NationalThemes.class.getResourceAsStream("national-themes.json")) {
             assertEquals(Files.readString(shared), new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -2,7 +2,6 @@ package org.yizhan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.catalog.CatalogJson;
+import org.yizhan.testing.SharedData;
 
 /** The technician's commands, run as `java -jar yizhan.jar …` would run them, without a display. */
 class CommandsTest {
 
     private static final Path DEMO = Path.of("assets/catalog/demo-catalog.json");
-    private static final Path GD = Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data", "gd-services-2021.json");
+    private static final String GD = "data/gd-services-2021.json";
     /** A few provincial records in the shape of gd-services-2021.json, always in the repository. */
     private static final Path GD_SAMPLE = Path.of("src/test/resources/org/yizhan/catalog/gd/gd-sample.json");
 
@@ -49,8 +49,7 @@ class CommandsTest {
 
     @Test
     void searchReadsTheProvincialShapeDirectly() {
-        assumeTrue(Files.exists(GD), "shared data not beside the project");
-        CommandRun r = run("search", "--catalog", GD.toString(), "护照");
+        CommandRun r = run("search", "--catalog", SharedData.require(GD).toString(), "护照");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().get(0).contains("护照"), r.out().toString());
     }
@@ -64,9 +63,9 @@ class CommandsTest {
 
     @Test
     void importWritesAValidCatalogWithEveryRecord(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.exists(GD), "shared data not beside the project");
+        Path gd = SharedData.require(GD);
         Path out = dir.resolve("gd-catalog.json");
-        CommandRun r = run("import", "--from", "gd-json", GD.toString(), "--out", out.toString());
+        CommandRun r = run("import", "--from", "gd-json", gd.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2262, CatalogJson.read(out).services().size());
         assertTrue(r.out().get(0).startsWith("imported 2262 services"), r.out().toString());

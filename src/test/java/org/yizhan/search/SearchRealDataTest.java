@@ -2,9 +2,7 @@ package org.yizhan.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +13,11 @@ import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.gd.GdServicesImport;
 import org.yizhan.model.Catalog;
 import org.yizhan.model.Service;
+import org.yizhan.testing.SharedData;
 
 /** Search over the bundled demo catalog and, when it is beside the project, the real Guangdong list. */
 class SearchRealDataTest {
 
-    static final Path GD = Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data/gd-services-2021.json");
     static SearchIndex demo;
 
     @BeforeAll
@@ -65,8 +63,7 @@ class SearchRealDataTest {
     }
 
     static Catalog gd() throws Exception {
-        assumeTrue(Files.isRegularFile(GD), "no " + GD + " beside the project");
-        return GdServicesImport.read(GD, 1, Instant.now()).catalog();
+        return GdServicesImport.read(SharedData.require("data/gd-services-2021.json"), 1, Instant.now()).catalog();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.yizhan.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.yizhan.testing.SharedData;
 
 /** The bundled font draws every character we show: no boxes on a machine without CJK fonts. */
 class FontCoverageTest {
@@ -46,8 +46,7 @@ class FontCoverageTest {
 
     @Test
     void coversTheProvincialCatalog() throws Exception {
-        Path gd = Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data", "gd-services-2021.json");
-        assumeTrue(Files.exists(gd), "shared data not beside the project");
+        Path gd = SharedData.require("data/gd-services-2021.json");
         assertEquals(Set.of(), missing(Files.readString(gd)));
     }
 }

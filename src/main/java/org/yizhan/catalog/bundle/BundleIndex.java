@@ -1,9 +1,9 @@
 package org.yizhan.catalog.bundle;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import org.yizhan.json.Json;
 
 /**
  * The small signed file that announces a published catalog ({@code index.json}, docs/protocol.md).
@@ -51,8 +53,6 @@ public record BundleIndex(
     private static final Pattern HALL = Pattern.compile("|[A-Za-z0-9_-]{1,32}");
     private static final List<String> FIELDS = List.of("format", "catalogVersion", "publishedAt", "expiresAt",
             "hall", "file", "length", "sha256", "jsonLength", "keyId", "signature");
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public BundleIndex {
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -108,7 +108,7 @@ public record BundleIndex(
     }
 
     public byte[] toJson() {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put("format", FORMAT);
         node.put("catalogVersion", catalogVersion);
         node.put("publishedAt", publishedAt.toString());
@@ -121,7 +121,7 @@ public record BundleIndex(
         node.put("keyId", keyId);
         node.put("signature", signature);
         try {
-            return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+            return (Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an ObjectNode always serialises", e);
@@ -132,7 +132,12 @@ public record BundleIndex(
     public static BundleIndex parse(byte[] json) throws BundleException {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = Json.mapper().readTree(json);
+        } catch (MismatchedInputException e) {
+            // A tree takes any JSON value, so the one mismatch is the mapper's FAIL_ON_TRAILING_TOKENS.
+            JsonLocation at = e.getLocation();
+            throw new BundleException("the index is not valid JSON: unexpected text after its end, at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr());
         } catch (JsonProcessingException e) {
             throw new BundleException("the index is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {

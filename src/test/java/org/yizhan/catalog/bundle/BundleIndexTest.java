@@ -72,6 +72,16 @@ class BundleIndexTest {
     }
 
     @Test
+    void textAfterTheIndexIsRefused() {
+        String json = new String(index().toJson(), StandardCharsets.UTF_8);
+        int lines = json.split("\n").length;
+        BundleException e = assertThrows(BundleException.class,
+                () -> BundleIndex.parse((json + json).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("the index is not valid JSON: unexpected text after its end, at line " + (lines + 1)
+                + ", column 1", e.getMessage());
+    }
+
+    @Test
     void keyFilesRoundTripAndThePublicHalfIsDerived(@TempDir Path dir) throws Exception {
         KeyPair pair = Ed25519Keys.generate();
         Ed25519Keys.write(pair, dir.resolve("k.key"), dir.resolve("k.pub"));

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +21,22 @@ import org.yizhan.catalog.CatalogCache;
 import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogJson;
 import org.yizhan.catalog.ImportResult;
+import org.yizhan.json.Json;
 import org.yizhan.model.Catalog;
 import org.yizhan.model.Location;
 import org.yizhan.model.Service;
+import org.yizhan.testing.SharedData;
 
 /** The real provincial export, when {@code ../shared} is at hand (it is not shipped with the product). */
 class GdServicesFileTest {
-    private static final Path SOURCE =
-            Path.of(System.getProperty("yizhan.shared.dir", "../shared"), "data", "gd-services-2021.json");
+    private static Path SOURCE;
     private static JsonNode source;
     private static ImportResult result;
 
     @BeforeAll
     static void importTheRealFile() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(SOURCE), "no " + SOURCE + "; skipping the real-data import");
-        source = new ObjectMapper().readTree(SOURCE.toFile());
+        SOURCE = SharedData.require("data/gd-services-2021.json");
+        source = Json.mapper().readTree(SOURCE.toFile());
         result = GdServicesImport.read(SOURCE, 1, Instant.parse("2021-12-31T00:00:00Z"));
     }
 
