@@ -1,5 +1,7 @@
 package org.yizhan.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -10,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 
 /** JSON answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
 final class Responses {
-    private static final JsonMapper MAPPER = new JsonMapper();
+    /** For request bodies too ({@link JsonBody}). */
+    static final JsonMapper JSON = JsonMapper.builder()
+            // A newer kiosk may send members this server does not know yet; it reads the ones it knows.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Responses() {
     }
@@ -28,8 +35,19 @@ final class Responses {
         }
     }
 
+    /** {@code value} (a record, a JsonNode …) as JSON. */
+    static void json(HttpExchange exchange, int status, Object value) throws IOException {
+        String json;
+        try {
+            json = JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+        json(exchange, status, json);
+    }
+
     static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         node.put("error", code);
         node.put("message", message);
         json(exchange, status, node.toString());
