@@ -47,8 +47,16 @@ class ArchitectureTest {
     static final ArchRule syncNeedsOnlyTheCatalog = classes()
             .that().resideInAPackage("org.yizhan.sync..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.sync..", "org.yizhan.catalog..",
-                    "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..", "org.slf4j..")
+                    "org.yizhan.model..", "org.yizhan.config..", "org.yizhan.hall..", "java..", "javax..", "org.slf4j..")
             .because("the kiosk's sync fetches, verifies and applies bundles, and knows nothing of screens or the server");
+
+    @ArchTest
+    static final ArchRule theHallClientStandsAlone = classes()
+            .that().resideInAPackage("org.yizhan.hall..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.hall..", "org.yizhan.model..",
+                    "org.yizhan.config..", "java..", "javax..", "com.fasterxml.jackson..", "org.slf4j..")
+            .because("sync, tickets, status, ratings and heartbeats all ask the hall server through it, "
+                    + "so it knows none of them, nor screens or the server");
 
     @ArchTest
     static final ArchRule serverNeedsOnlyTheCatalog = classes()

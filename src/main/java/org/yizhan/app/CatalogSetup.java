@@ -9,14 +9,16 @@ import java.util.Optional;
 import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.config.KioskConfig;
+import org.yizhan.hall.HallClient;
+import org.yizhan.hall.KioskIdentity;
 import org.yizhan.server.HallServer;
 import org.yizhan.sync.CatalogSync;
 import org.yizhan.sync.SyncSettings;
 
 /**
- * The catalog side of a kiosk, built from its configuration: the cache directory, the sync, and the
- * embedded hall server when {@code server.url=embedded}. The kiosk and {@code yizhan sync} both build it
- * here, so the command does exactly what the kiosk does.
+ * The catalog side of a kiosk, built from its configuration: the cache directory, the client of the hall
+ * server (with the kiosk's identity), the sync, and the embedded hall server when {@code server.url=embedded}.
+ * The kiosk and {@code yizhan sync} both build it here, so the command does exactly what the kiosk does.
  */
 public final class CatalogSetup implements AutoCloseable {
     public static final String CATALOG_DIR = "catalog";
@@ -24,15 +26,15 @@ public final class CatalogSetup implements AutoCloseable {
     static final String EMBEDDED_DIR = "embedded-server";
 
     private final CatalogDirectory catalogs;
+    private final HallClient hall;
     private final CatalogSync sync;
     private final Optional<HallServer> embedded;
-    private final URI serverUrl;
 
-    private CatalogSetup(CatalogDirectory catalogs, CatalogSync sync, Optional<HallServer> embedded, URI serverUrl) {
+    private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded) {
         this.catalogs = catalogs;
+        this.hall = hall;
         this.sync = sync;
         this.embedded = embedded;
-        this.serverUrl = serverUrl;
     }
 
     /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
@@ -58,8 +60,23 @@ public final class CatalogSetup implements AutoCloseable {
         if (config.embeddedServer()) {
             settings = settings.asDemoSource();
         }
-        CatalogSync sync = new CatalogSync(settings, catalogs, data.resolve(SYNC_DIR), clock);
-        return new CatalogSetup(catalogs, sync, embedded, serverUrl);
+        HallClient hall = HallClient.create(serverUrl,
+                new KioskIdentity(config.kioskId(), config.hallId().orElse(""), version()));
+        CatalogSync sync = new CatalogSync(settings, hall, catalogs, data.resolve(SYNC_DIR), clock);
+        return new CatalogSetup(catalogs, hall, sync, embedded);
+    }
+
+    /** The pom's version, as {@code yizhan -V} names it; "" if the build wrote none. */
+    private static String version() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = CatalogSetup.class.getResourceAsStream("/org/yizhan/cli/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // Only the version in the User-Agent is lost.
+        }
+        return properties.getProperty("version", "");
     }
 
     /**
@@ -86,9 +103,14 @@ public final class CatalogSetup implements AutoCloseable {
         return sync;
     }
 
+    /** The kiosk's client of its hall server, for everything it asks besides the catalog. */
+    public HallClient hall() {
+        return hall;
+    }
+
     /** The server the kiosk syncs from; for the embedded one, its loopback address. */
     public URI serverUrl() {
-        return serverUrl;
+        return hall.serverUrl();
     }
 
     @Override

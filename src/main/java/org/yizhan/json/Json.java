@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 
 /**
  * The one configured Jackson mapper, for every place JSON crosses a boundary: catalog files, the signed
@@ -29,5 +30,13 @@ public final class Json {
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Reads a message between a kiosk and its hall server into {@code type}. Members it does not know are
+     * skipped, not errors: a newer kiosk or server may add some, and the other side reads what it knows.
+     */
+    public static <T> T readMessage(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
     }
 }

@@ -1,6 +1,5 @@
 package org.yizhan.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -49,11 +48,13 @@ public final class HallServer implements AutoCloseable {
     public static HallServer start(InetSocketAddress address, Path dataDir) throws IOException {
         HttpServer server = HttpServer.create(address, 128);
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
-        StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR));
-        server.createContext("/" + CATALOG_DIR + "/", exchange -> handle(exchange, catalog::serve));
-        server.createContext("/health", exchange -> handle(exchange, e -> health(e, catalog)));
-        server.createContext("/", exchange -> handle(exchange, e -> Responses.error(e, 404, "not_found",
-                "no such endpoint: " + e.getRequestURI().getPath())));
+        StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
+        // Every endpoint, in one place (docs/protocol.md).
+        Routes routes = new Routes()
+                .get("/" + CATALOG_DIR + "/*", catalog::serve)
+                .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
+                        + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
+        server.createContext("/", routes);
         server.setExecutor(executor);
         server.start();
         HallServer hall = new HallServer(server, executor, dataDir);
@@ -90,49 +91,6 @@ public final class HallServer implements AutoCloseable {
             executor.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void health(HttpExchange exchange, StaticFiles catalog) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (!exchange.getRequestURI().getPath().equals("/health")) {
-            Responses.error(exchange, 404, "not_found", "no such endpoint: " + exchange.getRequestURI().getPath());
-        } else if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            Responses.error(exchange, 405, "method_not_allowed", method + " is not allowed here; use GET");
-        } else {
-            Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
-                    + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}");
-        }
-    }
-
-    @FunctionalInterface
-    interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
-    }
-
-    /** One request: an unexpected failure becomes a 500 with a reason, never a dropped connection. */
-    private static void handle(HttpExchange exchange, Handler handler) {
-        try (exchange) {
-            try {
-                handler.handle(exchange);
-            } catch (IOException e) {
-                if (exchange.getResponseCode() == -1) {
-                    // Nothing sent yet: the failure is ours (e.g. a file we may not read), not a client that left.
-                    LOG.error("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-                    Responses.error(exchange, 500, "internal", "the server cannot read what was asked for: "
-                            + e.getClass().getSimpleName());
-                } else {
-                    LOG.debug("{} {}: client went away ({})", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                if (exchange.getResponseCode() == -1) {
-                    Responses.error(exchange, 500, "internal", "the server failed: " + e.getClass().getSimpleName());
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("could not answer {}: {}", exchange.getRequestURI(), e.toString());
         }
     }
 

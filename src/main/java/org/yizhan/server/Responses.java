@@ -1,8 +1,9 @@
 package org.yizhan.server;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import org.yizhan.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,8 +27,19 @@ final class Responses {
         }
     }
 
+    /** {@code value} (a record, a JsonNode …) as JSON. */
+    static void json(HttpExchange exchange, int status, Object value) throws IOException {
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+        json(exchange, status, json);
+    }
+
     static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put("error", code);
         node.put("message", message);
         json(exchange, status, node.toString());

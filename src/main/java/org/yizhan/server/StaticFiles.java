@@ -26,25 +26,22 @@ final class StaticFiles {
     private static final int GZIP_MIN = 512;
 
     private final Path dir;
+    private final String folder;
 
-    StaticFiles(Path dir) {
+    /** Serves {@code dir} as the URL path {@code folder}, e.g. {@code /catalog/}. */
+    StaticFiles(Path dir, String folder) {
         this.dir = dir;
+        this.folder = folder;
     }
 
+    /** For GET and HEAD (the route table refuses other methods). */
     void serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            Responses.error(exchange, 405, "method_not_allowed", method + " is not allowed here; use GET");
-            return;
-        }
         String path = exchange.getRequestURI().getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
-        String context = exchange.getHttpContext().getPath();
         Path file = dir.resolve(name);
-        if (!path.equals(context + name) || !NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
-            Responses.error(exchange, 404, "not_found", "no such file: " + path);
-            return;
+        if (!path.equals(folder + name) || !NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+            throw ErrorAnswer.notFound("no such file: " + path);
         }
         // A small file (the index, which publish replaces in place) is read once, so its ETag, length and
         // body always belong together; a large one is immutable, named by its version.

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -26,6 +25,11 @@ import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
 import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.catalog.bundle.Sha256;
+import org.yizhan.hall.Download;
+import org.yizhan.hall.HallClient;
+import org.yizhan.hall.HallFailure;
+import org.yizhan.hall.KioskIdentity;
+import org.yizhan.hall.Timeouts;
 
 /**
  * One sync, exactly as docs/protocol.md describes it: a conditional GET of the signed index, every check
@@ -39,17 +43,32 @@ public final class CatalogSync {
     private final CatalogDirectory catalogs;
     private final LastGoodBundle lastGood;
     private final Clock clock;
-    private final Fetcher fetcher;
+    private final HallClient hall;
 
     /**
+     * A sync that asks as no kiosk in particular (tests, the benchmark).
+     *
      * @param syncDir where the last good bundle and its ETag are kept (e.g. {@code data.dir/sync})
      */
     public CatalogSync(SyncSettings settings, CatalogDirectory catalogs, Path syncDir, Clock clock) {
+        this(settings, HallClient.create(settings.indexUri().resolve(".."), KioskIdentity.NONE, timeouts(settings)),
+                catalogs, syncDir, clock);
+    }
+
+    /**
+     * @param hall    the kiosk's client of its hall server; the sync uses it with the timeouts of {@code settings}
+     * @param syncDir where the last good bundle and its ETag are kept (e.g. {@code data.dir/sync})
+     */
+    public CatalogSync(SyncSettings settings, HallClient hall, CatalogDirectory catalogs, Path syncDir, Clock clock) {
         this.settings = settings;
         this.catalogs = catalogs;
         this.lastGood = new LastGoodBundle(syncDir);
         this.clock = clock;
-        this.fetcher = new Fetcher(settings.connectTimeout(), settings.stallTimeout(), settings.deadline());
+        this.hall = hall.withTimeouts(timeouts(settings));
+    }
+
+    private static Timeouts timeouts(SyncSettings settings) {
+        return new Timeouts(settings.connectTimeout(), settings.stallTimeout(), settings.deadline());
     }
 
     /** One attempt. Never throws: every failure is an outcome with a reason, and is logged. */
@@ -129,11 +148,9 @@ public final class CatalogSync {
         Optional<BundleIndex> known = last.filter(i -> i.catalogVersion() == current && trusted(i));
         Optional<String> etag = known.isPresent() ? lastGood.etag() : Optional.empty();
 
-        List<String> headers = new ArrayList<>(List.of("Accept-Encoding", "gzip", "Accept", "application/json"));
-        etag.ifPresent(tag -> headers.addAll(List.of("If-None-Match", tag)));
         java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-        Fetcher.Response response = fetcher.get(settings.indexUri(), headers, Fetcher.Cap.of(settings.maxIndexBytes()),
-                bytes -> write(received, bytes));
+        HallClient.Answer response = fetch(Download.json(settings.indexUri(), "the index", settings.maxIndexBytes())
+                .ifNoneMatch(etag), bytes -> write(received, bytes));
 
         if (response.status() == 304) {
             if (known.isEmpty()) {
@@ -147,7 +164,6 @@ public final class CatalogSync {
             }
             return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
         }
-        requireOk(response, "the index");
         byte[] json = decoded(received.toByteArray(), response.header("Content-Encoding").orElse("identity"));
         BundleIndex index = verified(json);
 
@@ -223,20 +239,22 @@ public final class CatalogSync {
     private Path download(BundleIndex index) throws SyncFailure, IOException {
         Path file = lastGood.downloadFile();
         MessageDigest digest = Sha256.digest();
-        Fetcher.Cap signedLength = new Fetcher.Cap(index.length(), "the catalog file is longer than the "
-                + index.length() + " bytes the signed index announces");
+        Download signedLength = Download.file(settings.indexUri().resolve(index.file()), index.file(), index.length(),
+                "the catalog file is longer than the " + index.length() + " bytes the signed index announces");
         try {
-            Fetcher.Response response;
+            HallClient.Answer response;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                response = fetcher.get(settings.indexUri().resolve(index.file()), List.of("Accept-Encoding", "identity"),
-                        signedLength, bytes -> {
-                            digest.update(bytes.duplicate());
-                            while (bytes.hasRemaining()) {
-                                channel.write(bytes);
-                            }
-                        }, true);
+                response = fetch(signedLength, bytes -> {
+                    digest.update(bytes.duplicate());
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                });
             }
-            requireOk(response, index.file());
+            if (response.status() != 200) {
+                // A 304 to a GET that was not conditional.
+                throw SyncFailure.rejected("the server answered HTTP " + response.status() + " for " + index.file());
+            }
             if (response.bodyBytes() != index.length()) {
                 throw SyncFailure.unreachable("the catalog file ended after " + response.bodyBytes() + " of the "
                         + index.length() + " bytes the signed index announces (truncated)");
@@ -273,21 +291,15 @@ public final class CatalogSync {
         }
     }
 
-    private static void requireOk(Fetcher.Response response, String what) throws SyncFailure {
-        int status = response.status();
-        if (status == 200) {
-            return;
+    /** A 200 or a 304 from the hall server; anything else is a failure in the sync's terms. */
+    private HallClient.Answer fetch(Download download, HallClient.Sink sink) throws SyncFailure {
+        try {
+            return hall.download(download, sink);
+        } catch (HallFailure failure) {
+            throw SyncFailure.of(failure);
+        } catch (IOException e) {
+            throw SyncFailure.unreachable("cannot store the download: " + e.getMessage());
         }
-        String excerpt = response.errorExcerpt().replaceAll("\\s+", " ").strip();
-        String detail = excerpt.isEmpty() ? "" : ": " + (excerpt.length() > 200 ? excerpt.substring(0, 200) + "…" : excerpt);
-        String reason = "the server answered HTTP " + status + " for " + what + detail;
-        if (status == 404) {
-            throw SyncFailure.rejected(reason + " (is server.url right, and has a catalog been published?)");
-        }
-        if (status >= 500) {
-            throw SyncFailure.unreachable(reason);
-        }
-        throw SyncFailure.rejected(reason);
     }
 
     private byte[] decoded(byte[] body, String encoding) throws SyncFailure {

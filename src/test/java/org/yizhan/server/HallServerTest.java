@@ -99,6 +99,9 @@ class HallServerTest {
         HttpResponse<byte[]> put = send("PUT", "catalog/index.json");
         assertEquals(405, put.statusCode());
         assertEquals(Optional.of("GET, HEAD"), put.headers().firstValue("Allow"));
+        assertEquals("{\"error\":\"method_not_allowed\",\"message\":\"PUT is not allowed here; use GET\"}",
+                new String(put.body(), StandardCharsets.UTF_8));
+        assertEquals(405, send("POST", "catalog/nothing").statusCode(), "the method is checked before the file");
         HttpResponse<byte[]> head = send("HEAD", "catalog/index.json");
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
@@ -112,5 +115,8 @@ class HallServerTest {
         assertEquals(URI.create("http://127.0.0.1:" + server.port() + "/"), server.baseUri());
         assertEquals(405, send("POST", "health").statusCode());
         assertEquals(404, send("GET", "healthz").statusCode());
+        assertEquals(404, send("GET", "health/more").statusCode());
+        assertEquals("{\"error\":\"not_found\",\"message\":\"no such endpoint: /catalog\"}",
+                new String(send("GET", "catalog").body(), StandardCharsets.UTF_8));
     }
 }
