@@ -3,10 +3,9 @@ package org.yizhan.app;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -22,10 +21,11 @@ import org.yizhan.config.Orientation;
 import org.yizhan.search.SearchIndex;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
+import org.yizhan.ui.TaskExecutor;
 
 /**
- * The kiosk, wired: configuration in, a stage showing the shell out. The catalog is read on a
- * background thread; until it is there the citizen sees a spinner, never a frozen screen.
+ * The kiosk, wired: configuration in, a stage showing the shell out. The catalog is read through the
+ * {@link TaskExecutor}, off the FX thread; until it is there the citizen sees a spinner, never a frozen screen.
  */
 public final class Kiosk {
 
@@ -39,16 +39,20 @@ public final class Kiosk {
 
     private final KioskConfig config;
     private final Clock clock;
+    private final TaskExecutor tasks;
     private volatile CatalogSetup setup;
     private volatile SyncScheduler scheduler;
     private volatile boolean closed;
     /** The version last read back and offered to the screen, so a waiting catalog is not read again each poll. */
     private volatile long offeredVersion;
     private Loaded pending;
+    private volatile TaskExecutor.Cancellable loading = () -> { };
+    private volatile TaskExecutor.Cancellable retry = () -> { };
 
-    private Kiosk(Stage stage, KioskConfig config, Clock clock, boolean developer) {
+    private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
         this.clock = clock;
+        this.tasks = tasks;
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search);
         shell = new KioskShell(messages, screens,
@@ -63,61 +67,65 @@ public final class Kiosk {
         KioskStage.lockDown(stage, scene, developer);
     }
 
-    /** Shows the kiosk on {@code stage} and starts reading the catalog on {@code background}. */
-    public static Kiosk start(Stage stage, KioskConfig config, Clock clock, Executor background, boolean developer) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, developer);
+    /**
+     * Shows the kiosk on {@code stage} and starts reading the catalog through {@code tasks}, which the caller
+     * owns and closes after {@link #close}.
+     */
+    public static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer);
         KioskStage.show(stage, developer);
-        kiosk.loadCatalog(background);
+        kiosk.loadCatalog();
         return kiosk;
     }
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
-    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, Executor background) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, true);
-        kiosk.loadCatalog(background);
+    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, true);
+        kiosk.loadCatalog();
         return kiosk;
     }
 
-    private void loadCatalog(Executor background) {
-        // Everything that touches disk or network happens here, off the FX thread: the cache, the key, the
-        // embedded server, and the search index, which is built before the catalog is shown.
-        CompletableFuture.supplyAsync(() -> {
-            CatalogSetup created = null;
-            try {
-                created = CatalogSetup.create(config, clock);
-            } catch (Exception e) {
-                LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
-            }
-            if (created != null && closed) {
-                created.close(); // the kiosk was closed while this was being built
-                created = null;
-            }
-            setup = created;
-            CatalogSnapshot snapshot;
-            boolean demo = config.embeddedServer();
-            if (created != null) {
-                snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()), demo);
-            } else {
-                Optional<CatalogDirectory> directory = fallbackDirectory();
-                snapshot = directory.isPresent()
-                        ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
-                        : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
-            }
-            return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
-        }, background).whenComplete((loaded, error) ->
-                Platform.runLater(() -> {
-                    if (error != null) {
-                        LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
-                        ready.completeExceptionally(error);
-                        shell.home();
-                        return;
-                    }
-                    apply(loaded);
-                    shell.setSyncTrouble(setup == null);
-                    shell.home();
-                    ready.complete(loaded.snapshot());
-                    startSync();
-                }));
+    private void loadCatalog() {
+        loading = tasks.execute(this::readCatalog, loaded -> {
+            apply(loaded);
+            shell.setSyncTrouble(setup == null);
+            shell.home();
+            ready.complete(loaded.snapshot());
+            startSync();
+        }, error -> {
+            LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
+            ready.completeExceptionally(error);
+            shell.home();
+        });
+    }
+
+    /**
+     * Everything that touches disk or network, off the FX thread: the cache, the key, the embedded server,
+     * and the search index, which is built before the catalog is shown.
+     */
+    private Loaded readCatalog() {
+        CatalogSetup created = null;
+        try {
+            created = CatalogSetup.create(config, clock);
+        } catch (Exception e) {
+            LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
+        }
+        if (created != null && closed) {
+            created.close(); // the kiosk was closed while this was being built
+            created = null;
+        }
+        setup = created;
+        CatalogSnapshot snapshot;
+        boolean demo = config.embeddedServer();
+        if (created != null) {
+            snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()), demo);
+        } else {
+            Optional<CatalogDirectory> directory = fallbackDirectory();
+            snapshot = directory.isPresent()
+                    ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
+                    : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
+        }
+        return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
     }
 
     private Optional<CatalogDirectory> fallbackDirectory() {
@@ -147,32 +155,31 @@ public final class Kiosk {
      * technician who fixes the file does not also have to restart the kiosk.
      */
     private void retrySetupLater() {
-        Thread retry = new Thread(() -> {
-            while (!closed && setup == null) {
-                try {
-                    Thread.sleep(config.syncInterval().toMillis());
-                    CatalogSetup created = CatalogSetup.create(config, clock);
-                    if (closed) {
-                        created.close();
-                        return;
-                    }
-                    setup = created;
-                    LOG.info("catalog sync can start now");
-                    Platform.runLater(this::startSync);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    LOG.warn("catalog sync still cannot start: {}", e.toString());
-                }
+        retry = tasks.schedule(config.syncInterval(), this::createSetup, created -> {
+            LOG.info("catalog sync can start now");
+            startSync();
+        }, e -> {
+            if (!closed) {
+                LOG.warn("catalog sync still cannot start: {}", e.toString());
+                retrySetupLater();
             }
-        }, "yizhan-sync-setup");
-        retry.setDaemon(true);
-        retry.start();
+        });
+    }
+
+    /** Off the FX thread: reads the key file and may start the embedded server. */
+    private CatalogSetup createSetup() throws Exception {
+        CatalogSetup created = CatalogSetup.create(config, clock);
+        if (closed) {
+            created.close();
+            throw new CancellationException("the kiosk was closed");
+        }
+        setup = created;
+        return created;
     }
 
     /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */
     private void synced(SyncOutcome outcome) {
-        Platform.runLater(() -> shell.setSyncTrouble(outcome.failed()));
+        tasks.runOnUiThread(() -> shell.setSyncTrouble(outcome.failed()));
         // Not only APPLIED: `yizhan sync` run beside the kiosk may have installed a version this kiosk has not shown.
         boolean news = outcome.kind() == SyncOutcome.Kind.APPLIED
                 || outcome.kind() == SyncOutcome.Kind.NOT_MODIFIED && outcome.version() != catalog.get().version()
@@ -186,7 +193,7 @@ public final class Kiosk {
             // Compared here, not on the FX thread: a deep comparison of a large catalog takes a while.
             boolean same = catalog.get().catalog().equals(read);
             Loaded loaded = new Loaded(new CatalogSnapshot(read), SearchIndex.build(read));
-            Platform.runLater(() -> offer(loaded, same));
+            tasks.runOnUiThread(() -> offer(loaded, same));
         } catch (Exception e) {
             LOG.error("catalog version {} was applied but cannot be read back", outcome.version(), e);
         }
@@ -248,6 +255,8 @@ public final class Kiosk {
     /** Stops syncing and the embedded server. */
     public void close() {
         closed = true;
+        loading.cancel();
+        retry.cancel();
         if (scheduler != null) {
             scheduler.close();
         }

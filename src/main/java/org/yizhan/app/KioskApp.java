@@ -2,8 +2,6 @@ package org.yizhan.app;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -13,6 +11,8 @@ import org.yizhan.config.KioskConfig;
 import org.yizhan.ui.Fonts;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.Messages;
+import org.yizhan.ui.TaskExecutor;
+import org.yizhan.ui.UiTaskExecutor;
 import org.yizhan.ui.problem.ProblemView;
 import org.yizhan.ui.problem.ProblemViewModel;
 
@@ -30,7 +30,7 @@ public final class KioskApp extends Application {
     }
 
     private static volatile Launch launch;
-    private ExecutorService background;
+    private TaskExecutor tasks;
     private Kiosk kiosk;
 
     /** Blocks until the kiosk exits. */
@@ -59,12 +59,9 @@ public final class KioskApp extends Application {
             showProblems(stage, l);
             return;
         }
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "yizhan-background");
-            t.setDaemon(true);
-            return t;
-        });
-        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), background, l.developer());
+        // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
+        tasks = new UiTaskExecutor(2);
+        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
     }
 
     static void showProblems(Stage stage, Launch l) {
@@ -84,8 +81,8 @@ public final class KioskApp extends Application {
         if (kiosk != null) {
             kiosk.close();
         }
-        if (background != null) {
-            background.shutdownNow();
+        if (tasks != null) {
+            tasks.close();
         }
     }
 }

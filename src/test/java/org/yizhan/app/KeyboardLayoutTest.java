@@ -27,6 +27,7 @@ import org.yizhan.testing.Fx;
 import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
+import org.yizhan.ui.UiTaskExecutor;
 
 /** The on-screen keyboard as laid out on the search screen: keys as even and as large as a finger needs. */
 class KeyboardLayoutTest {
@@ -37,6 +38,7 @@ class KeyboardLayoutTest {
     @TempDir
     Path data;
 
+    private final UiTaskExecutor tasks = new UiTaskExecutor(2);
     private Kiosk kiosk;
 
     @BeforeAll
@@ -49,6 +51,7 @@ class KeyboardLayoutTest {
         if (kiosk != null) {
             kiosk.close();
         }
+        tasks.close();
     }
 
     static Stream<Arguments> screens() {
@@ -60,7 +63,7 @@ class KeyboardLayoutTest {
     @MethodSource("screens")
     void lettersAndDigitsAreEqualLargeKeysApart(Orientation orientation, boolean elder) throws Exception {
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         List<Bounds> keys = Fx.call(() -> {

@@ -43,9 +43,11 @@ import org.yizhan.sync.SyncOutcome;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
 import org.yizhan.testing.Fx;
+import org.yizhan.testing.NeverTaskExecutor;
 import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
+import org.yizhan.ui.UiTaskExecutor;
 import org.yizhan.config.ConfigProblem;
 
 /** The kiosk as a citizen uses it, headless under Monocle, with a screenshot of every screen. */
@@ -55,6 +57,7 @@ class KioskFlowTest {
     Path data;
 
     private final FxRobot robot = new FxRobot();
+    private final UiTaskExecutor tasks = new UiTaskExecutor(2);
     private Stage stage;
     private Kiosk kiosk;
 
@@ -68,6 +71,7 @@ class KioskFlowTest {
         if (kiosk != null) {
             kiosk.close();
         }
+        tasks.close();
         if (stage != null) {
             Fx.run(() -> {
                 stage.requestFocus();
@@ -79,19 +83,21 @@ class KioskFlowTest {
     private Kiosk start(KioskConfig config, boolean developer) throws Exception {
         kiosk = Fx.call(() -> {
             stage = new Stage();
-            return Kiosk.start(stage, config, Clock.systemDefaultZone(), Runnable::run, developer);
+            return Kiosk.start(stage, config, Clock.systemDefaultZone(), tasks, developer);
         });
         return ready();
     }
 
     /** Landscape does not fit Monocle's portrait screen: its pictures come from a scene that is not shown. */
     private Kiosk offscreen(KioskConfig config) throws Exception {
-        kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), config, Clock.systemDefaultZone(), Runnable::run));
+        kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), config, Clock.systemDefaultZone(), tasks));
         return ready();
     }
 
     private Kiosk ready() throws Exception {
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        // Home may not have had a pulse yet: without one, its scroll pane has no skin and its tiles are not found.
+        Fx.run(() -> kiosk.scene().getRoot().applyCss());
         WaitForAsyncUtils.waitForFxEvents();
         return kiosk;
     }
@@ -487,7 +493,7 @@ class KioskFlowTest {
             });
             // A catalog that never comes: the loading page is all there is to see.
             return Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)),
-                    Clock.systemDefaultZone(), task -> { }, false);
+                    Clock.systemDefaultZone(), new NeverTaskExecutor(), false);
         });
         assertEquals(List.of("covers the screen true", "loading page true", "styled true", "fill the page's colour"),
                 atShow);

@@ -34,6 +34,7 @@ import org.yizhan.testing.LongTexts;
 import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
+import org.yizhan.ui.UiTaskExecutor;
 
 /**
  * Nothing a citizen needs is cut off: with the longest hall name, a long notice and a long service name,
@@ -45,6 +46,7 @@ class ReadableTextTest {
     @TempDir
     Path data;
 
+    private final UiTaskExecutor tasks = new UiTaskExecutor(2);
     private Kiosk kiosk;
 
     @BeforeAll
@@ -57,6 +59,7 @@ class ReadableTextTest {
         if (kiosk != null) {
             kiosk.close();
         }
+        tasks.close();
     }
 
     static Stream<Arguments> modes() {
@@ -69,7 +72,7 @@ class ReadableTextTest {
     void everyLabelReadsWhole(Orientation orientation, boolean elder) throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
@@ -92,7 +95,7 @@ class ReadableTextTest {
     void theAnswerToATapBelowTheTilesIsScrolledIntoView() throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, true), Clock.systemDefaultZone(), Runnable::run));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, true), Clock.systemDefaultZone(), tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         check("home-elder-before-tap-portrait");
@@ -112,7 +115,7 @@ class ReadableTextTest {
         Stage stage = Fx.call(Stage::new);
         try {
             kiosk = Fx.call(() -> Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                    .with(ConfigKey.HALL_NAME, LongTexts.HALL), Clock.systemDefaultZone(), Runnable::run, false));
+                    .with(ConfigKey.HALL_NAME, LongTexts.HALL), Clock.systemDefaultZone(), tasks, false));
             kiosk.ready().get(30, TimeUnit.SECONDS);
             Fx.run(() -> kiosk.shell().go(new Destination.Browse(Audience.PERSON)));
             for (String mode : List.of("elder", "standard", "elder")) {

@@ -57,6 +57,26 @@ class ViewModelTest {
     }
 
     @Test
+    void onlyTheTilesThatNeedTheCatalogAreRefusedWithoutOne() {
+        HomeViewModel home = new HomeViewModel(messages, "大厅", CatalogSnapshot.empty(), new ClockText(clock, messages), nav);
+        assertEquals(List.of("tile-guide", "tile-search"),
+                home.tiles().stream().filter(HomeViewModel.Tile::needsCatalog).map(HomeViewModel.Tile::id).toList(),
+                "取号 and 进度查询 ask the hall server, not the catalog");
+        home.open(home.tiles().get(1));
+        assertTrue(nav.visited.isEmpty(), "no search over nothing");
+        assertEquals(messages.get("home.catalogEmpty"), home.messageProperty().get());
+
+        HomeViewModel.Tile status = home.tiles().get(3);
+        home.open(status);
+        assertEquals(messages.get("home.comingSoon.message"), home.messageProperty().get(),
+                "still to come, whatever the catalog");
+        // The same tile once it has a screen (a stand-in destination until issue 11 brings one).
+        home.open(new HomeViewModel.Tile(status.id(), status.icon(), status.label(), status.hint(),
+                Destination.HOME, status.needsCatalog()));
+        assertEquals(List.of(Destination.HOME), nav.visited, "opens with no catalog at all");
+    }
+
+    @Test
     void browseListsThemesWithCountsAndSwitchesAudience() {
         BrowseViewModel browse = new BrowseViewModel(messages, catalog, new Destination.Browse(Audience.PERSON), nav);
         assertEquals(List.of("证件办理 3", "婚姻登记 1"),

@@ -12,8 +12,13 @@ import org.yizhan.ui.Navigator;
 /** The attract screen: the hall, the time, and four ways in. */
 public final class HomeViewModel {
 
-    /** One tile; {@code destination} is null while the feature is still to come. */
-    public record Tile(String id, String icon, String label, String hint, Destination destination) {
+    /**
+     * One tile; {@code destination} is null while the feature is still to come. A tile that
+     * {@code needsCatalog} is refused while there is none (a hall's kiosk before its first sync); tickets and
+     * status ask the hall server, not the catalog.
+     */
+    public record Tile(String id, String icon, String label, String hint, Destination destination,
+            boolean needsCatalog) {
         public boolean comingSoon() {
             return destination == null;
         }
@@ -52,19 +57,20 @@ public final class HomeViewModel {
     public List<Tile> tiles() {
         return List.of(
                 new Tile("tile-guide", "mdi2b-book-open-page-variant", messages.get("home.tile.guide"),
-                        messages.get("home.tile.guide.hint"), new Destination.Browse(org.yizhan.model.Audience.PERSON)),
+                        messages.get("home.tile.guide.hint"), new Destination.Browse(org.yizhan.model.Audience.PERSON),
+                        true),
                 new Tile("tile-search", "mdi2m-magnify", messages.get("home.tile.search"),
-                        messages.get("home.tile.search.hint"), new Destination.Search()),
+                        messages.get("home.tile.search.hint"), new Destination.Search(), true),
                 new Tile("tile-queue", "mdi2t-ticket-confirmation-outline", messages.get("home.tile.queue"),
-                        messages.get("home.tile.queue.hint"), null),
+                        messages.get("home.tile.queue.hint"), null, false),
                 new Tile("tile-status", "mdi2f-file-find-outline", messages.get("home.tile.status"),
-                        messages.get("home.tile.status.hint"), null));
+                        messages.get("home.tile.status.hint"), null, false));
     }
 
     public void open(Tile tile) {
         if (tile.comingSoon()) {
             message.set(messages.get("home.comingSoon.message"));
-        } else if (catalog.isEmpty()) {
+        } else if (tile.needsCatalog() && catalog.isEmpty()) {
             message.set(messages.get("home.catalogEmpty"));
         } else {
             navigator.go(tile.destination());
