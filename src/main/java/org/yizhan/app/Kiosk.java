@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public final class Kiosk {
     private Loaded pending;
     private volatile TaskExecutor.Cancellable loading = () -> { };
     private volatile TaskExecutor.Cancellable retry = () -> { };
+    private Consumer<SyncOutcome> syncListener = outcome -> { };
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
@@ -184,10 +186,14 @@ public final class Kiosk {
         boolean news = outcome.kind() == SyncOutcome.Kind.APPLIED
                 || outcome.kind() == SyncOutcome.Kind.NOT_MODIFIED && outcome.version() != catalog.get().version()
                         && outcome.version() != offeredVersion;
-        if (!news) {
-            return;
+        if (news) {
+            offeredVersion = outcome.version();
+            readBack(outcome);
         }
-        offeredVersion = outcome.version();
+        tasks.runOnUiThread(() -> syncListener.accept(outcome));
+    }
+
+    private void readBack(SyncOutcome outcome) {
         try {
             Catalog read = setup.catalogs().load().orElseThrow();
             // Compared here, not on the FX thread: a deep comparison of a large catalog takes a while.
@@ -236,6 +242,16 @@ public final class Kiosk {
     /** The search index the screens use now. */
     public SearchIndex searchIndex() {
         return search.get();
+    }
+
+    /**
+     * Tells {@code listener}, on the FX thread, of each sync outcome once the kiosk has acted on it: the
+     * footer marks a failure, and a new catalog has been read back and offered (shown if the kiosk is at
+     * home, otherwise waiting for the return there). Set it on the FX thread right after {@link #start}, so
+     * it hears the first sync too.
+     */
+    public void setSyncListener(Consumer<SyncOutcome> listener) {
+        syncListener = listener;
     }
 
     /** The sync's state, for the technician: last outcome, last success, next attempt. */

@@ -17,7 +17,11 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TouchEvent;
 
-/** Watches the scene for any touch, click, scroll or key and fires {@code onTimeout} after the idle timeout. */
+/**
+ * Watches the scene for any touch, click, scroll or key and fires {@code onTimeout} after the idle timeout.
+ * Time is read from the clock it is given, so a test moves that clock on and calls {@link #check} rather
+ * than wait; the kiosk's ticker calls it four times a second.
+ */
 public final class IdleMonitor {
 
     private final IdleCountdown countdown;
@@ -33,7 +37,7 @@ public final class IdleMonitor {
         this.clock = clockMillis;
         this.onTimeout = onTimeout;
         this.countdown = new IdleCountdown(timeout, clockMillis.getAsLong());
-        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
+        this.ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> check()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -54,10 +58,11 @@ public final class IdleMonitor {
 
     public void activity() {
         countdown.activity(clock.getAsLong());
-        tick();
+        check();
     }
 
-    private void tick() {
+    /** Updates the countdown to the clock's time now, and fires the timeout if it has passed. */
+    public void check() {
         long now = clock.getAsLong();
         secondsLeft.set(countdown.remainingSeconds(now));
         warning.set(armed && countdown.warning(now));

@@ -148,6 +148,11 @@ public final class KioskShell implements Navigator {
         idle.attach(scene);
     }
 
+    /** Checks the idle countdown against the clock now, as the ticker does four times a second. */
+    public void checkIdle() {
+        idle.check();
+    }
+
     /** Runs before every return home, e.g. to pick up a newly synced catalog between citizens. */
     public void setBeforeHome(Runnable beforeHome) {
         this.beforeHome = beforeHome;

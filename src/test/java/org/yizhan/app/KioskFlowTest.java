@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -43,6 +46,8 @@ import org.yizhan.sync.SyncOutcome;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
 import org.yizhan.testing.Fx;
+import org.yizhan.testing.ManualClock;
+import org.yizhan.testing.ManualScheduleTaskExecutor;
 import org.yizhan.testing.NeverTaskExecutor;
 import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
@@ -57,7 +62,9 @@ class KioskFlowTest {
     Path data;
 
     private final FxRobot robot = new FxRobot();
-    private final UiTaskExecutor tasks = new UiTaskExecutor(2);
+    /** The kiosk's own executor; a retry due a sync interval later runs when a test says. */
+    private final ManualScheduleTaskExecutor tasks = new ManualScheduleTaskExecutor(new UiTaskExecutor(2));
+    private final BlockingQueue<SyncOutcome> synced = new LinkedBlockingQueue<>();
     private Stage stage;
     private Kiosk kiosk;
 
@@ -81,9 +88,16 @@ class KioskFlowTest {
     }
 
     private Kiosk start(KioskConfig config, boolean developer) throws Exception {
+        return start(config, Clock.systemDefaultZone(), developer);
+    }
+
+    private Kiosk start(KioskConfig config, Clock clock, boolean developer) throws Exception {
         kiosk = Fx.call(() -> {
             stage = new Stage();
-            return Kiosk.start(stage, config, Clock.systemDefaultZone(), tasks, developer);
+            Kiosk started = Kiosk.start(stage, config, clock, tasks, developer);
+            // In the same FX call as the start, so the first sync cannot come before it.
+            started.setSyncListener(synced::add);
+            return started;
         });
         return ready();
     }
@@ -96,8 +110,6 @@ class KioskFlowTest {
 
     private Kiosk ready() throws Exception {
         kiosk.ready().get(30, TimeUnit.SECONDS);
-        // Home may not have had a pulse yet: without one, its scroll pane has no skin and its tiles are not found.
-        Fx.run(() -> kiosk.scene().getRoot().applyCss());
         WaitForAsyncUtils.waitForFxEvents();
         return kiosk;
     }
@@ -117,6 +129,8 @@ class KioskFlowTest {
     /** Taps a node, first scrolling it into view as a citizen would. */
     private void tap(String query) {
         Fx.run(() -> {
+            // A screen built since the last pulse has no skins yet, so nothing inside a scroll pane is found.
+            kiosk.scene().getRoot().applyCss();
             Node node = robot.lookup(query).query();
             for (Node p = node.getParent(); p != null; p = p.getParent()) {
                 if (p instanceof ScrollPane pane) {
@@ -162,8 +176,7 @@ class KioskFlowTest {
                     .with(ConfigKey.SERVER_URL, Optional.of(hall.baseUri()))
                     .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(server.resolve("publisher.pub"))), false);
             assertEquals("applied version 2", awaitSync(o -> true).line());
-            // The outcome is reported before the kiosk has read the new catalog back; it is offered right after.
-            awaitFooterAtHome("终端编号 kiosk-test · 目录版本 2");
+            assertEquals("终端编号 kiosk-test · 目录版本 2", footer(), "read back and shown at once: the kiosk is at home");
 
             tap("#tile-guide");
             tap("#entry-person-090");
@@ -175,7 +188,6 @@ class KioskFlowTest {
             publish(server, key, 3, "居民身份证换领（新）");
             kiosk.syncNow();
             assertEquals("applied version 3", awaitSync(o -> o.version() == 3).line());
-            WaitForAsyncUtils.waitForFxEvents();
             assertEquals(guide, at(), "the citizen's guide stays on screen");
             assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
 
@@ -186,7 +198,6 @@ class KioskFlowTest {
             hall.close();
             kiosk.syncNow();
             assertEquals(SyncOutcome.Kind.UNREACHABLE, awaitSync(SyncOutcome::failed).kind());
-            WaitForAsyncUtils.waitForFxEvents();
             assertEquals("终端编号 kiosk-test · 目录版本 3 · 暂未能更新目录", footer(), "a technician passing by sees it");
             shot("home-sync-trouble-portrait");
         } finally {
@@ -211,7 +222,7 @@ class KioskFlowTest {
         SyncOutcome outcome = awaitSync(o -> true);
         assertEquals(SyncOutcome.Kind.REJECTED, outcome.kind(), outcome.line());
         assertTrue(outcome.reason().contains("the demo never replaces this kiosk's catalog version 202611300000"), outcome.reason());
-        awaitFooterAtHome("终端编号 kiosk-test · 目录版本 202611300000 · 暂未能更新目录");
+        assertEquals("终端编号 kiosk-test · 目录版本 202611300000 · 暂未能更新目录", footer());
         assertFalse(Fx.call(() -> robot.lookup("#sample-mark").query().isVisible()), "no sample-data notice");
         assertFalse(kiosk.searchIndex().search("居民身份证换领（龙潭）", 5).isEmpty(), "the hall's services, not the demo's");
     }
@@ -232,31 +243,38 @@ class KioskFlowTest {
         shot("home-no-catalog-portrait");
     }
 
-    private void awaitFooterAtHome(String expected) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            Fx.run(() -> kiosk.shell().home());
-            WaitForAsyncUtils.waitForFxEvents();
-            if (footer().equals(expected)) {
-                return;
-            }
-            Thread.sleep(50);
+    @Test
+    void aKeyFileFixedWhileTheKioskRunsIsTakenUpAtTheNextTry(@TempDir Path server, @TempDir Path keys) throws Exception {
+        KeyPair key = Ed25519Keys.generate();
+        Ed25519Keys.write(key, server.resolve("publisher.key"), server.resolve("publisher.pub"));
+        publish(server, key, 2, "居民身份证换领");
+        Path keyFile = keys.resolve("publisher.pub");
+        java.nio.file.Files.writeString(keyFile, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI technician@laptop\n");
+        try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server)) {
+            start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
+                    .withServerUrl(Optional.of(hall.baseUri()))
+                    .withPublicKey(Optional.of(keyFile)), false);
+            assertEquals("终端编号 kiosk-test · 目录版本 — · 暂未能更新目录", footer());
+
+            java.nio.file.Files.copy(server.resolve("publisher.pub"), keyFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(1, tasks.runScheduled(), "one try, a sync interval after the start");
+            assertEquals("applied version 2", awaitSync(o -> true).line(), "no restart needed");
+            assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
         }
-        assertEquals(expected, footer());
     }
 
     private String footer() {
         return Fx.call(() -> robot.lookup("#catalog-info").queryAs(Label.class).getText());
     }
 
-    private SyncOutcome awaitSync(java.util.function.Predicate<SyncOutcome> wanted) throws Exception {
+    /** The next sync outcome {@code wanted}, once the kiosk has acted on it (footer, new catalog offered). */
+    private SyncOutcome awaitSync(Predicate<SyncOutcome> wanted) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            Optional<SyncOutcome> last = kiosk.syncStatus().last();
-            if (last.isPresent() && wanted.test(last.get())) {
-                return last.get();
+        for (SyncOutcome o; (o = synced.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (wanted.test(o)) {
+                return o;
             }
-            Thread.sleep(50);
         }
         throw new AssertionError("no sync outcome in 30 s; last: " + kiosk.syncStatus());
     }
@@ -458,21 +476,42 @@ class KioskFlowTest {
 
     @Test
     void idleTimeoutReturnsHomeAndForgetsTheCitizen() throws Exception {
-        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(3)), false);
+        ManualClock clock = new ManualClock();
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), clock, false);
         tap("#tile-guide");
         tap("#browse-legal");
         tap("#elder-button");
-        assertTrue(Fx.call(() -> robot.lookup("#idle-countdown").query().isVisible()),
-                "the countdown shows in the last seconds");
+        idleFor(clock, Duration.ofSeconds(44));
+        assertFalse(countdownShown(), "no countdown while the citizen may still be reading");
+        idleFor(clock, Duration.ofSeconds(2));
+        assertTrue(countdownShown(), "the countdown shows in the last 15 seconds");
+        assertEquals("14 秒后无操作将返回首页", Fx.call(() -> robot.lookup("#idle-countdown").queryAs(Label.class).getText()));
         shot("idle-countdown-portrait");
-        WaitForAsyncUtils.sleep(4500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        idleFor(clock, Duration.ofSeconds(14));
         assertInstanceOf(Destination.Home.class, at());
         assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
         tap("#tile-guide");
         assertEquals(new Destination.Browse(Audience.PERSON), at(), "the 法人 choice was forgotten");
         tap("#back-button");
         assertInstanceOf(Destination.Home.class, at(), "and so was the history");
+    }
+
+    /** Nobody touches the kiosk while {@code clock} moves on; the idle check runs as its ticker would. */
+    private void idleFor(ManualClock clock, Duration idle) {
+        clock.advance(idle);
+        Fx.run(() -> kiosk.shell().checkIdle());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean countdownShown() {
+        return Fx.call(() -> {
+            for (Node n = robot.lookup("#idle-countdown").query(); n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.yizhan.ui;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,13 @@ class CurrentThreadTaskExecutorTest {
         assertEquals(List.of("first"), seen, "a retry that schedules itself does not loop");
         tasks.runScheduled();
         assertEquals(List.of("first", "again"), seen);
+    }
+
+    @Test
+    void theExecutorAViewModelHoldsNeedsNoJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("a ViewModel holds it and is tested without the toolkit")
+                .check(new ClassFileImporter().importClasses(TaskExecutor.class, TaskExecutor.Cancellable.class));
     }
 
     @Test
