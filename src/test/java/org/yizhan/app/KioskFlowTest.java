@@ -252,8 +252,8 @@ class KioskFlowTest {
         java.nio.file.Files.writeString(keyFile, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI technician@laptop\n");
         try (HallServer hall = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server)) {
             start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
-                    .withServerUrl(Optional.of(hall.baseUri()))
-                    .withPublicKey(Optional.of(keyFile)), false);
+                    .with(ConfigKey.SERVER_URL, Optional.of(hall.baseUri()))
+                    .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(keyFile)), false);
             assertEquals("终端编号 kiosk-test · 目录版本 — · 暂未能更新目录", footer());
 
             java.nio.file.Files.copy(server.resolve("publisher.pub"), keyFile,
