@@ -16,6 +16,8 @@ import org.yizhan.model.Catalog;
 import org.yizhan.model.Department;
 import org.yizhan.model.Theme;
 import org.yizhan.model.Service;
+import org.yizhan.storage.Database;
+import org.yizhan.storage.Pragmas;
 
 /**
  * The kiosk's local copy of the catalog, so it keeps working when the network does not. It holds one
@@ -39,7 +41,12 @@ public final class CatalogCache {
 
     /** Opens (creating if needed) the cache file at {@code file}. */
     public static CatalogCache open(Path file) throws SQLException {
-        return new CatalogCache(Database.open(file));
+        return new CatalogCache(Database.open(file, CatalogSchema.SCHEMA, Pragmas.STANDARD));
+    }
+
+    /** Opens a cache file that must already exist: a missing file is an error, not a new empty cache. */
+    static CatalogCache openExisting(Path file) throws SQLException {
+        return new CatalogCache(Database.openExisting(file, CatalogSchema.SCHEMA, Pragmas.STANDARD));
     }
 
     /** The cached catalog, or empty if none has been stored yet. Reads each table once. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.model.Catalog;
+import org.yizhan.storage.Database;
 
 /**
  * The kiosk's cached catalogs: one SQLite file per installed version and a small pointer file,
@@ -76,7 +77,7 @@ public final class CatalogDirectory {
             throw new DamagedCacheException(name.get(), name.get() + " is empty");
         }
         try {
-            CatalogCache cache = new CatalogCache(Database.openExisting(file));
+            CatalogCache cache = CatalogCache.openExisting(file);
             String check = cache.database().quickCheck();
             if (!"ok".equals(check)) {
                 throw new DamagedCacheException(name.get(), name.get() + " fails SQLite's check: " + check);
@@ -125,7 +126,7 @@ public final class CatalogDirectory {
             return Optional.empty();
         }
         try {
-            Optional<InstalledCatalog> installed = new CatalogCache(Database.openExisting(file)).installed();
+            Optional<InstalledCatalog> installed = CatalogCache.openExisting(file).installed();
             installed.ifPresent(i -> this.known = new Known(name.get(), i));
             return installed;
         } catch (SQLException e) {
@@ -243,11 +244,11 @@ public final class CatalogDirectory {
         boolean done = false;
         try {
             long start = System.nanoTime();
-            Database database = Database.createForBulkLoad(file);
+            Database database = BulkLoad.create(file);
             created = true;
             filling.fill(new CatalogCache(database));
             long filled = System.nanoTime();
-            database.finishBulkLoad();
+            BulkLoad.finish(file);
             writePointer(name);
             done = true;
             LOG.info("catalog version {} written in {} ms, made durable in {} ms", version,

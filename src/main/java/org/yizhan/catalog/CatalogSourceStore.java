@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.yizhan.storage.Rows;
+
 /** The single {@code catalog_source} row: the key id of the publisher that signed the cached catalog. */
 final class CatalogSourceStore {
     private static final String PUT = """

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.yizhan.model.Department;
+import org.yizhan.storage.Rows;
 
 /** Table {@code department}: 实施主体, in catalog order. */
 final class DepartmentStore {

@@ -9,6 +9,7 @@ import org.yizhan.model.Material;
 import org.yizhan.model.MaterialForm;
 import org.yizhan.model.MaterialSource;
 import org.yizhan.model.Necessity;
+import org.yizhan.storage.Rows;
 
 /** Table {@code material}: 申请材料 of each service, in the order to show. */
 final class MaterialStore {
@@ -29,7 +30,7 @@ final class MaterialStore {
 
     /** Inserts materials keyed by service id; the services and the variants they name must exist. */
     void insertAll(Connection connection, Map<String, List<Material>> materialsByService) throws SQLException {
-        Rows.insertPerService(connection, INSERT, materialsByService, (statement, i, material) -> {
+        ServiceRows.insertPerService(connection, INSERT, materialsByService, (statement, i, material) -> {
             statement.setString(i, material.name());
             statement.setInt(i + 1, material.originals());
             statement.setInt(i + 2, material.copies());
@@ -46,7 +47,7 @@ final class MaterialStore {
 
     /** Materials keyed by service id; services without materials are absent. */
     Map<String, List<Material>> readAll(Connection connection) throws SQLException {
-        return Rows.readPerService(connection, READ_ALL, row -> new Material(
+        return ServiceRows.readPerService(connection, READ_ALL, row -> new Material(
                 row.getString("name"),
                 row.getInt("originals"),
                 row.getInt("copies"),

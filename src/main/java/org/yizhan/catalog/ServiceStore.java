@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.yizhan.model.Service;
 import org.yizhan.model.TimeLimit;
+import org.yizhan.storage.Rows;
 
 /**
  * Table {@code service}: one row per service with its scalar fields; lists of small values (keywords,

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.yizhan.storage.Rows;
+
 /** Table {@code service_theme}: each service's theme ids, in the service's order. */
 final class ServiceThemeStore {
     private static final String INSERT = """
@@ -22,13 +24,13 @@ final class ServiceThemeStore {
 
     /** Inserts theme ids keyed by service id; the services and themes must exist. */
     void insertAll(Connection connection, Map<String, List<String>> themeIdsByService) throws SQLException {
-        Rows.insertPerService(connection, INSERT, themeIdsByService,
+        ServiceRows.insertPerService(connection, INSERT, themeIdsByService,
                 (statement, i, themeId) -> statement.setString(i, themeId));
     }
 
     /** Theme ids keyed by service id; services without themes are absent. */
     Map<String, List<String>> readAll(Connection connection) throws SQLException {
-        return Rows.readPerService(connection, READ_ALL, row -> row.getString("theme_id"));
+        return ServiceRows.readPerService(connection, READ_ALL, row -> row.getString("theme_id"));
     }
 
     void deleteAll(Connection connection) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.yizhan.model.Step;
+import org.yizhan.storage.Rows;
 
 /** Table {@code step}: 办理流程 of each service, in order. */
 final class StepStore {
@@ -24,7 +25,7 @@ final class StepStore {
 
     /** Inserts steps keyed by service id; the services must exist. */
     void insertAll(Connection connection, Map<String, List<Step>> stepsByService) throws SQLException {
-        Rows.insertPerService(connection, INSERT, stepsByService, (statement, i, step) -> {
+        ServiceRows.insertPerService(connection, INSERT, stepsByService, (statement, i, step) -> {
             statement.setString(i, step.name());
             statement.setString(i + 1, step.actor());
             statement.setString(i + 2, step.description());
@@ -35,7 +36,7 @@ final class StepStore {
 
     /** Steps keyed by service id; services without steps are absent. */
     Map<String, List<Step>> readAll(Connection connection) throws SQLException {
-        return Rows.readPerService(connection, READ_ALL, row -> new Step(
+        return ServiceRows.readPerService(connection, READ_ALL, row -> new Step(
                 row.getString("name"),
                 row.getString("actor"),
                 row.getString("description"),

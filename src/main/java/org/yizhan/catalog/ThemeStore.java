@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.yizhan.model.Audience;
 import org.yizhan.model.Theme;
+import org.yizhan.storage.Rows;
 
 /** Table {@code theme}: the catalog's browse categories, in catalog order. */
 final class ThemeStore {

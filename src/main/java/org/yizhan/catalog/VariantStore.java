@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.yizhan.model.Variant;
+import org.yizhan.storage.Rows;
 
 /** Table {@code variant}: 办理情形 of each service, in order. */
 final class VariantStore {
@@ -24,7 +25,7 @@ final class VariantStore {
 
     /** Inserts variants keyed by service id; the services must exist. */
     void insertAll(Connection connection, Map<String, List<Variant>> variantsByService) throws SQLException {
-        Rows.insertPerService(connection, INSERT, variantsByService, (statement, i, variant) -> {
+        ServiceRows.insertPerService(connection, INSERT, variantsByService, (statement, i, variant) -> {
             statement.setString(i, variant.name());
             statement.setString(i + 1, variant.description());
         });
@@ -32,7 +33,7 @@ final class VariantStore {
 
     /** Variants keyed by service id; services without variants are absent. */
     Map<String, List<Variant>> readAll(Connection connection) throws SQLException {
-        return Rows.readPerService(connection, READ_ALL,
+        return ServiceRows.readPerService(connection, READ_ALL,
                 row -> new Variant(row.getString("name"), row.getString("description")));
     }
 

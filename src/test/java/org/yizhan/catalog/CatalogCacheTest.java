@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Catalog;
+import org.yizhan.storage.Database;
 
 class CatalogCacheTest {
     @TempDir

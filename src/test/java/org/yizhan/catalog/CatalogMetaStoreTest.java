@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.yizhan.storage.Database;
+
 class CatalogMetaStoreTest {
     private final CatalogMetaStore store = new CatalogMetaStore();
     private Database database;

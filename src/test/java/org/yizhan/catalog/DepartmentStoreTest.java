@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Department;
+import org.yizhan.storage.Database;
 
 class DepartmentStoreTest {
     private final DepartmentStore store = new DepartmentStore();

@@ -17,6 +17,7 @@ import org.yizhan.model.MaterialForm;
 import org.yizhan.model.MaterialSource;
 import org.yizhan.model.Necessity;
 import org.yizhan.model.Variant;
+import org.yizhan.storage.Database;
 
 class MaterialStoreTest {
     private final MaterialStore store = new MaterialStore();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Service;
+import org.yizhan.storage.Database;
 
 class ServiceStoreTest {
     private final ServiceStore store = new ServiceStore();

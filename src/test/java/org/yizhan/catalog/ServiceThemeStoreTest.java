@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.yizhan.storage.Database;
+
 class ServiceThemeStoreTest {
     private final ServiceThemeStore store = new ServiceThemeStore();
     private Database database;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Step;
 import org.yizhan.model.TimeLimit;
 import org.yizhan.model.TimeUnit;
+import org.yizhan.storage.Database;
 
 class StepStoreTest {
     private final StepStore store = new StepStore();

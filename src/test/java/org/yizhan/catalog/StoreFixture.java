@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.yizhan.model.Service;
+import org.yizhan.storage.Database;
+import org.yizhan.storage.Pragmas;
 
 /** A fresh cache database and the parent rows that child tables need. */
 final class StoreFixture {
@@ -15,7 +17,7 @@ final class StoreFixture {
     }
 
     static Database database(Path directory) throws SQLException {
-        return Database.open(directory.resolve("cache.db"));
+        return Database.open(directory.resolve("cache.db"), CatalogSchema.SCHEMA, Pragmas.STANDARD);
     }
 
     /** Inserts the test departments and themes and a minimal service for each id. */

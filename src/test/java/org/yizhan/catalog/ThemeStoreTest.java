@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Audience;
 import org.yizhan.model.Theme;
+import org.yizhan.storage.Database;
 
 class ThemeStoreTest {
     private final ThemeStore store = new ThemeStore();

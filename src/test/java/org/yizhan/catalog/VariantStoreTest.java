@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.model.Variant;
+import org.yizhan.storage.Database;
 
 class VariantStoreTest {
     private final VariantStore store = new VariantStore();

@@ -1,0 +1,182 @@
+package org.yizhan.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * One SQLite file of one store: owns its connections, their {@link Pragmas} and its {@link Schema}. Each
+ * unit of work gets its own short-lived connection, so the UI thread and a background job never share
+ * one; in WAL mode a reader keeps its snapshot while a writer works.
+ */
+public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** One unit of work on a connection that is inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final String url;
+    private final Schema schema;
+    private final SQLiteConfig writeConfig;
+    private final SQLiteConfig readConfig;
+
+    private Database(Path file, Schema schema, Pragmas pragmas, boolean mayCreate) {
+        this.file = file.toAbsolutePath();
+        this.url = "jdbc:sqlite:" + this.file;
+        this.schema = schema;
+        this.writeConfig = config(pragmas, SQLiteConfig.TransactionMode.IMMEDIATE, mayCreate);
+        this.readConfig = config(pragmas, SQLiteConfig.TransactionMode.DEFERRED, mayCreate);
+    }
+
+    /** Opens the store's file, creating it and its directory if needed, and brings its schema up to date. */
+    public static Database open(Path file, Schema schema, Pragmas pragmas) throws SQLException {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the directory " + parent + " for the " + schema.name(), e);
+        }
+        Database database = new Database(file, schema, pragmas, true);
+        database.migrate();
+        return database;
+    }
+
+    /** As {@link #open}, but for a file that must already exist: a missing one is an error, not a new database. */
+    public static Database openExisting(Path file, Schema schema, Pragmas pragmas) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException(file + " does not exist");
+        }
+        Database database = new Database(file, schema, pragmas, false);
+        database.migrate();
+        return database;
+    }
+
+    /** Whether {@code e} says the file's content is broken, rather than the disk or a lock being in the way. */
+    public static boolean isCorruption(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                String code = sqlite.getResultCode().name();
+                if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** SQLite's own consistency check of the file; "ok" or the first problems it found. */
+    public String quickCheck() throws SQLException {
+        return inReadTransaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA quick_check(3)")) {
+                StringBuilder result = new StringBuilder();
+                while (row.next()) {
+                    result.append(result.isEmpty() ? "" : "; ").append(row.getString(1));
+                }
+                return result.toString();
+            }
+        });
+    }
+
+    /** The schema version recorded in the file ({@code PRAGMA user_version}). */
+    public int schemaVersion() throws SQLException {
+        return inReadTransaction(Database::userVersion);
+    }
+
+    /**
+     * Runs {@code work} in a write transaction, committing if it returns and rolling back if it throws.
+     * The transaction takes the write lock at its start ({@code BEGIN IMMEDIATE}), so two writers queue
+     * up (for up to the busy timeout) instead of failing halfway through.
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        return run(writeConfig, work);
+    }
+
+    /** Runs {@code work} in a read transaction: everything it reads comes from one consistent snapshot. */
+    public <T> T inReadTransaction(Work<T> work) throws SQLException {
+        return run(readConfig, work);
+    }
+
+    private void migrate() throws SQLException {
+        int latest = schema.version();
+        // Reading first keeps an up-to-date file free of writes, so a full or read-only disk can still show it.
+        if (inReadTransaction(Database::userVersion) == latest) {
+            return;
+        }
+        inTransaction(connection -> {
+            int current = userVersion(connection);
+            if (current > latest) {
+                throw new SQLException("the " + schema.name() + " has schema version " + current
+                        + " but this version of Yizhan knows only up to " + latest + "; it was written by a newer Yizhan");
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (int version = current; version < latest; version++) {
+                    statement.executeUpdate(schema.migrations().get(version));
+                    LOG.info("{} schema migrated to version {}", schema.name(), version + 1);
+                }
+                // user_version is part of the transaction, so a crash cannot leave a half-applied migration.
+                statement.executeUpdate("PRAGMA user_version = " + latest);
+            }
+            return null;
+        });
+    }
+
+    private <T> T run(SQLiteConfig config, Work<T> work) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, config.toProperties())) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+            return row.getInt(1);
+        }
+    }
+
+    private static SQLiteConfig config(Pragmas pragmas, SQLiteConfig.TransactionMode transactionMode, boolean mayCreate) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.valueOf(pragmas.journal().name()));
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(pragmas.synchronous().name()));
+        config.enforceForeignKeys(pragmas.foreignKeys());
+        config.setBusyTimeout(Math.toIntExact(pragmas.busyTimeout().toMillis()));
+        if (pragmas.exclusiveLock()) {
+            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+        }
+        if (pragmas.cacheKib() > 0) {
+            config.setCacheSize(-pragmas.cacheKib());
+        }
+        config.setTransactionMode(transactionMode);
+        if (!mayCreate) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        return config;
+    }
+}
