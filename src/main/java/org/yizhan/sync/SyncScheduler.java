@@ -145,5 +145,12 @@ public final class SyncScheduler implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            // A sync reading the new catalog back holds its files open: let it let go before data.dir is touched
+            // (a test deleting it, a technician copying it). An interrupted download ends at once.
+            thread.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
