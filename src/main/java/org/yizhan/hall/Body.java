@@ -15,7 +15,7 @@ import java.util.concurrent.Flow;
  * outside. A body that is not wanted (an error status) keeps only a short excerpt, for the reason.
  */
 final class Body implements HttpResponse.BodySubscriber<Void> {
-    static final int ERROR_EXCERPT = 2048;
+    private static final int ERROR_EXCERPT = 2048;
 
     private final long cap;
     private final String whenOverCap;

@@ -14,6 +14,7 @@ final class Responses {
     private Responses() {
     }
 
+    /** {@code json}, already JSON text, as it is. */
     static void json(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
