@@ -120,7 +120,71 @@ public enum ConfigKey {
                     + "its configuration never swaps it for the demo or for another key's catalog, unless this key "
                     + "names the key being replaced. It may be removed once the change is done.",
             "留空，或 16 位十六进制数字（0-9、a-f）",
-            "empty, or a key id of 16 hex digits (0-9, a-f)");
+            "empty, or a key id of 16 hex digits (0-9, a-f)"),
+    HALL_SECRET("hall.secret", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::secret)),
+            "大厅密钥：终端取号时用它向大厅服务器证明身份。大厅服务器首次启动时生成，保存在其数据目录的 "
+                    + "hall.secret 文件中，由技术人员抄到本项。server.url 为 embedded 时留空（终端读取内置服务器的密钥）；"
+                    + "否则留空则本机不能取号。密钥不会显示在屏幕和日志中。",
+            "The hall secret, with which the kiosk proves to the hall server that it may take tickets. The hall "
+                    + "server makes it on its first start and keeps it in hall.secret in its data directory; a "
+                    + "technician copies it here. Leave it empty with server.url=embedded (the kiosk reads the "
+                    + "embedded server's own); otherwise without it the kiosk cannot take tickets. It is never shown "
+                    + "on screen or written to the log.",
+            "留空，或 16 到 200 个可见 ASCII 字符（不含空格）",
+            "empty, or 16 to 200 visible ASCII characters (no spaces)"),
+    PRINTER_TYPE("printer.type", "none", Need.OPTIONAL,
+            PrinterType.class, text(ConfigValues::printerType),
+            "排队小票和材料清单用哪种打印机：escpos-tcp 为网络热敏打印机（ESC/POS，一般是 9100 端口），"
+                    + "escpos-device 为接在本机上的热敏打印机（USB 如 /dev/usb/lp0，或串口），system 为操作系统的"
+                    + "默认打印机，none 为没有打印机。",
+            "Which printer prints queue tickets and checklists: escpos-tcp for a thermal ESC/POS printer on the "
+                    + "network (usually port 9100), escpos-device for one attached to this machine (USB such as "
+                    + "/dev/usb/lp0, or a serial port), system for the operating system's default printer, none "
+                    + "for no printer.",
+            "escpos-tcp、escpos-device、system 或 none",
+            "escpos-tcp, escpos-device, system or none"),
+    PRINTER_ADDRESS("printer.address", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::printerAddress)),
+            "打印机在哪里：escpos-tcp 时写 主机:端口（如 10.1.2.30:9100，不写端口即 9100）；escpos-device 时写设备文件"
+                    + "（如 /dev/usb/lp0、/dev/ttyUSB0 或 COM3）。system 和 none 时留空。",
+            "Where the printer is: for escpos-tcp, host:port (e.g. 10.1.2.30:9100; without a port, 9100); for "
+                    + "escpos-device, the device file (e.g. /dev/usb/lp0, /dev/ttyUSB0 or COM3). Empty for system "
+                    + "and none.",
+            "escpos-tcp 时为 主机:端口，escpos-device 时为设备文件路径，其他情况留空",
+            "host:port for escpos-tcp, a device path for escpos-device, empty otherwise"),
+    PRINTER_PAPER("printer.paper", "80", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::paper),
+            "热敏纸宽度（毫米）：58 或 80。小票按此宽度排版（203 dpi 下 384 或 576 点）。",
+            "Width of the thermal paper in millimetres: 58 or 80. Tickets are laid out for it (384 or 576 dots "
+                    + "at 203 dpi).",
+            "58 或 80",
+            "58 or 80"),
+    TICKET_ON_SCREEN("ticket.on-screen", "true", Need.OPTIONAL,
+            Boolean.class, text(ConfigValues::bool),
+            "没有打印机（printer.type=none）时，是否允许只在屏幕上显示号码（群众拍照或记下）。为 false 时，"
+                    + "没有打印机的终端不出号，请群众到服务台取号。有打印机时不起作用：号码打印出来才算数。",
+            "Whether, with no printer (printer.type=none), the kiosk may show a number on screen only (people "
+                    + "photograph or note it). With false, a kiosk without a printer gives no numbers and sends "
+                    + "people to the information desk. No effect with a printer: a number counts only once printed.",
+            "true 或 false",
+            "true or false"),
+    TICKET_PUBLIC_URL("ticket.public-url", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::publicUrl)),
+            "手机扫描小票二维码时打开的大厅服务器地址，如 http://dating.example.gov.cn/。手机访问大厅服务器用的名字"
+                    + "往往与终端不同。留空则用 server.url（embedded 时二维码只在本机可用）。",
+            "The hall server's address as a phone reaches it when it scans a ticket's QR code, e.g. "
+                    + "http://dating.example.gov.cn/; a phone often knows the server by another name than the kiosk "
+                    + "does. Empty: server.url (with embedded, the QR code works only on this machine).",
+            "留空，或以 http:// 或 https:// 开头的网址",
+            "empty, or an http:// or https:// URL"),
+    QUEUE_MAX_TICKETS_PER_MINUTE("queue.max-tickets-per-minute", "3", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::ticketsPerMinute),
+            "本机每分钟最多出几张排队票。连续按取号（例如小孩反复点按）时只出这么多张，其余给出提示。",
+            "How many queue tickets this kiosk gives in a minute at most. Someone pressing 取号 again and "
+                    + "again (a child, say) gets that many and a message.",
+            "1 到 60 之间的整数",
+            "a whole number from 1 to 60");
 
     /** Whether a kiosk.properties must set the key. */
     private enum Need { REQUIRED, OPTIONAL }

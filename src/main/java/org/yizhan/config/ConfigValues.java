@@ -123,6 +123,55 @@ final class ConfigValues {
         return n;
     }
 
+    static PrinterType printerType(String value) throws InvalidValue {
+        return PrinterType.parse(value).orElseThrow(InvalidValue::new);
+    }
+
+    /** Paper width in millimetres: the two widths of thermal rolls. */
+    static Integer paper(String value) throws InvalidValue {
+        int mm = wholeNumber(value, 58, 80);
+        if (mm != 58 && mm != 80) {
+            throw new InvalidValue();
+        }
+        return mm;
+    }
+
+    static Integer ticketsPerMinute(String value) throws InvalidValue {
+        return wholeNumber(value, 1, 60);
+    }
+
+    /** What {@code printer.address} names; whether it fits {@code printer.type} is the loader's check. */
+    static String printerAddress(String value) throws InvalidValue {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidValue();
+        }
+        return value;
+    }
+
+    /**
+     * The hall secret as the server made it (base64url, 43 characters) or as a technician chose it: long
+     * enough not to be guessed, and only characters that survive an HTTP header and a copy from a screen.
+     */
+    static String secret(String value) throws InvalidValue {
+        if (value.length() < 16 || value.length() > 200) {
+            throw new InvalidValue("but it is " + value.length() + " characters long",
+                    "但它有 " + value.length() + " 个字符");
+        }
+        if (!value.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidValue("but it contains a space or a character that is not plain ASCII",
+                    "但其中有空格或非 ASCII 字符");
+        }
+        return value;
+    }
+
+    /** An http(s) address phones open: like server.url, but for the hall's public name. */
+    static URI publicUrl(String value) throws InvalidValue {
+        if (value.equals(EMBEDDED)) {
+            throw new InvalidValue();
+        }
+        return serverUrl(value).orElseThrow(InvalidValue::new);
+    }
+
     static Boolean bool(String value) throws InvalidValue {
         // Boolean.parseBoolean would read "yes" or "是" silently as false.
         return switch (value.toLowerCase(Locale.ROOT)) {

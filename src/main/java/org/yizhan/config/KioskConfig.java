@@ -184,6 +184,39 @@ public final class KioskConfig {
         return optional(ConfigKey.SYNC_REPLACES_KEY);
     }
 
+    /** {@code hall.secret}: sent to the hall server with writes; never shown or logged. */
+    public Optional<String> hallSecret() {
+        return optional(ConfigKey.HALL_SECRET);
+    }
+
+    public PrinterType printerType() {
+        return get(ConfigKey.PRINTER_TYPE, PrinterType.class);
+    }
+
+    /** {@code printer.address}: host:port or a device path, as {@link #printerType()} needs; checked by the loader. */
+    public Optional<String> printerAddress() {
+        return optional(ConfigKey.PRINTER_ADDRESS);
+    }
+
+    /** {@code printer.paper}: 58 or 80 (mm). */
+    public int paperMillimetres() {
+        return get(ConfigKey.PRINTER_PAPER, Integer.class);
+    }
+
+    /** {@code ticket.on-screen}: with no printer, whether a number may be shown on screen only. */
+    public boolean ticketOnScreen() {
+        return get(ConfigKey.TICKET_ON_SCREEN, Boolean.class);
+    }
+
+    /** {@code ticket.public-url}: the server's address for phones; empty means server.url. */
+    public Optional<URI> ticketPublicUrl() {
+        return optional(ConfigKey.TICKET_PUBLIC_URL);
+    }
+
+    public int maxTicketsPerMinute() {
+        return get(ConfigKey.QUEUE_MAX_TICKETS_PER_MINUTE, Integer.class);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof KioskConfig that && values.equals(that.values);
@@ -196,6 +229,8 @@ public final class KioskConfig {
 
     @Override
     public String toString() {
-        return "KioskConfig" + values;
+        Map<ConfigKey, Object> shown = new EnumMap<>(values);
+        shown.computeIfPresent(ConfigKey.HALL_SECRET, (k, v) -> ((Optional<?>) v).map(secret -> "(hidden)"));
+        return "KioskConfig" + shown;
     }
 }

@@ -136,7 +136,9 @@ public final class KioskConfigLoader {
             try {
                 values.put(key, key.parse(value, baseDir, userHome));
             } catch (ConfigValues.InvalidValue e) {
-                problems.add(new ConfigProblem(key.key(), value, withDetail(key.expectedWithDefault(), e.detail),
+                // A secret is not repeated on a page any passer-by may see over the technician's shoulder.
+                String shown = key == ConfigKey.HALL_SECRET ? HIDDEN : value;
+                problems.add(new ConfigProblem(key.key(), shown, withDetail(key.expectedWithDefault(), e.detail),
                         withDetailZh(key.expectedWithDefaultZh(), e.detailZh)));
                 continue;
             }
@@ -188,6 +190,7 @@ public final class KioskConfigLoader {
         }
 
         publicKeyRequired(values).ifPresent(problems::add);
+        printerAddressProblem(values).ifPresent(problems::add);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
@@ -218,6 +221,60 @@ public final class KioskConfigLoader {
         return Optional.of(new ConfigProblem(key.key(), "", key.expectedWithDefault()
                 + ", but it is required when server.url is not embedded (server.url is " + server.get() + ")",
                 key.expectedWithDefaultZh() + "；server.url 不是 embedded（现为 " + server.get() + "）时必须填写"));
+    }
+
+    /**
+     * {@code printer.address} must say what {@code printer.type} needs: host:port for a network printer, a
+     * device for an attached one, nothing otherwise (an address left behind there would mislead whoever
+     * looks for the printer).
+     */
+    private static Optional<ConfigProblem> printerAddressProblem(Map<ConfigKey, Object> values) {
+        if (!(values.get(ConfigKey.PRINTER_TYPE) instanceof PrinterType type)
+                || !(values.get(ConfigKey.PRINTER_ADDRESS) instanceof Optional<?> address)) {
+            return Optional.empty();
+        }
+        ConfigKey key = ConfigKey.PRINTER_ADDRESS;
+        String value = address.map(Object::toString).orElse("");
+        String why = null;
+        String whyZh = null;
+        switch (type) {
+            case ESCPOS_TCP -> {
+                if (value.isEmpty()) {
+                    why = "but printer.type is escpos-tcp, which needs the printer's host:port";
+                    whyZh = "但 printer.type 为 escpos-tcp，须填写打印机的 主机:端口";
+                } else if (!HOST_PORT.matcher(value).matches() || !portInRange(value)) {
+                    why = "but \"" + value + "\" is not host:port (e.g. 10.1.2.30:9100)";
+                    whyZh = "但 printer.type 为 escpos-tcp，“" + value + "”不是 主机:端口 的写法（如 10.1.2.30:9100）";
+                }
+            }
+            case ESCPOS_DEVICE -> {
+                if (value.isEmpty()) {
+                    why = "but printer.type is escpos-device, which needs the device file (e.g. /dev/usb/lp0)";
+                    whyZh = "但 printer.type 为 escpos-device，须填写设备文件（如 /dev/usb/lp0）";
+                }
+            }
+            case SYSTEM, NONE -> {
+                if (!value.isEmpty()) {
+                    why = "but printer.type is " + type.value() + ", which uses no address; empty it or set printer.type";
+                    whyZh = "但 printer.type 为 " + type.value() + "，不用地址；请清空本项，或改 printer.type";
+                }
+            }
+        }
+        return why == null ? Optional.empty() : Optional.of(new ConfigProblem(key.key(), value,
+                key.expectedWithDefault() + ", " + why, key.expectedWithDefaultZh() + "，" + whyZh));
+    }
+
+    private static final java.util.regex.Pattern HOST_PORT =
+            java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
+    private static final String HIDDEN = "（已隐藏）";
+
+    private static boolean portInRange(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.endsWith("]")) {
+            return true;
+        }
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        return port >= 1 && port <= 65535;
     }
 
     /** Checks that the key file is there to read; what it holds is the sync code's business. */

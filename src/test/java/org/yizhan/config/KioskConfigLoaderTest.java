@@ -349,6 +349,17 @@ class KioskConfigLoaderTest {
             "server.url          | http://h/my catalog/   | ', but it contains a space'",
             "server.url          | http://h/%zz/          | ', but it is not a valid URL (Malformed escape pair at character 10)'",
             "hall.name           | 云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务服务中心云溪县政务 | ', but it has 41 characters'",
+            "printer.type        | laser     | ''",
+            "printer.type        | escpos    | ''",
+            "printer.paper       | 57        | ''",
+            "printer.paper       | 60        | ''",
+            "printer.paper       | 80mm      | ''",
+            "ticket.on-screen    | 是        | ''",
+            "ticket.public-url   | embedded  | ''",
+            "ticket.public-url   | dating.example.gov.cn | ', but it does not start with http:// or https://'",
+            "queue.max-tickets-per-minute | 0  | ''",
+            "queue.max-tickets-per-minute | 61 | ''",
+            "queue.max-tickets-per-minute | three | ''",
         })
         void aBadValueIsAProblemNamingKeyValueAndExpected(String key, String value, String detail) throws Exception {
             ConfigException e = failure(key + " = " + value + "\n");
@@ -372,6 +383,55 @@ class KioskConfigLoaderTest {
                     + "1440 (default 15)", failure("sync.interval=0\n").getMessage());
             assertEquals("kiosk.properties: hall.id = \"龙潭\" — expected empty, or 1 to 32 letters, digits, _ or - "
                     + "(default empty)", failure("hall.id=龙潭\n").getMessage());
+        }
+
+        @Test
+        void aWrongHallSecretIsNeverRepeatedOnThePage() throws Exception {
+            for (String secret : new String[] {"short-secret", "a secret with spaces in it", "密钥密钥密钥密钥密钥密钥密钥密钥"}) {
+                ConfigException e = failure("hall.secret=" + secret + "\n");
+                assertEquals(1, e.problems().size(), e.getMessage());
+                assertEquals("（已隐藏）", e.problems().get(0).value());
+                assertFalse(e.getMessage().contains(secret), e.getMessage());
+            }
+            String secret = "Xq3-vR9_kLm2Tz8WpYb4";
+            KioskConfig config = load("hall.secret=" + secret + "\n").config();
+            assertEquals(java.util.Optional.of(secret), config.hallSecret());
+            assertFalse(config.toString().contains(secret), "toString hides the secret");
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "escpos-tcp    | ''                  | needs the printer's host:port",
+            "escpos-tcp    | 10.1.2.30:99999     | is not host:port",
+            "escpos-tcp    | http://10.1.2.30/   | is not host:port",
+            "escpos-tcp    | 打印机              | is not host:port",
+            "escpos-device | ''                  | needs the device file",
+            "none          | 10.1.2.30:9100      | which uses no address",
+            "system        | /dev/usb/lp0        | which uses no address",
+        })
+        void thePrinterAddressMustFitThePrinterType(String type, String address, String why) throws Exception {
+            ConfigException e = failure("printer.type=" + type + "\nprinter.address=" + address + "\n");
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals("printer.address", e.problems().get(0).key());
+            assertTrue(e.problems().get(0).expected().contains(why), e.problems().get(0).expected());
+            assertTrue(e.problems().get(0).expectedZh().contains("printer.type"), e.problems().get(0).expectedZh());
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "escpos-tcp    | 10.1.2.30:9100",
+            "escpos-tcp    | printer-3.hall.local",
+            "escpos-tcp    | [fe80::1]:9100",
+            "escpos-device | /dev/usb/lp0",
+            "escpos-device | COM3",
+            "system        | ''",
+            "none          | ''",
+        })
+        void aPrinterAddressThatFitsItsTypeIsTaken(String type, String address) throws Exception {
+            KioskConfig config = load("printer.type=" + type + "\nprinter.address=" + address + "\nprinter.paper=58\n").config();
+            assertEquals(type, config.printerType().value());
+            assertEquals(address, config.printerAddress().orElse(""));
+            assertEquals(58, config.paperMillimetres());
         }
 
         @Test

@@ -37,8 +37,9 @@ class KioskPropertiesFileTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("UTF-8"), "the header says to save as UTF-8");
         assertTrue(text.contains("java -jar target/yizhan.jar --config FILE"), "the header names --config");
-        assertTrue(text.contains("printer.*"), "the header says later keys will come");
-        assertFalse(text.contains("server.*") || text.contains("sync.*"), "server and sync keys are here already");
+        assertTrue(text.contains("rating.*"), "the header says later keys will come");
+        assertFalse(text.contains("server.*") || text.contains("sync.*") || text.contains("printer.*"),
+                "server, sync and printer keys are here already");
     }
 
     @Test
