@@ -66,12 +66,15 @@ public final class HallClient {
     private final KioskIdentity identity;
     private final Timeouts timeouts;
     private final HttpClient http;
+    /** The hall secret sent as {@code Authorization: Bearer}, or null for a client that only reads. */
+    private final String secret;
 
-    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http) {
+    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http, String secret) {
         this.serverUrl = serverUrl;
         this.identity = identity;
         this.timeouts = timeouts;
         this.http = http;
+        this.secret = secret;
     }
 
     /** A client of the hall server at {@code serverUrl} (server.url, ending with /) with the default timeouts. */
@@ -80,16 +83,28 @@ public final class HallClient {
     }
 
     public static HallClient create(URI serverUrl, KioskIdentity identity, Timeouts timeouts) {
-        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect()));
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), true), null);
     }
 
-    private static HttpClient httpClient(Duration connectTimeout) {
+    private static HttpClient httpClient(Duration connectTimeout, boolean followRedirects) {
         return HttpClient.newBuilder()
                 // Plain HTTP/1.1: no h2c upgrade for simple static-file servers and proxies to trip over.
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * The same server and identity, proving with the hall secret that it may write (take a ticket): every
+     * request carries {@code Authorization: Bearer SECRET}. Such a client follows no redirect, so the secret
+     * goes only where server.url says.
+     */
+    public HallClient withSecret(String hallSecret) {
+        if (hallSecret == null || hallSecret.isBlank()) {
+            throw new IllegalArgumentException("a hall secret may not be empty");
+        }
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), false), hallSecret);
     }
 
     /** The same server and identity with other timeouts (the connect timeout belongs to the connection pool). */
@@ -97,8 +112,8 @@ public final class HallClient {
         if (other.equals(timeouts)) {
             return this;
         }
-        HttpClient pool = other.connect().equals(timeouts.connect()) ? http : httpClient(other.connect());
-        return new HallClient(serverUrl, identity, other, pool);
+        HttpClient pool = other.connect().equals(timeouts.connect()) ? http : httpClient(other.connect(), secret == null);
+        return new HallClient(serverUrl, identity, other, pool, secret);
     }
 
     public URI serverUrl() {
@@ -160,6 +175,9 @@ public final class HallClient {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeouts.answer());
         identity.addTo(request);
+        if (secret != null) {
+            request.header("Authorization", "Bearer " + secret);
+        }
         return request;
     }
 

@@ -17,7 +17,7 @@ public abstract sealed class HallFailure extends Exception
 
     /** No connection, no answer in time, a body that stalled or broke off, or a 5xx: the server failed on its side. */
     public static final class Unreachable extends HallFailure {
-        Unreachable(String reason) {
+        public Unreachable(String reason) {
             super(reason);
         }
     }
@@ -31,7 +31,7 @@ public abstract sealed class HallFailure extends Exception
         private final String code;
         private final String serverMessage;
 
-        Refused(String reason, int status, String code, String serverMessage) {
+        public Refused(String reason, int status, String code, String serverMessage) {
             super(reason);
             this.status = status;
             this.code = code;
@@ -53,7 +53,7 @@ public abstract sealed class HallFailure extends Exception
 
     /** An answer this kiosk cannot use: over its cap, not JSON, encoded when it must not be, an unexpected status. */
     public static final class BadAnswer extends HallFailure {
-        BadAnswer(String reason) {
+        public BadAnswer(String reason) {
             super(reason);
         }
     }

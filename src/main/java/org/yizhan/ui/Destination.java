@@ -34,5 +34,15 @@ public sealed interface Destination {
     record Guide(String serviceId) implements Destination {
     }
 
+    /**
+     * 取号排队: the hall's queues; from a guide's 取号办理, {@code serviceId} names the service, and the
+     * screen goes straight to its queue. Empty from the home screen.
+     */
+    record Queue(String serviceId) implements Destination {
+        public Queue() {
+            this("");
+        }
+    }
+
     Destination HOME = new Home();
 }

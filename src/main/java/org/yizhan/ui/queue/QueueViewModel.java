@@ -1,0 +1,379 @@
+package org.yizhan.ui.queue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.hall.HallFailure;
+import org.yizhan.model.Service;
+import org.yizhan.print.MonoImage;
+import org.yizhan.print.PrintFailure;
+import org.yizhan.print.PrinterState;
+import org.yizhan.print.TicketPrinter;
+import org.yizhan.queue.QueueBoard;
+import org.yizhan.queue.QueueInfo;
+import org.yizhan.queue.QueueMatch;
+import org.yizhan.queue.Queues;
+import org.yizhan.queue.TicketInfo;
+import org.yizhan.queue.TicketRateLimit;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.Navigator;
+import org.yizhan.ui.TaskExecutor;
+
+/**
+ * 取号排队: the hall's queues, one tap to choose, one to confirm, then the ticket. A number counts only
+ * once printed: taken from the hall server, printed, then confirmed; a print that fails voids it and tells
+ * the citizen in one sentence what to do. Everything that waits on the server or the printer runs through
+ * the {@link TaskExecutor}; leaving the screen drops any answer still to come.
+ */
+public final class QueueViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** How often a confirmation is tried before the kiosk gives up on it (the ticket is already in the hand). */
+    private static final int CONFIRM_ATTEMPTS = 3;
+
+    public enum Step { LOADING, CHOOSING, CONFIRMING, PRINTING, TICKET, FAILED }
+
+    /** One queue as a tile: {@code available} false greys it, with {@code closedText} saying why. */
+    public record QueueTile(String id, String name, String description, String waitingText, String waitText,
+            boolean available, String closedText, boolean priorityLane, String location) {
+    }
+
+    /** The ticket as the screen and the paper show it. */
+    public record TicketView(String hallName, String number, String queueName, String aheadText, String waitText,
+            String location, String takenAt, String statusUrl, boolean soon, boolean onPaper) {
+    }
+
+    /** Lays a ticket out at the printer's width and rasterises it; on the UI thread (a snapshot). */
+    @FunctionalInterface
+    public interface TicketRendering {
+        MonoImage render(TicketView ticket, int dotsWide);
+    }
+
+    /** What a kiosk needs to give numbers; {@code queues} is empty when it cannot ask the hall server. */
+    public record Setup(Optional<Queues> queues, Optional<TicketPrinter> printer, boolean onScreenAllowed,
+            URI publicBase, String hallName, TicketRateLimit limit, Duration ticketShownFor) {
+    }
+
+    private final Messages messages;
+    private final Setup setup;
+    private final TaskExecutor tasks;
+    private final TicketRendering rendering;
+    private final Navigator navigator;
+    private final Optional<Service> forService;
+
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.LOADING);
+    private final ReadOnlyObjectWrapper<List<QueueTile>> tiles = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<QueueTile> chosen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TicketView> ticket = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private TaskExecutor.Cancellable call = () -> { };
+    private TaskExecutor.Cancellable printerCheck = () -> { };
+    private TaskExecutor.Cancellable goingHome = () -> { };
+    private boolean printerTrouble;
+
+    public QueueViewModel(Messages messages, Setup setup, TaskExecutor tasks, TicketRendering rendering,
+            Navigator navigator, Optional<Service> forService) {
+        this.messages = messages;
+        this.setup = setup;
+        this.tasks = tasks;
+        this.rendering = rendering;
+        this.navigator = navigator;
+        this.forService = forService;
+    }
+
+    /** Asks for the board and, beside it, whether the printer has paper. */
+    public void open() {
+        if (setup.queues().isEmpty()) {
+            fail(messages.get("queue.unavailable.noServer"));
+            return;
+        }
+        if (setup.printer().isEmpty() && !setup.onScreenAllowed()) {
+            fail(messages.get("queue.unavailable.noPrinter"));
+            return;
+        }
+        step.set(Step.LOADING);
+        setup.printer().ifPresent(printer -> printerCheck = tasks.execute(printer::status, this::printerSays,
+                e -> LOG.warn("the printer's status could not be read: {}", e.toString())));
+        Queues queues = setup.queues().get();
+        call = tasks.execute(queues::board, this::showBoard, e -> fail(sentenceFor(e)));
+    }
+
+    private void printerSays(PrinterState state) {
+        Optional<String> problem = printerProblem(state);
+        printerTrouble = problem.isPresent();
+        notice.set(problem.orElse(""));
+        if (printerTrouble && (step.get() == Step.CONFIRMING)) {
+            step.set(Step.CHOOSING);
+        }
+    }
+
+    private Optional<String> printerProblem(PrinterState state) {
+        return switch (state) {
+            case PAPER_OUT -> Optional.of(messages.get("queue.printer.paperOut"));
+            case COVER_OPEN -> Optional.of(messages.get("queue.printer.coverOpen"));
+            case OFFLINE -> Optional.of(messages.get("queue.printer.offline"));
+            case READY, UNKNOWN -> Optional.empty();
+        };
+    }
+
+    private void showBoard(QueueBoard board) {
+        List<QueueTile> shown = board.queues().stream().map(this::tile).toList();
+        tiles.set(shown);
+        step.set(Step.CHOOSING);
+        if (shown.isEmpty()) {
+            fail(messages.get("queue.noQueues"));
+            return;
+        }
+        forService.flatMap(s -> QueueMatch.forService(board.queues(), s.id(), s.departmentId(), s.themeIds()))
+                .flatMap(q -> shown.stream().filter(t -> t.id().equals(q.id())).findFirst())
+                .ifPresent(this::choose);
+    }
+
+    private QueueTile tile(QueueInfo q) {
+        String waiting = messages.format("queue.waiting", q.waiting());
+        String wait = q.estimatedWaitMinutes() == null ? messages.get("queue.wait.unknown")
+                : messages.format("queue.wait.minutes", q.estimatedWaitMinutes());
+        boolean available = q.open() && q.closedReason() == null;
+        String hours = q.hoursToday() == null || q.hoursToday().isBlank() ? "" : q.hoursToday();
+        String closed = available ? "" : switch (String.valueOf(q.closedReason())) {
+            case QueueInfo.CAP_REACHED -> messages.get("queue.closed.cap");
+            case QueueInfo.CLOSED_TODAY -> messages.get("queue.closed.today");
+            case QueueInfo.NOT_OPEN_YET -> messages.format("queue.closed.notYet", hours);
+            default -> hours.isEmpty() ? messages.get("queue.closed.today") : messages.format("queue.closed.hours", hours);
+        };
+        return new QueueTile(q.id(), q.name(), nullToEmpty(q.description()), waiting, wait, available, closed,
+                q.priorityLane(), nullToEmpty(q.location()));
+    }
+
+    /** First tap: a queue; the second ({@link #confirm}) takes the number. */
+    public void choose(QueueTile tile) {
+        if (step.get() != Step.CHOOSING && step.get() != Step.CONFIRMING) {
+            return;
+        }
+        message.set("");
+        if (!tile.available()) {
+            message.set(tile.closedText());
+            return;
+        }
+        if (printerTrouble) {
+            message.set(notice.get());
+            return;
+        }
+        chosen.set(tile);
+        step.set(Step.CONFIRMING);
+    }
+
+    /** Back from the confirmation to the list. */
+    public void cancel() {
+        if (step.get() == Step.CONFIRMING) {
+            chosen.set(null);
+            message.set("");
+            step.set(Step.CHOOSING);
+        }
+    }
+
+    /** Second tap: takes the number for the chosen queue (in its priority lane if asked), prints it, confirms it. */
+    public void confirm(boolean priority) {
+        QueueTile tile = chosen.get();
+        if (step.get() != Step.CONFIRMING || tile == null) {
+            return;
+        }
+        if (!setup.limit().tryTake()) {
+            message.set(messages.get("queue.tooMany"));
+            return;
+        }
+        message.set("");
+        step.set(Step.PRINTING);
+        Queues queues = setup.queues().orElseThrow();
+        call = tasks.execute(() -> queues.take(tile.id(), priority), this::handOut, e -> fail(sentenceFor(e)));
+    }
+
+    /** On the UI thread: lays the ticket out and prints it, or shows it on screen where the hall allows that. */
+    private void handOut(TicketInfo taken) {
+        Queues queues = setup.queues().orElseThrow();
+        Optional<TicketPrinter> printer = setup.printer();
+        TicketView view = view(taken, printer.isPresent());
+        if (printer.isEmpty()) {
+            call = tasks.execute(() -> confirmed(queues, taken), confirmedTicket -> show(view), e -> show(view));
+            return;
+        }
+        MonoImage image;
+        try {
+            image = rendering.render(view, printer.get().dotsWide());
+        } catch (RuntimeException e) {
+            LOG.error("the ticket could not be laid out for printing", e);
+            voidAndFail(queues, taken, "layout_failed", messages.get("queue.printFailed"));
+            return;
+        }
+        call = tasks.execute(() -> {
+            printer.get().print(image);
+            return confirmed(queues, taken);
+        }, printedTicket -> show(view), e -> {
+            if (e instanceof PrintFailure failure) {
+                LOG.warn("ticket {} not printed ({}): voided", taken.number(), failure.getMessage());
+                voidAndFail(queues, taken, reason(failure.state()), printFailedSentence(failure.state()));
+            } else {
+                // The paper came out; only the confirmation failed (confirmed() tried several times).
+                LOG.error("ticket {} printed but the hall server did not take its confirmation: {}", taken.number(),
+                        e.toString());
+                show(view);
+            }
+        });
+    }
+
+    /** Says the ticket is in the citizen's hand, trying again on a network hiccup; the paper is already out. */
+    private static TicketInfo confirmed(Queues queues, TicketInfo taken) throws HallFailure, InterruptedException {
+        HallFailure last = null;
+        for (int attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
+            try {
+                return queues.printed(taken.code());
+            } catch (HallFailure.Refused e) {
+                throw e;
+            } catch (HallFailure e) {
+                last = e;
+                Thread.sleep(300L * attempt);
+            }
+        }
+        throw last;
+    }
+
+    private void voidAndFail(Queues queues, TicketInfo taken, String reason, String sentence) {
+        fail(sentence);
+        // The server also voids a number never confirmed; this only says so at once.
+        tasks.execute(() -> queues.voided(taken.code(), reason), v -> { },
+                e -> LOG.warn("ticket {} could not be voided now ({}); the server voids it later", taken.number(),
+                        e.toString()));
+    }
+
+    private static String reason(PrinterState state) {
+        return switch (state) {
+            case PAPER_OUT -> "paper_out";
+            case COVER_OPEN -> "cover_open";
+            case OFFLINE -> "printer_offline";
+            default -> "print_failed";
+        };
+    }
+
+    private String printFailedSentence(PrinterState state) {
+        return switch (state) {
+            case PAPER_OUT -> messages.get("queue.printFailed.paperOut");
+            case OFFLINE -> messages.get("queue.printFailed.offline");
+            default -> messages.get("queue.printFailed");
+        };
+    }
+
+    private void show(TicketView view) {
+        ticket.set(view);
+        step.set(Step.TICKET);
+        goingHome = tasks.schedule(setup.ticketShownFor(), () -> null, nothing -> navigator.home(), e -> { });
+    }
+
+    private TicketView view(TicketInfo t, boolean onPaper) {
+        String ahead = t.ahead() == 0 ? messages.get("queue.ahead.none") : messages.format("queue.ahead", t.ahead());
+        String wait = t.estimatedWaitMinutes() == null ? messages.get("queue.wait.unknown")
+                : messages.format("queue.wait.minutes", t.estimatedWaitMinutes());
+        String takenAt;
+        try {
+            takenAt = OffsetDateTime.parse(t.issuedAt()).format(TIME);
+        } catch (DateTimeParseException | NullPointerException e) {
+            takenAt = "";
+        }
+        String path = t.statusPath() == null ? "" : t.statusPath().replaceFirst("^/+", "");
+        String url = path.isEmpty() ? "" : setup.publicBase().resolve(path).toString();
+        return new TicketView(setup.hallName(), t.number(), t.queueName(), ahead, wait, nullToEmpty(t.location()),
+                takenAt, url, t.ahead() <= 3, onPaper);
+    }
+
+    private void fail(String sentence) {
+        call.cancel();
+        message.set(sentence);
+        step.set(Step.FAILED);
+    }
+
+    /** One plain sentence for each way the hall server can fail a citizen. */
+    String sentenceFor(Throwable e) {
+        if (e instanceof HallFailure.Refused refused) {
+            String code = refused.code().orElse("");
+            return switch (code) {
+                case "closed" -> messages.get("queue.refused.closed");
+                case "cap_reached" -> messages.get("queue.closed.cap");
+                case "too_many" -> messages.get("queue.tooMany");
+                case "unauthorized" -> messages.get("queue.refused.unauthorized");
+                case "unknown_queue" -> messages.get("queue.refused.unknownQueue");
+                default -> messages.get("queue.refused");
+            };
+        }
+        if (e instanceof HallFailure) {
+            return messages.get("queue.unreachable");
+        }
+        LOG.error("taking a number failed", e);
+        return messages.get("queue.unreachable");
+    }
+
+    /** Home, or away by the idle reset: nothing still to come may land on the next citizen's screen. */
+    public void leave() {
+        call.cancel();
+        printerCheck.cancel();
+        goingHome.cancel();
+        ticket.set(null);
+        chosen.set(null);
+    }
+
+    public void home() {
+        navigator.home();
+    }
+
+    public String title() {
+        return messages.get("queue.title");
+    }
+
+    public String text(String key) {
+        return messages.get(key);
+    }
+
+    public String confirmQuestion() {
+        QueueTile tile = chosen.get();
+        return tile == null ? "" : messages.format("queue.confirm.question", tile.name());
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<QueueTile>> tilesProperty() {
+        return tiles.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<QueueTile> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TicketView> ticketProperty() {
+        return ticket.getReadOnlyProperty();
+    }
+
+    /** The answer to the last tap, or why the screen cannot give numbers. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** A standing warning above the tiles, e.g. the printer is out of paper. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
