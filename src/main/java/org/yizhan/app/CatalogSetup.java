@@ -11,6 +11,8 @@ import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.hall.HallClient;
 import org.yizhan.hall.KioskIdentity;
+import org.yizhan.queue.QueueClient;
+import org.yizhan.queue.Queues;
 import org.yizhan.server.HallServer;
 import org.yizhan.sync.CatalogSync;
 import org.yizhan.sync.SyncSettings;
@@ -21,6 +23,7 @@ import org.yizhan.sync.SyncSettings;
  * The kiosk and {@code yizhan sync} both build it here, so the command does exactly what the kiosk does.
  */
 public final class CatalogSetup implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CatalogSetup.class);
     public static final String CATALOG_DIR = "catalog";
     static final String SYNC_DIR = "sync";
     static final String EMBEDDED_DIR = "embedded-server";
@@ -29,12 +32,15 @@ public final class CatalogSetup implements AutoCloseable {
     private final HallClient hall;
     private final CatalogSync sync;
     private final Optional<HallServer> embedded;
+    private final Optional<Queues> queues;
 
-    private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded) {
+    private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded,
+            Optional<Queues> queues) {
         this.catalogs = catalogs;
         this.hall = hall;
         this.sync = sync;
         this.embedded = embedded;
+        this.queues = queues;
     }
 
     /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
@@ -45,11 +51,13 @@ public final class CatalogSetup implements AutoCloseable {
         Optional<HallServer> embedded = Optional.empty();
         URI serverUrl;
         PublicKey key;
+        Optional<String> secret = config.hallSecret();
         if (config.embeddedServer()) {
             EmbeddedServer.Started started = EmbeddedServer.start(data.resolve(EMBEDDED_DIR), clock);
             embedded = Optional.of(started.server());
             serverUrl = started.server().baseUri();
             key = started.publicKey();
+            secret = Optional.of(started.hallSecret());
         } else {
             serverUrl = config.serverUrl().orElseThrow();
             key = Ed25519Keys.readPublic(config.publicKey().orElseThrow(
@@ -63,7 +71,11 @@ public final class CatalogSetup implements AutoCloseable {
         HallClient hall = HallClient.create(serverUrl,
                 new KioskIdentity(config.kioskId(), config.hallId().orElse(""), version()));
         CatalogSync sync = new CatalogSync(settings, hall, catalogs, data.resolve(SYNC_DIR), clock);
-        return new CatalogSetup(catalogs, hall, sync, embedded);
+        if (secret.isEmpty()) {
+            LOG.warn("hall.secret is empty: this kiosk cannot take queue tickets (docs/deployment.md, the hall secret)");
+        }
+        Optional<Queues> queues = secret.map(s -> new QueueClient(hall.withSecret(s)));
+        return new CatalogSetup(catalogs, hall, sync, embedded, queues);
     }
 
     /** The pom's version, as {@code yizhan -V} names it; "" if the build wrote none. */
@@ -106,6 +118,11 @@ public final class CatalogSetup implements AutoCloseable {
     /** The kiosk's client of its hall server, for everything it asks besides the catalog. */
     public HallClient hall() {
         return hall;
+    }
+
+    /** Queue tickets from the hall server; empty without a hall secret. */
+    public Optional<Queues> queues() {
+        return queues;
     }
 
     /** The server the kiosk syncs from; for the embedded one, its loopback address. */

@@ -35,7 +35,8 @@ final class EmbeddedServer {
     private static final Duration EXPIRY = Duration.ofDays(3650);
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
 
-    record Started(HallServer server, PublicKey publicKey) {
+    /** {@code hallSecret}: what the server made in its data directory, so this kiosk may take tickets from it. */
+    record Started(HallServer server, PublicKey publicKey, String hallSecret) {
     }
 
     private EmbeddedServer() {
@@ -52,7 +53,7 @@ final class EmbeddedServer {
         PublicKey publicKey = Ed25519Keys.readPublic(publicFile);
         publishDemo(dir.resolve(HallServer.CATALOG_DIR), privateKey, publicKey, clock);
         HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir);
-        return new Started(server, publicKey);
+        return new Started(server, publicKey, HallSecrets.read(dir));
     }
 
     /** Publishes the demo unless the same version is already published, valid, with this key. */

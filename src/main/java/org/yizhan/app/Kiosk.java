@@ -1,5 +1,6 @@
 package org.yizhan.app;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.model.Catalog;
+import org.yizhan.print.TicketPrinter;
+import org.yizhan.queue.Queues;
+import org.yizhan.queue.TicketRateLimit;
 import org.yizhan.sync.SyncOutcome;
 import org.yizhan.sync.SyncScheduler;
 import org.yizhan.ui.Destination;
@@ -23,6 +27,7 @@ import org.yizhan.search.SearchIndex;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.TaskExecutor;
+import org.yizhan.ui.queue.QueueViewModel;
 
 /**
  * The kiosk, wired: configuration in, a stage showing the shell out. The catalog is read through the
@@ -31,6 +36,8 @@ import org.yizhan.ui.TaskExecutor;
 public final class Kiosk {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+    /** Long enough to read the number and take the paper; then the next citizen's home screen. */
+    private static final java.time.Duration TICKET_SHOWN_FOR = java.time.Duration.ofSeconds(20);
 
     private final KioskShell shell;
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
@@ -50,13 +57,17 @@ public final class Kiosk {
     private volatile TaskExecutor.Cancellable loading = () -> { };
     private volatile TaskExecutor.Cancellable retry = () -> { };
     private Consumer<SyncOutcome> syncListener = outcome -> { };
+    private final Optional<TicketPrinter> printer;
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
-        Screens screens = new Screens(messages, config.hallName(), clock, catalog, search);
+        printer = TicketPrinters.create(config);
+        TicketRateLimit limit = new TicketRateLimit(config.maxTicketsPerMinute(), clock);
+        Screens screens = new Screens(messages, config.hallName(), clock, catalog, search, tasks,
+                () -> queueSetup(limit));
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
@@ -239,6 +250,16 @@ public final class Kiosk {
         shell.setCatalogInfo(loaded.snapshot().version(), loaded.snapshot().catalog().sample());
     }
 
+    /** What the 取号 screen needs now: the hall server's queues once the setup is built, and the printer. */
+    private QueueViewModel.Setup queueSetup(TicketRateLimit limit) {
+        CatalogSetup s = setup;
+        Optional<Queues> queues = s == null ? Optional.empty() : s.queues();
+        URI publicBase = config.ticketPublicUrl()
+                .orElseGet(() -> s == null ? config.serverUrl().orElse(URI.create("http://127.0.0.1/")) : s.serverUrl());
+        return new QueueViewModel.Setup(queues, printer, config.ticketOnScreen(), publicBase, config.hallName(), limit,
+                TICKET_SHOWN_FOR);
+    }
+
     /** The search index the screens use now. */
     public SearchIndex searchIndex() {
         return search.get();
@@ -279,6 +300,7 @@ public final class Kiosk {
         if (setup != null) {
             setup.close();
         }
+        printer.ifPresent(TicketPrinter::close);
     }
 
     public KioskShell shell() {

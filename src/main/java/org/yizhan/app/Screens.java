@@ -2,21 +2,30 @@ package org.yizhan.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.search.SearchIndex;
+import org.yizhan.model.Service;
 import org.yizhan.ui.ClockText;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Navigator;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.Rasters;
 import org.yizhan.ui.ScreenFactory;
+import org.yizhan.ui.TaskExecutor;
 import org.yizhan.ui.browse.BrowseView;
 import org.yizhan.ui.browse.BrowseViewModel;
+import org.yizhan.ui.guide.ChecklistLayout;
 import org.yizhan.ui.guide.GuideView;
 import org.yizhan.ui.guide.GuideViewModel;
 import org.yizhan.ui.home.HomeView;
 import org.yizhan.ui.home.HomeViewModel;
+import org.yizhan.ui.queue.QueueView;
+import org.yizhan.ui.queue.QueueViewModel;
+import org.yizhan.ui.queue.TicketLayout;
 import org.yizhan.ui.search.SearchView;
 import org.yizhan.ui.search.SearchViewModel;
 import org.yizhan.ui.services.ServiceListView;
@@ -31,10 +40,14 @@ final class Screens implements ScreenFactory {
     private final AtomicReference<CatalogSnapshot> catalog;
     private final AtomicReference<SearchIndex> search;
     private final PopularServices popular = new PopularServices();
+    private final TaskExecutor tasks;
+    private final Supplier<QueueViewModel.Setup> queues;
 
     Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog,
-            AtomicReference<SearchIndex> search) {
+            AtomicReference<SearchIndex> search, TaskExecutor tasks, Supplier<QueueViewModel.Setup> queues) {
         this.messages = messages;
+        this.tasks = tasks;
+        this.queues = queues;
         this.search = search;
         this.hallName = hallName;
         this.clock = clock;
@@ -55,9 +68,17 @@ final class Screens implements ScreenFactory {
             return new SearchView(new SearchViewModel(messages, c,
                     (q, limit) -> index == null ? List.of() : index.search(q, limit),
                     popular.top(6, c), popular::timesOpened, s, navigator), messages);
+        } else if (destination instanceof Destination.Queue q) {
+            Optional<Service> service = q.serviceId().isEmpty() ? Optional.empty() : c.service(q.serviceId());
+            return new QueueView(new QueueViewModel(messages, queues.get(), tasks,
+                    (ticket, dots) -> Rasters.of(TicketLayout.node(ticket, dots, messages)), navigator, service),
+                    messages);
         } else if (destination instanceof Destination.Guide g) {
             popular.opened(g.serviceId());
-            return new GuideView(new GuideViewModel(messages, c, g.serviceId()));
+            GuideViewModel.Actions actions = new GuideViewModel.Actions(navigator, queues.get().printer(), tasks,
+                    (checklist, dots) -> Rasters.of(ChecklistLayout.node(checklist, dots, messages)),
+                    new ClockText(clock, messages).longDate() + " " + new ClockText(clock, messages).time());
+            return new GuideView(new GuideViewModel(messages, c, g.serviceId(), Optional.of(actions)));
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

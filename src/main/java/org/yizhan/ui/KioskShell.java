@@ -229,6 +229,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void show(Destination destination) {
+        if (currentScreen != null) {
+            currentScreen.left();
+        }
         current = destination;
         currentScreen = factory.create(destination, this);
         content.getChildren().setAll(currentScreen.root());

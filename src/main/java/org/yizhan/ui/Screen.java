@@ -9,4 +9,11 @@ public interface Screen {
 
     /** The title shown in the top bar; empty on the home screen. */
     String title();
+
+    /**
+     * The shell has put another screen in its place (the citizen moved on, or the idle reset went home):
+     * cancel what is still to come, so no answer lands on the next citizen's screen, and forget what was shown.
+     */
+    default void left() {
+    }
 }

@@ -41,11 +41,20 @@ class ViewModelTest {
     @Test
     void comingSoonTileSaysSoAndGoesNowhere() {
         HomeViewModel home = new HomeViewModel(messages, "大厅", catalog, new ClockText(clock, messages), nav);
-        HomeViewModel.Tile queue = home.tiles().get(2);
-        assertTrue(queue.comingSoon());
-        home.open(queue);
+        HomeViewModel.Tile status = home.tiles().get(3);
+        assertTrue(status.comingSoon());
+        home.open(status);
         assertTrue(nav.visited.isEmpty());
         assertEquals(messages.get("home.comingSoon.message"), home.messageProperty().get());
+    }
+
+    @Test
+    void theQueueTileOpensTheQueuesEvenWithoutACatalog() {
+        HomeViewModel home = new HomeViewModel(messages, "大厅", CatalogSnapshot.empty(), new ClockText(clock, messages), nav);
+        HomeViewModel.Tile queue = home.tiles().get(2);
+        assertFalse(queue.comingSoon());
+        home.open(queue);
+        assertEquals(new Destination.Queue(), nav.last());
     }
 
     @Test

@@ -94,7 +94,41 @@ public final class GuideView implements Screen {
         });
         VBox card = new VBox(name, header);
         card.getStyleClass().add("guide-header");
+        if (model.canTakeNumber() || model.canPrintChecklist()) {
+            card.getChildren().add(actions());
+        }
         return card;
+    }
+
+    /** 取号办理 and 打印材料清单: what a citizen does next with this guide in hand. */
+    private Node actions() {
+        HBox row = new HBox(16);
+        row.getStyleClass().add("guide-actions");
+        if (model.canTakeNumber()) {
+            Button take = new Button(model.text("guide.takeNumber"), Icons.of("mdi2t-ticket-confirmation-outline"));
+            take.getStyleClass().add("primary");
+            take.setId("guide-take-number");
+            take.setOnAction(e -> model.takeNumber());
+            row.getChildren().add(Labels.wrap(take));
+        }
+        if (model.canPrintChecklist()) {
+            Button print = new Button(model.text("guide.printChecklist"), Icons.of("mdi2p-printer"));
+            print.setId("guide-print-checklist");
+            print.disableProperty().bind(model.printingProperty());
+            print.setOnAction(e -> model.printChecklist());
+            row.getChildren().add(Labels.wrap(print));
+        }
+        Label said = Labels.of("", "body");
+        said.setId("guide-print-message");
+        said.textProperty().bind(model.printMessageProperty());
+        said.visibleProperty().bind(model.printMessageProperty().isNotEmpty());
+        said.managedProperty().bind(said.visibleProperty());
+        return new VBox(12, row, said);
+    }
+
+    @Override
+    public void left() {
+        model.leave();
     }
 
     private Node section(String titleKey, String id, Node body) {

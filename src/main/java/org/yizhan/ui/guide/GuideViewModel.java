@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.model.Audience;
@@ -11,8 +15,17 @@ import org.yizhan.model.Material;
 import org.yizhan.model.Service;
 import org.yizhan.model.Step;
 import org.yizhan.model.TimeLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.print.MonoImage;
+import org.yizhan.print.PrintFailure;
+import org.yizhan.print.PrinterState;
+import org.yizhan.print.TicketPrinter;
 import org.yizhan.ui.Badges;
+import org.yizhan.ui.Destination;
 import org.yizhan.ui.Messages;
+import org.yizhan.ui.Navigator;
+import org.yizhan.ui.TaskExecutor;
 
 /** Everything the guide screen shows for one service, as text ready to display. */
 public final class GuideViewModel {
@@ -30,15 +43,110 @@ public final class GuideViewModel {
     public record StepRow(int number, String name, String description, String actor, String limit) {
     }
 
+    /** The materials checklist as printed: what a citizen takes home to gather. */
+    public record Checklist(String title, String serviceName, String department, List<MaterialRow> materials,
+            String printedAt) {
+    }
+
+    /** Lays the checklist out at the printer's width and rasterises it; on the UI thread. */
+    @FunctionalInterface
+    public interface ChecklistRendering {
+        MonoImage render(Checklist checklist, int dotsWide);
+    }
+
+    /**
+     * What the guide's two buttons need: 取号办理 the navigator, 打印材料清单 the printer (none: the button is
+     * not shown), the executor and the rendering.
+     */
+    public record Actions(Navigator navigator, Optional<TicketPrinter> printer, TaskExecutor tasks,
+            ChecklistRendering rendering, String now) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuideViewModel.class);
+
     private final Messages messages;
     private final Service service;
     private final String departmentName;
+    private final Optional<Actions> actions;
     private final BooleanProperty basisShown = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper printMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper printing = new ReadOnlyBooleanWrapper(false);
+    private TaskExecutor.Cancellable printCall = () -> { };
 
     public GuideViewModel(Messages messages, CatalogSnapshot catalog, String serviceId) {
+        this(messages, catalog, serviceId, Optional.empty());
+    }
+
+    public GuideViewModel(Messages messages, CatalogSnapshot catalog, String serviceId, Optional<Actions> actions) {
         this.messages = messages;
         this.service = catalog.service(serviceId).orElse(null);
         this.departmentName = service == null ? "" : catalog.departmentName(service.departmentId());
+        this.actions = actions;
+    }
+
+    /** 取号办理: straight to this service's queue. */
+    public boolean canTakeNumber() {
+        return actions.isPresent();
+    }
+
+    public void takeNumber() {
+        actions.ifPresent(a -> a.navigator().go(new Destination.Queue(service.id())));
+    }
+
+    /** 打印材料清单 is offered only where a printer is set up. */
+    public boolean canPrintChecklist() {
+        return actions.flatMap(Actions::printer).isPresent() && !service.materials().isEmpty();
+    }
+
+    public Checklist checklist() {
+        return new Checklist(messages.get("guide.checklist.title"), service.name(), departmentName, materials(),
+                actions.map(Actions::now).orElse(""));
+    }
+
+    /** Prints the checklist off the UI thread; says in one line how it went. */
+    public void printChecklist() {
+        if (!canPrintChecklist() || printing.get()) {
+            return;
+        }
+        Actions a = actions.orElseThrow();
+        TicketPrinter printer = a.printer().orElseThrow();
+        MonoImage image = a.rendering().render(checklist(), printer.dotsWide());
+        printing.set(true);
+        printMessage.set("");
+        printCall = a.tasks().execute(() -> {
+            printer.print(image);
+            return Boolean.TRUE;
+        }, done -> {
+            printing.set(false);
+            printMessage.set(messages.get("guide.checklist.printed"));
+        }, e -> {
+            printing.set(false);
+            LOG.warn("the materials checklist was not printed: {}", e.toString());
+            String why = e instanceof PrintFailure f ? printerSentence(f.state()) : messages.get("queue.printFailed");
+            printMessage.set(messages.format("guide.checklist.failed", why));
+        });
+    }
+
+    private String printerSentence(PrinterState state) {
+        return switch (state) {
+            case PAPER_OUT -> messages.get("guide.checklist.paperOut");
+            case COVER_OPEN -> messages.get("guide.checklist.coverOpen");
+            case OFFLINE -> messages.get("guide.checklist.offline");
+            default -> messages.get("guide.checklist.error");
+        };
+    }
+
+    public ReadOnlyStringProperty printMessageProperty() {
+        return printMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty printingProperty() {
+        return printing.getReadOnlyProperty();
+    }
+
+    /** The citizen moved on: a print under way finishes, but its answer is not shown to the next one. */
+    public void leave() {
+        printCall.cancel();
     }
 
     public boolean found() {

@@ -1,0 +1,226 @@
+package org.yizhan.ui.queue;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.yizhan.ui.Icons;
+import org.yizhan.ui.KineticScroll;
+import org.yizhan.ui.Labels;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.Screen;
+import org.yizhan.ui.queue.QueueViewModel.QueueTile;
+import org.yizhan.ui.queue.QueueViewModel.Step;
+
+/**
+ * 取号排队: the queues as large tiles, then the confirmation, the printing spinner and the ticket, each
+ * replacing the last in one column. The ticket on screen is the same layout that was printed, scaled up.
+ */
+public final class QueueView implements Screen {
+    /** The on-screen ticket: the 80 mm layout at this scale fills about two thirds of a portrait screen's width. */
+    private static final double TICKET_SCALE = 1.15;
+    private static final int SCREEN_DOTS = 576;
+
+    private final QueueViewModel model;
+    private final Messages messages;
+    private final VBox root = new VBox();
+    private final VBox body = new VBox();
+
+    public QueueView(QueueViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        root.getStyleClass().addAll("page", "queue");
+        root.setId("queue");
+        body.getStyleClass().add("queue-body");
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.getChildren().add(body);
+        model.stepProperty().addListener((obs, was, step) -> render());
+        model.tilesProperty().addListener((obs, was, tiles) -> render());
+        model.noticeProperty().addListener((obs, was, notice) -> render());
+        render();
+        model.open();
+    }
+
+    private void render() {
+        Step step = model.stepProperty().get();
+        Node shown = switch (step) {
+            case LOADING -> spinner(model.text("queue.loading"));
+            case CHOOSING -> choosing();
+            case CONFIRMING -> confirming();
+            case PRINTING -> spinner(model.text("queue.printing"));
+            case TICKET -> ticket();
+            case FAILED -> failed();
+        };
+        body.getChildren().setAll(shown);
+    }
+
+    private Node spinner(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(120, 120);
+        Label label = Labels.of(text, "heading");
+        label.setId("queue-wait");
+        VBox box = new VBox(spinner, label);
+        box.getStyleClass().add("message-box");
+        box.setId("queue-spinner");
+        return box;
+    }
+
+    private Node choosing() {
+        VBox column = new VBox();
+        column.getStyleClass().add("queue-list");
+        column.getChildren().add(Labels.of(model.text("queue.choose"), "heading"));
+        if (!model.noticeProperty().get().isEmpty()) {
+            column.getChildren().add(notice(model.noticeProperty().get(), "queue-notice"));
+        }
+        List<QueueTile> tiles = model.tilesProperty().get();
+        for (QueueTile tile : tiles) {
+            column.getChildren().add(tile(tile));
+        }
+        Label message = Labels.of("", "heading", "queue-message");
+        message.setId("queue-message");
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        column.getChildren().add(message);
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
+        scroll.setFitToWidth(true);
+        scroll.setId("queue-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
+    private Button tile(QueueTile tile) {
+        Label name = Labels.of(tile.name(), "queue-name");
+        Label description = Labels.of(tile.description(), "queue-description");
+        Label figures = Labels.of(tile.available() ? tile.waitingText() + "    " + tile.waitText() : tile.closedText(),
+                "queue-figures");
+        VBox words = new VBox(name, description, figures);
+        words.getStyleClass().add("queue-words");
+        HBox.setHgrow(words, Priority.ALWAYS);
+        words.setMaxWidth(Double.MAX_VALUE);
+        Node icon = Icons.of(tile.available() ? "mdi2t-ticket-confirmation-outline" : "mdi2c-clock-outline");
+        HBox content = new HBox(icon, words);
+        content.setAlignment(Pos.CENTER_LEFT);
+        content.getStyleClass().add("queue-tile-content");
+        Button button = new Button();
+        button.setGraphic(content);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add("queue-tile");
+        if (!tile.available()) {
+            button.getStyleClass().add("closed");
+        }
+        button.setId("queue-" + tile.id());
+        // Fits the content's width to the button, so long names wrap instead of widening it.
+        content.prefWidthProperty().bind(button.widthProperty().subtract(40));
+        button.setOnAction(e -> model.choose(tile));
+        return button;
+    }
+
+    private Node confirming() {
+        QueueTile tile = model.chosenProperty().get();
+        VBox box = new VBox();
+        box.getStyleClass().addAll("message-box", "queue-confirm");
+        box.setId("queue-confirm");
+        Label question = Labels.of(model.confirmQuestion(), "title");
+        question.setId("queue-question");
+        Label figures = Labels.of(tile.waitingText() + "    " + tile.waitText(), "body");
+        box.getChildren().addAll(question, figures);
+        if (!tile.location().isEmpty()) {
+            box.getChildren().add(Labels.of(messages.format("queue.ticket.where", tile.location()), "body"));
+        }
+        Button take = wide(model.text("queue.confirm.take"), "queue-take", "mdi2c-check-bold", true);
+        take.setOnAction(e -> model.confirm(false));
+        box.getChildren().add(take);
+        if (tile.priorityLane()) {
+            Button priority = wide(model.text("queue.confirm.priority"), "queue-take-priority", "mdi2h-human-cane", false);
+            priority.setOnAction(e -> model.confirm(true));
+            box.getChildren().addAll(priority, Labels.of(model.text("queue.confirm.priority.hint"), "secondary"));
+        }
+        Button again = wide(model.text("queue.confirm.cancel"), "queue-cancel", "mdi2a-arrow-left", false);
+        again.setOnAction(e -> model.cancel());
+        Label message = Labels.of("", "heading", "queue-message");
+        message.setId("queue-message");
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        box.getChildren().addAll(again, message);
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(box));
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
+    private Node ticket() {
+        QueueViewModel.TicketView ticket = model.ticketProperty().get();
+        Label take = Labels.of(model.text(ticket.onPaper() ? "queue.ticket.take" : "queue.ticket.onScreen"), "title");
+        take.setId("queue-take-ticket");
+        Region paper = TicketLayout.node(ticket, SCREEN_DOTS, messages);
+        Node shown = TicketLayout.onScreen(paper, TICKET_SCALE);
+        VBox frame = new VBox(shown);
+        frame.setAlignment(Pos.TOP_CENTER);
+        frame.getStyleClass().add("ticket-frame");
+        Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
+        home.setOnAction(e -> model.home());
+        VBox column = new VBox(take, frame, home);
+        column.setAlignment(Pos.TOP_CENTER);
+        column.getStyleClass().add("queue-ticket");
+        column.setId("queue-ticket");
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
+    private Node failed() {
+        Label message = Labels.of(model.messageProperty().get(), "title");
+        message.setId("queue-failed");
+        Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
+        home.setOnAction(e -> model.home());
+        VBox box = new VBox(Icons.of("mdi2a-alert-circle-outline"), message, home);
+        box.getStyleClass().addAll("message-box", "queue-failed");
+        return box;
+    }
+
+    private static Node notice(String text, String id) {
+        Label label = Labels.of(text, "heading");
+        VBox box = new VBox(label);
+        box.getStyleClass().add("notice");
+        box.setId(id);
+        return box;
+    }
+
+    private static Button wide(String text, String id, String icon, boolean primary) {
+        Button b = new Button(text, Icons.of(icon));
+        b.setId(id);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.getStyleClass().add("queue-action");
+        if (primary) {
+            b.getStyleClass().add("primary");
+        }
+        Labels.wrap(b);
+        return b;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return model.title();
+    }
+
+    @Override
+    public void left() {
+        model.leave();
+    }
+}
