@@ -116,7 +116,7 @@ public final class EscPosPrinter implements TicketPrinter {
             answers[i] = b;
         }
         StatusReport report = StatusReport.parse(answers[0], answers[1], answers[2]);
-        if (report.paperNearEnd()) {
+        if (report.paperNearEnd() && report.state() == PrinterState.READY) {
             LOG.warn("Printer {}: the paper roll is near its end.", describe());
         }
         return report.state();

@@ -115,6 +115,26 @@ public final class FakeEscPosPrinter implements AutoCloseable {
         return received.toByteArray();
     }
 
+    /**
+     * Waits until every connection the kiosk opened has been read to its end and closed, so bytes sent just
+     * before a session closed (a buffer clear after a failure) are in {@link #receivedBytes()}.
+     */
+    public synchronized void awaitDisconnected() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!connections.isEmpty()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("The kiosk kept " + connections.size() + " connection(s) to the printer open for 5 s");
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for the kiosk to disconnect", e);
+            }
+        }
+    }
+
     /** Forgets what was received and printed; the mode stays. */
     public synchronized void clear() {
         received.reset();
@@ -159,7 +179,9 @@ public final class FakeEscPosPrinter implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
-                connections.add(socket);
+                synchronized (this) {
+                    connections.add(socket);
+                }
                 Thread t = new Thread(() -> serve(socket), "fake-escpos-connection");
                 t.setDaemon(true);
                 t.start();
@@ -195,7 +217,10 @@ public final class FakeEscPosPrinter implements AutoCloseable {
         } catch (IOException | UncheckedIOException connectionEnded) {
             // The kiosk closed its session, or the test closed the printer.
         } finally {
-            connections.remove(socket);
+            synchronized (this) {
+                connections.remove(socket);
+                notifyAll();
+            }
         }
     }
 
