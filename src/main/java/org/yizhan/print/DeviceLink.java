@@ -53,9 +53,11 @@ public final class DeviceLink implements PrinterLink {
     private static final class DeviceSession implements Session {
         private final FileChannel channel;
         private final BlockingQueue<Integer> answers = new LinkedBlockingQueue<>();
+        private final boolean twoWay;
 
         DeviceSession(FileChannel channel, boolean twoWay) {
             this.channel = channel;
+            this.twoWay = twoWay;
             if (twoWay) {
                 Thread reader = new Thread(this::readAnswers, "yizhan-printer-device-reader");
                 reader.setDaemon(true);
@@ -92,6 +94,11 @@ public final class DeviceLink implements PrinterLink {
                     throw e;
                 }
             }
+        }
+
+        @Override
+        public boolean canRead() {
+            return twoWay;
         }
 
         @Override

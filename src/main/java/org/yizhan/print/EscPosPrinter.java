@@ -33,8 +33,9 @@ public final class EscPosPrinter implements TicketPrinter {
         this.answerTimeout = answerTimeout;
     }
 
+    /** One conversation at a time: many network printers take a single connection and queue the next. */
     @Override
-    public PrinterState status() {
+    public synchronized PrinterState status() {
         try (PrinterLink.Session session = link.open()) {
             return askState(session);
         } catch (IOException e) {
@@ -99,6 +100,9 @@ public final class EscPosPrinter implements TicketPrinter {
 
     /** Asks DLE EOT 1, 2 and 4; the link's {@link PrinterLink#silence()} when three answers do not come in time. */
     private PrinterState askState(PrinterLink.Session session) throws IOException {
+        if (!session.canRead()) {
+            return PrinterState.UNKNOWN;
+        }
         session.discardInput();
         session.write(EscPos.fullStatusRequest());
         long deadline = System.nanoTime() + answerTimeout.toNanos();

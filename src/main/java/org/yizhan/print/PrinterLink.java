@@ -24,6 +24,9 @@ public interface PrinterLink {
         /** Sends the bytes; fails rather than block past the link's write timeout. */
         void write(byte[] bytes) throws IOException;
 
+        /** Whether the printer's answers can be read back at all; a regular file or a write-only device cannot. */
+        boolean canRead();
+
         /** The printer's next byte, or -1 if none came before {@code deadlineNanos} ({@link System#nanoTime()}). */
         int read(long deadlineNanos) throws IOException;
 

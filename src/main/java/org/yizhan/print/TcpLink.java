@@ -103,6 +103,11 @@ public final class TcpLink implements PrinterLink {
         }
 
         @Override
+        public boolean canRead() {
+            return true;
+        }
+
+        @Override
         public int read(long deadlineNanos) throws IOException {
             long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (leftMillis <= 0) {
