@@ -69,6 +69,13 @@ class ArchitectureTest {
             .because("the hall server runs without a display and without the kiosk");
 
     @ArchTest
+    static final ArchRule printingNeedsOnlyTheJdk = classes()
+            .that().resideInAPackage("org.yizhan.print..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.print..", "java..", "org.slf4j..")
+            .because("tickets print from a background thread without a display; the system printer, which needs "
+                    + "JavaFX, lives in ui.print and is handed in by the composition root");
+
+    @ArchTest
     static final ArchRule searchNeedsOnlyTheModel = classes()
             .that().resideInAPackage("org.yizhan.search..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.search..", "org.yizhan.model..",

@@ -3,9 +3,14 @@ package org.yizhan.app;
 import java.util.Optional;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.PrinterType;
+import org.yizhan.print.Printers;
 import org.yizhan.print.TicketPrinter;
+import org.yizhan.ui.print.SystemTicketPrinter;
 
-/** The printer kiosk.properties names (printer.type, printer.address, printer.paper); empty for none. */
+/**
+ * The printer kiosk.properties names (printer.type, printer.address, printer.paper); empty for none. Nothing
+ * is opened here: an ESC/POS printer is reached per job and per status check, off the FX thread.
+ */
 final class TicketPrinters {
     private TicketPrinters() {
     }
@@ -14,7 +19,7 @@ final class TicketPrinters {
         if (config.printerType() == PrinterType.NONE) {
             return Optional.empty();
         }
-        // PLACEHOLDER until the printing branch lands.
-        return Optional.empty();
+        return Optional.of(Printers.create(config.printerType().value(), config.printerAddress().orElse(""),
+                config.paperMillimetres(), SystemTicketPrinter::new));
     }
 }

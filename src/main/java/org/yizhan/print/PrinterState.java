@@ -1,4 +1,15 @@
 package org.yizhan.print;
 
-/** PLACEHOLDER until the printing branch lands. */
-public enum PrinterState { READY, PAPER_OUT, COVER_OPEN, OFFLINE, UNKNOWN }
+/** What a printer says of itself before and after a ticket. */
+public enum PrinterState {
+    /** Online with paper; a ticket may be printed. */
+    READY,
+    /** The roll is empty (or the printer stopped for paper end). */
+    PAPER_OUT,
+    /** The cover is open. */
+    COVER_OPEN,
+    /** Not reachable, not answering, or stopped by an error. */
+    OFFLINE,
+    /** The link is one-way (a device file that answers nothing): the printer cannot say. */
+    UNKNOWN
+}
