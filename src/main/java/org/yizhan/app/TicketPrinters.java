@@ -1,6 +1,7 @@
 package org.yizhan.app;
 
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.PrinterType;
 import org.yizhan.print.Printers;
@@ -19,7 +20,13 @@ final class TicketPrinters {
         if (config.printerType() == PrinterType.NONE) {
             return Optional.empty();
         }
-        return Optional.of(Printers.create(config.printerType().value(), config.printerAddress().orElse(""),
-                config.paperMillimetres(), SystemTicketPrinter::new));
+        try {
+            return Optional.of(Printers.create(config.printerType().value(), config.printerAddress().orElse(""),
+                    config.paperMillimetres(), SystemTicketPrinter::new));
+        } catch (IllegalArgumentException e) {
+            // The loader checks the same; a kiosk still shows its guides with no printer rather than not at all.
+            LoggerFactory.getLogger(TicketPrinters.class).error("no printer: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 }
