@@ -66,12 +66,15 @@ public final class HallClient {
     private final KioskIdentity identity;
     private final Timeouts timeouts;
     private final HttpClient http;
+    /** The hall secret sent as {@code Authorization: Bearer …}, or null to send none. */
+    private final String secret;
 
-    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http) {
+    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http, String secret) {
         this.serverUrl = serverUrl;
         this.identity = identity;
         this.timeouts = timeouts;
         this.http = http;
+        this.secret = secret;
     }
 
     /** A client of the hall server at {@code serverUrl} (server.url, ending with /) with the default timeouts. */
@@ -80,7 +83,7 @@ public final class HallClient {
     }
 
     public static HallClient create(URI serverUrl, KioskIdentity identity, Timeouts timeouts) {
-        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect()));
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect()), null);
     }
 
     private static HttpClient httpClient(Duration connectTimeout) {
@@ -98,7 +101,18 @@ public final class HallClient {
             return this;
         }
         HttpClient pool = other.connect().equals(timeouts.connect()) ? http : httpClient(other.connect());
-        return new HallClient(serverUrl, identity, other, pool);
+        return new HallClient(serverUrl, identity, other, pool, secret);
+    }
+
+    /**
+     * The same client, proving itself with the hall secret ({@code Authorization: Bearer <secret>}) on every
+     * request: what a kiosk or a counter needs to take numbers or move the queue (docs/protocol.md).
+     */
+    public HallClient withHallSecret(String hallSecret) {
+        if (hallSecret == null || hallSecret.isBlank() || !hallSecret.strip().matches("[\\x21-\\x7e]+")) {
+            throw new IllegalArgumentException("a hall secret is printable characters without spaces");
+        }
+        return new HallClient(serverUrl, identity, timeouts, http, hallSecret.strip());
     }
 
     public URI serverUrl() {
@@ -160,6 +174,9 @@ public final class HallClient {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeouts.answer());
         identity.addTo(request);
+        if (secret != null) {
+            request.header("Authorization", "Bearer " + secret);
+        }
         return request;
     }
 

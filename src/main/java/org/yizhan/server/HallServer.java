@@ -114,6 +114,11 @@ public final class HallServer implements AutoCloseable {
         return dataDir.resolve(HallSecret.FILE);
     }
 
+    /** The hall secret kiosks and counters send (for the kiosk beside an embedded server). Never log it. */
+    public String hallSecret() throws IOException {
+        return HallSecret.read(secretFile(dataDir));
+    }
+
     /** The hall's queues and tickets. */
     public QueueService queues() {
         return queues;

@@ -95,7 +95,7 @@ public final class QueuesFile {
     }
 
     private HallQueues hall(JsonNode root) throws QueuesFileException {
-        object(root, "the file", Set.of("hall", "timeZone", "closedDates", "queues"), Set.of("hall", "queues"));
+        object(root, "the file", Set.of("hall", "timeZone", "closedDates", "queues"), List.of("hall", "queues"));
         String hall = text(root, "hall", "hall", 64);
         ZoneId zone = DEFAULT_ZONE;
         if (root.has("timeZone")) {
@@ -154,7 +154,7 @@ public final class QueuesFile {
 
     private QueueDefinition queue(JsonNode node, String at) throws QueuesFileException {
         object(node, at, Set.of("id", "prefix", "name", "description", "services", "hours", "dailyCap",
-                "priorityLane", "location"), Set.of("id", "prefix", "name", "hours", "dailyCap", "location"));
+                "priorityLane", "location"), List.of("id", "prefix", "name", "hours", "dailyCap", "location"));
         String id = text(node, "id", at + ".id", 32);
         if (!ID.matcher(id).matches()) {
             throw error(at + ".id", "\"" + id + "\" must be 1 to 32 of a-z 0-9 and -, starting with a letter or digit");
@@ -184,7 +184,7 @@ public final class QueuesFile {
     }
 
     private QueueInfo.Leads leads(JsonNode node, String at) throws QueuesFileException {
-        object(node, at, Set.of("ids", "departments", "themes"), Set.of());
+        object(node, at, Set.of("ids", "departments", "themes"), List.of());
         return new QueueInfo.Leads(strings(node, "ids", at), strings(node, "departments", at), strings(node, "themes", at));
     }
 
@@ -269,7 +269,7 @@ public final class QueuesFile {
         return Integer.parseInt(hours) * 60 + Integer.parseInt(minutes);
     }
 
-    private void object(JsonNode node, String at, Set<String> known, Set<String> required) throws QueuesFileException {
+    private void object(JsonNode node, String at, Set<String> known, List<String> required) throws QueuesFileException {
         if (node == null || !node.isObject()) {
             throw error(at, "must be a JSON object");
         }
