@@ -74,7 +74,7 @@ public final class CatalogSetup implements AutoCloseable {
         if (secret.isEmpty()) {
             LOG.warn("hall.secret is empty: this kiosk cannot take queue tickets (docs/deployment.md, the hall secret)");
         }
-        Optional<Queues> queues = secret.map(s -> new QueueClient(hall.withSecret(s)));
+        Optional<Queues> queues = secret.map(s -> new QueueClient(hall.withHallSecret(s)));
         return new CatalogSetup(catalogs, hall, sync, embedded, queues);
     }
 

@@ -52,8 +52,8 @@ final class EmbeddedServer {
         PrivateKey privateKey = Ed25519Keys.readPrivate(privateFile);
         PublicKey publicKey = Ed25519Keys.readPublic(publicFile);
         publishDemo(dir.resolve(HallServer.CATALOG_DIR), privateKey, publicKey, clock);
-        HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir);
-        return new Started(server, publicKey, HallSecrets.read(dir));
+        HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), dir, clock);
+        return new Started(server, publicKey, server.hallSecret());
     }
 
     /** Publishes the demo unless the same version is already published, valid, with this key. */

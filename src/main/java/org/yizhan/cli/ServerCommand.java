@@ -14,12 +14,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.yizhan.server.BundlePublisher;
 import org.yizhan.server.HallServer;
+import org.yizhan.server.queue.QueuesFile;
+import org.yizhan.server.queue.QueuesFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code server [--port N] [--data DIR] [--bind ADDRESS]}: the hall server, until stopped. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs the hall server (no display needed): serves the bundles that publish wrote to DATA/catalog.")
+        description = "Runs the hall server (no display needed): serves the bundles that publish wrote to DATA/catalog "
+                + "and keeps the hall's queues (DATA/queues.json, DATA/tickets.db, DATA/hall.secret).")
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -65,6 +68,9 @@ final class ServerCommand implements Callable<Integer> {
             err.println("server: --bind " + bind + " is not an address this machine has (the name does not resolve); "
                     + "give one of its IP addresses, or 0.0.0.0 for all of them");
             return Optional.empty();
+        } catch (QueuesFileException e) {
+            err.println("server: cannot start: " + e.getMessage() + " (docs/queues.md)");
+            return Optional.empty();
         } catch (BindException e) {
             err.println("server: cannot listen on " + bind + ":" + port + ": " + whyNotBound(e));
             return Optional.empty();
@@ -77,6 +83,9 @@ final class ServerCommand implements Callable<Integer> {
                 + (bind.equals("0.0.0.0") || bind.equals("::") ? "http://<this machine's address>:" + server.port() + "/" : server.baseUri())
                 + ") serving " + catalogDir + " (Ctrl+C stops it)");
         notServable(catalogDir).ifPresent(out::println);
+        out.println("queues of " + server.queues().hall().hall() + " from " + data.toAbsolutePath().resolve(QueuesFile.FILE)
+                + "; kiosks and counters prove themselves with the hall secret in "
+                + HallServer.secretFile(data.toAbsolutePath()) + " (docs/deployment.md)");
         return Optional.of(server);
     }
 

@@ -100,11 +100,11 @@ public final class HallClient {
      * request carries {@code Authorization: Bearer SECRET}. Such a client follows no redirect, so the secret
      * goes only where server.url says.
      */
-    public HallClient withSecret(String hallSecret) {
-        if (hallSecret == null || hallSecret.isBlank()) {
-            throw new IllegalArgumentException("a hall secret may not be empty");
+    public HallClient withHallSecret(String hallSecret) {
+        if (hallSecret == null || hallSecret.isBlank() || !hallSecret.strip().matches("[\\x21-\\x7e]+")) {
+            throw new IllegalArgumentException("a hall secret is printable characters without spaces");
         }
-        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), false), hallSecret);
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), false), hallSecret.strip());
     }
 
     /** The same server and identity with other timeouts (the connect timeout belongs to the connection pool). */

@@ -19,7 +19,7 @@ public final class QueueClient implements Queues {
 
     private final HallClient hall;
 
-    /** {@code hall} must carry the hall secret ({@link HallClient#withSecret}) for anything but the board. */
+    /** {@code hall} must carry the hall secret ({@link HallClient#withHallSecret}) for anything but the board. */
     public QueueClient(HallClient hall) {
         this.hall = hall.withTimeouts(TIMEOUTS);
     }

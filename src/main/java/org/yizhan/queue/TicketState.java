@@ -28,8 +28,8 @@ public enum TicketState {
         throw new IllegalArgumentException("no ticket state \"" + wire + "\"");
     }
 
-    /** Still to be served: printed and waiting, or called to a window and not yet there. */
+    /** In a line, to be called: printed, or sent on to another queue's line by a window. */
     public boolean waiting() {
-        return this == PRINTED;
+        return this == PRINTED || this == TRANSFERRED;
     }
 }

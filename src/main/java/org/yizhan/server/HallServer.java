@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.server.queue.HallSecret;
+import org.yizhan.server.queue.QueueRoutes;
+import org.yizhan.server.queue.QueueService;
+import org.yizhan.server.queue.QueuesFile;
 
 /**
- * The hall server: serves published catalog bundles (and, in later versions, tickets, status and
- * ratings) over plain HTTP. The JDK's own server is enough for a hall's kiosks polling a small index;
+ * The hall server: serves published catalog bundles and keeps the hall's queues (and, in later versions,
+ * status and ratings) over plain HTTP. The JDK's own server is enough for a hall's kiosks polling a small index;
  * a county with thousands of kiosks puts the same static files behind nginx or a CDN (docs/deployment.md).
  */
 public final class HallServer implements AutoCloseable {
@@ -25,15 +32,23 @@ public final class HallServer implements AutoCloseable {
     public static final String CATALOG_DIR = "catalog";
     private static final Logger LOG = LoggerFactory.getLogger(HallServer.class);
 
+    /** How often numbers never confirmed as printed are looked for and voided. */
+    private static final long SWEEP_SECONDS = 30;
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService sweeper;
     private final Path dataDir;
+    private final QueueService queues;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HallServer(HttpServer server, ExecutorService executor, Path dataDir) {
+    private HallServer(HttpServer server, ExecutorService executor, ScheduledExecutorService sweeper, Path dataDir,
+                       QueueService queues) {
         this.server = server;
         this.executor = executor;
+        this.sweeper = sweeper;
         this.dataDir = dataDir;
+        this.queues = queues;
     }
 
     static {
@@ -44,8 +59,20 @@ public final class HallServer implements AutoCloseable {
         }
     }
 
-    /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port). */
+    /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port), on the system clock. */
     public static HallServer start(InetSocketAddress address, Path dataDir) throws IOException {
+        return start(address, dataDir, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Path)}, with the clock that sets the queues' business date and hours.
+     * Writes the demo hall's queues to {@code DATA/queues.json} and makes {@code DATA/hall.secret} if absent.
+     *
+     * @throws org.yizhan.server.queue.QueuesFileException if the queues file cannot be used (the message names the field)
+     */
+    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock) throws IOException {
+        QueueService queues = QueueService.open(dataDir, clock);
+        HallSecret secret = HallSecret.readOrCreate(dataDir);
         HttpServer server = HttpServer.create(address, 128);
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
@@ -54,12 +81,47 @@ public final class HallServer implements AutoCloseable {
                 .get("/" + CATALOG_DIR + "/*", catalog::serve)
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
+        new QueueRoutes(queues, secret, clock).addTo(routes);
         server.createContext("/", routes);
         server.setExecutor(executor);
         server.start();
-        HallServer hall = new HallServer(server, executor, dataDir);
-        LOG.info("hall server listening on {} serving {}", hall.baseUri(), dataDir.resolve(CATALOG_DIR));
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hall-server-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
+        HallServer hall = new HallServer(server, executor, sweeper, dataDir, queues);
+        LOG.info("hall server listening on {} serving {}; queues of {} from {}", hall.baseUri(),
+                dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE));
         return hall;
+    }
+
+    private static void sweep(QueueService queues) {
+        try {
+            int voided = queues.sweep();
+            if (voided > 0) {
+                LOG.info("voided {} numbers no kiosk said it printed within {} s", voided,
+                        QueueService.PRINT_TIMEOUT.toSeconds());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not sweep unprinted numbers: {}", e.toString());
+        }
+    }
+
+    /** Where the hall secret of a server on {@code dataDir} is (docs/deployment.md). */
+    public static Path secretFile(Path dataDir) {
+        return dataDir.resolve(HallSecret.FILE);
+    }
+
+    /** The hall secret kiosks and counters send (for the kiosk beside an embedded server). Never log it. */
+    public String hallSecret() throws IOException {
+        return HallSecret.read(secretFile(dataDir));
+    }
+
+    /** The hall's queues and tickets. */
+    public QueueService queues() {
+        return queues;
     }
 
     /** E.g. {@code http://127.0.0.1:8080/}: what a kiosk's server.url names. */
@@ -86,6 +148,7 @@ public final class HallServer implements AutoCloseable {
             return;
         }
         server.stop(0);
+        sweeper.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** A request's JSON body, read into a record or a JsonNode with a size cap, or the 400 or 413 that says why not. */
-final class JsonBody {
+public final class JsonBody {
     private JsonBody() {
     }
 
-    static <T> T read(HttpExchange exchange, Class<T> type, int maxBytes) {
+    public static <T> T read(HttpExchange exchange, Class<T> type, int maxBytes) {
         String contentType = Objects.toString(exchange.getRequestHeaders().getFirst("Content-Type"), "");
         if (!contentType.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw ErrorAnswer.badRequest("the body must be JSON, sent with Content-Type: application/json"

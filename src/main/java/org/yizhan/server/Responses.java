@@ -10,12 +10,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** JSON answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
-final class Responses {
+public final class Responses {
     private Responses() {
     }
 
     /** {@code json}, already JSON text, as it is. */
-    static void json(HttpExchange exchange, int status, String json) throws IOException {
+    public static void json(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -29,7 +29,7 @@ final class Responses {
     }
 
     /** {@code value} (a record, a JsonNode …) as JSON. */
-    static void json(HttpExchange exchange, int status, Object value) throws IOException {
+    public static void json(HttpExchange exchange, int status, Object value) throws IOException {
         String json;
         try {
             json = Json.mapper().writeValueAsString(value);

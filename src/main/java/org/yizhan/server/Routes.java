@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * 405 and an {@code Allow} header. A handler answers an error by throwing {@link ErrorAnswer}; anything else
  * it throws becomes a 500 that is logged, never shown to the client (docs/protocol.md, "Errors").
  */
-final class Routes implements HttpHandler {
+public final class Routes implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange) throws IOException;
     }
 
@@ -31,15 +31,15 @@ final class Routes implements HttpHandler {
     private final Map<String, Map<String, Handler>> folders = new LinkedHashMap<>();
 
     /** GET, and HEAD through the same handler ({@link Responses} sends no body to a HEAD). */
-    Routes get(String path, Handler handler) {
+    public Routes get(String path, Handler handler) {
         return add("GET", path, handler).add("HEAD", path, handler);
     }
 
-    Routes post(String path, Handler handler) {
+    public Routes post(String path, Handler handler) {
         return add("POST", path, handler);
     }
 
-    Routes add(String method, String path, Handler handler) {
+    public Routes add(String method, String path, Handler handler) {
         Map<String, Map<String, Handler>> table = path.endsWith("/*") ? folders : paths;
         String key = path.endsWith("/*") ? path.substring(0, path.length() - 1) : path;
         if (table.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(method, handler) != null) {

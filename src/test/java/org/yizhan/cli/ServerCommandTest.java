@@ -40,11 +40,15 @@ class ServerCommandTest {
         for (Path data : List.of(Files.createDirectory(dir.resolve("empty")), dir.resolve("missing"))) {
             Path catalog = data.toAbsolutePath().resolve("catalog");
             List<String> lines = startLines("--port", "0", "--data", data.toString());
-            assertEquals(3, lines.size(), lines.toString());
+            assertEquals(4, lines.size(), lines.toString());
             assertTrue(lines.get(0).startsWith("Yizhan hall server listening on 127.0.0.1:"), lines.get(0));
             assertEquals("nothing published yet in " + catalog + ": publish a catalog with yizhan publish --out " + catalog,
                     lines.get(1));
-            assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":null}", lines.get(2));
+            assertEquals("queues of 云溪县政务服务中心 from " + data.toAbsolutePath().resolve("queues.json")
+                    + "; kiosks and counters prove themselves with the hall secret in "
+                    + data.toAbsolutePath().resolve("hall.secret") + " (docs/deployment.md)", lines.get(2));
+            assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":null}", lines.get(3));
+            assertTrue(Files.isRegularFile(data.resolve("hall.secret")), "made on first start");
         }
     }
 
@@ -54,8 +58,8 @@ class ServerCommandTest {
         assertEquals(0, CommandRun.of("publish", "--catalog", "assets/catalog/demo-catalog.json",
                 "--key", dir.resolve("publisher.key").toString(), "--out", dir.resolve("srv/catalog").toString()).code());
         List<String> lines = startLines("--port", "0", "--data", dir.resolve("srv").toString());
-        assertEquals(2, lines.size(), lines.toString());
-        assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":1}", lines.get(1));
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("/health {\"status\":\"ok\",\"catalogVersion\":1}", lines.get(2));
     }
 
     @Test
@@ -71,5 +75,14 @@ class ServerCommandTest {
         assertEquals(1, dataFile.code());
         assertEquals("server: --data " + file + " is a file; give the folder whose catalog/ publish writes to",
                 dataFile.err().strip());
+    }
+
+    @Test
+    void aBrokenQueuesFileIsOneLineNamingTheField() throws Exception {
+        Files.writeString(dir.resolve("queues.json"), "{\"hall\": \"h\", \"queues\": [{\"id\": \"a\"}]}");
+        CommandRun run = CommandRun.of("server", "--port", "0", "--data", dir.toString());
+        assertEquals(1, run.code());
+        assertEquals("server: cannot start: " + dir.toAbsolutePath().resolve("queues.json")
+                + ": queues[0].prefix is missing (docs/queues.md)", run.err().strip());
     }
 }

@@ -1,0 +1,232 @@
+package org.yizhan.server.queue;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.queue.TicketInfo;
+import org.yizhan.queue.TicketRequest;
+import org.yizhan.server.ErrorAnswer;
+import org.yizhan.server.JsonBody;
+import org.yizhan.server.Responses;
+import org.yizhan.server.Routes;
+
+/**
+ * The queue's endpoints (docs/protocol.md, "Queue tickets"): public reads (the board, a ticket by its code,
+ * its page, the windows), and writes for kiosks and counters that prove themselves with the hall secret.
+ */
+public final class QueueRoutes {
+    /** Numbers a minute one kiosk (by X-Yizhan-Kiosk) may take; requests without the header are not counted. */
+    public static final int KIOSK_TICKETS_PER_MINUTE = 10;
+    private static final int BODY_CAP = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueRoutes.class);
+
+    record SignIn(List<String> queues) {
+    }
+
+    record Transfer(String queue) {
+    }
+
+    record VoidRequest(String reason) {
+    }
+
+    private final QueueService queues;
+    private final HallSecret secret;
+    private final KioskLimit limit;
+
+    public QueueRoutes(QueueService queues, HallSecret secret, Clock clock) {
+        this.queues = queues;
+        this.secret = secret;
+        this.limit = new KioskLimit(KIOSK_TICKETS_PER_MINUTE, clock);
+    }
+
+    /** Adds every queue endpoint to {@code routes}. */
+    public Routes addTo(Routes routes) {
+        return routes
+                .get("/queue/queues", exchange -> Responses.json(exchange, 200, call(queues::board)))
+                .post("/queue/tickets", this::issue)
+                .post("/queue/tickets/*", this::ticketAction)
+                .get("/queue/tickets/*", this::ticket)
+                .get("/t/*", this::page)
+                .get("/queue/windows", exchange -> Responses.json(exchange, 200, call(queues::windows)))
+                .post("/queue/windows/*", this::windowAction);
+    }
+
+    private void issue(HttpExchange exchange) throws IOException {
+        authorize(exchange);
+        TicketRequest request = JsonBody.read(exchange, TicketRequest.class, BODY_CAP);
+        if (request.queue() == null || request.queue().isBlank()) {
+            throw ErrorAnswer.badRequest("name the queue, e.g. {\"queue\":\"" + queues.hall().queues().get(0).id()
+                    + "\",\"priority\":false}");
+        }
+        String kiosk = exchange.getRequestHeaders().getFirst("X-Yizhan-Kiosk");
+        if (kiosk != null && !limit.allow(kiosk)) {
+            throw new ErrorAnswer(429, "too_many", "this kiosk has taken " + limit.perMinute()
+                    + " numbers in the last minute; wait a moment");
+        }
+        TicketInfo ticket = call(() -> queues.issue(request.queue(), request.priority(), kiosk));
+        Responses.json(exchange, 201, ticket);
+    }
+
+    /** POST /queue/tickets/{code}/printed and /void. */
+    private void ticketAction(HttpExchange exchange) throws IOException {
+        String[] parts = rest(exchange, "/queue/tickets/");
+        if (parts.length != 2 || !(parts[1].equals("printed") || parts[1].equals("void"))) {
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+        }
+        authorize(exchange);
+        String code = parts[0];
+        if (parts[1].equals("printed")) {
+            Responses.json(exchange, 200, call(() -> queues.printed(code)));
+        } else {
+            String reason = hasBody(exchange) ? Optional.ofNullable(
+                    JsonBody.read(exchange, VoidRequest.class, BODY_CAP).reason()).orElse("unspecified") : "unspecified";
+            Responses.json(exchange, 200, call(() -> queues.voidTicket(code, reason)));
+        }
+    }
+
+    /** GET /queue/tickets/{code}. */
+    private void ticket(HttpExchange exchange) throws IOException {
+        String[] parts = rest(exchange, "/queue/tickets/");
+        if (parts.length != 1) {
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+        }
+        Responses.json(exchange, 200, call(() -> queues.ticket(parts[0])));
+    }
+
+    /** GET /t/{code}: the phone's page. */
+    private void page(HttpExchange exchange) throws IOException {
+        String[] parts = rest(exchange, "/t/");
+        TicketInfo ticket = null;
+        if (parts.length == 1) {
+            try {
+                ticket = call(() -> queues.ticket(parts[0]));
+            } catch (ErrorAnswer e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        html(exchange, ticket == null ? 404 : 200,
+                ticket == null ? TicketPage.notFound() : TicketPage.of(queues.hall().hall(), ticket));
+    }
+
+    /** POST /queue/windows/{window}/{action}. */
+    private void windowAction(HttpExchange exchange) throws IOException {
+        String[] parts = rest(exchange, "/queue/windows/");
+        if (parts.length != 2) {
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+        }
+        String window = parts[0];
+        String action = parts[1];
+        if (!List.of("sign-in", "sign-out", "call-next", "recall", "start", "done", "no-show", "transfer")
+                .contains(action)) {
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath()
+                    + "; a window can sign-in, sign-out, call-next, recall, start, done, no-show, transfer");
+        }
+        authorize(exchange);
+        switch (action) {
+            case "sign-in" -> {
+                SignIn body = JsonBody.read(exchange, SignIn.class, BODY_CAP);
+                Responses.json(exchange, 200, call(() -> queues.signIn(window, body.queues())));
+            }
+            case "sign-out" -> {
+                call(() -> {
+                    queues.signOut(window);
+                    return null;
+                });
+                noContent(exchange);
+            }
+            case "call-next" -> {
+                Optional<TicketInfo> called = call(() -> queues.callNext(window));
+                if (called.isPresent()) {
+                    Responses.json(exchange, 200, called.get());
+                } else {
+                    noContent(exchange);
+                }
+            }
+            case "recall" -> Responses.json(exchange, 200, call(() -> queues.recall(window)));
+            case "start" -> Responses.json(exchange, 200, call(() -> queues.start(window)));
+            case "done" -> Responses.json(exchange, 200, call(() -> queues.done(window)));
+            case "no-show" -> Responses.json(exchange, 200, call(() -> queues.noShow(window)));
+            default -> {
+                Transfer body = JsonBody.read(exchange, Transfer.class, BODY_CAP);
+                if (body.queue() == null || body.queue().isBlank()) {
+                    throw ErrorAnswer.badRequest("name the queue to transfer to, e.g. {\"queue\":\"zonghe\"}");
+                }
+                Responses.json(exchange, 200, call(() -> queues.transfer(window, body.queue())));
+            }
+        }
+    }
+
+    private void authorize(HttpExchange exchange) {
+        if (!secret.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
+            throw new ErrorAnswer(401, "unauthorized", "send the hall secret as Authorization: Bearer <secret> "
+                    + "(DATA/hall.secret on the hall server; docs/deployment.md)");
+        }
+    }
+
+    /** The parts of the path after {@code folder}, split at slashes; an empty part makes the path unknown. */
+    private static String[] rest(HttpExchange exchange, String folder) {
+        String path = exchange.getRequestURI().getPath();
+        String[] parts = path.substring(folder.length()).split("/", -1);
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                throw ErrorAnswer.notFound("no such endpoint: " + path);
+            }
+        }
+        return parts;
+    }
+
+    private static boolean hasBody(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        return exchange.getRequestHeaders().containsKey("Content-Type") || (length != null && !length.equals("0"));
+    }
+
+    @FunctionalInterface
+    private interface StoreCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs a queue operation; its refusal becomes the error answer, a store failure a 503 or a 500. */
+    private static <T> T call(StoreCall<T> work) {
+        try {
+            return work.run();
+        } catch (QueueRefusal refusal) {
+            throw new ErrorAnswer(refusal.status(), refusal.code(), refusal.getMessage());
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                LOG.warn("the ticket store stayed busy: {}", e.getMessage());
+                throw new ErrorAnswer(503, "busy", "the ticket store is busy; try again in a moment");
+            }
+            throw new IllegalStateException("the ticket store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void noContent(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    private static void html(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

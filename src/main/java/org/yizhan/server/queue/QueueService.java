@@ -1,0 +1,449 @@
+package org.yizhan.server.queue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.yizhan.queue.QueueBoard;
+import org.yizhan.queue.QueueInfo;
+import org.yizhan.queue.TicketInfo;
+import org.yizhan.queue.TicketState;
+import org.yizhan.queue.WindowInfo;
+import org.yizhan.storage.Database;
+
+/**
+ * The hall's queues: numbers taken, printed or voided, and moved on by the counters. Every change is one
+ * short write transaction on {@code DATA/tickets.db}; the business date is the hall's local date from the
+ * injected clock, so a Beijing hall's numbers start again at Beijing's midnight, not at 00:00 UTC.
+ */
+public final class QueueService {
+    /** A number no kiosk said it printed within this time is voided: it never reached a citizen. */
+    public static final Duration PRINT_TIMEOUT = Duration.ofMinutes(2);
+    /** At most this many priority tickets are called in a row from a queue while regular ones wait. */
+    static final int PRIORITY_IN_A_ROW = 2;
+    private static final Pattern WINDOW = Pattern.compile("[A-Za-z0-9_-]{1,16}");
+    private static final Pattern REASON = Pattern.compile("[a-z_]{1,32}");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private final Database database;
+    private final HallQueues hall;
+    private final Clock clock;
+    /** One writer at a time inside the server: SQLite's busy handler would make writers sleep and poll instead. */
+    private final ReentrantLock writer = new ReentrantLock(true);
+
+    QueueService(Database database, HallQueues hall, Clock clock) {
+        this.database = database;
+        this.hall = hall;
+        this.clock = clock;
+    }
+
+    /** The queues of {@code dataDir/queues.json} (the demo's, written there first, if absent) and its ticket store. */
+    public static QueueService open(Path dataDir, Clock clock) throws IOException {
+        HallQueues hall = QueuesFile.readOrCreate(dataDir);
+        try {
+            return new QueueService(Database.open(dataDir.resolve(QueueSchema.FILE), QueueSchema.SCHEMA,
+                    QueueSchema.PRAGMAS), hall, clock);
+        } catch (SQLException e) {
+            throw new IOException("cannot open the ticket store " + dataDir.resolve(QueueSchema.FILE) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public HallQueues hall() {
+        return hall;
+    }
+
+    public LocalDate businessDate() {
+        return LocalDate.ofInstant(clock.instant(), hall.timeZone());
+    }
+
+    // --- kiosks ---------------------------------------------------------------------------------------------
+
+    public QueueBoard board() throws SQLException {
+        Instant now = clock.instant();
+        LocalDate date = businessDate();
+        ZonedDateTime local = now.atZone(hall.timeZone());
+        return database.inReadTransaction(c -> {
+            Map<String, Integer> waiting = TicketStore.waitingByQueue(c, date);
+            Map<String, Integer> counted = TicketStore.countedByQueue(c, date);
+            List<CounterWindow> windows = WindowStore.all(c);
+            List<QueueInfo> queues = new ArrayList<>();
+            for (QueueDefinition q : hall.queues()) {
+                String closed = closedReason(q, date, local, counted.getOrDefault(q.id(), 0));
+                int people = waiting.getOrDefault(q.id(), 0);
+                queues.add(new QueueInfo(q.id(), q.prefix(), q.name(), q.description(), q.priorityLane(),
+                        closed == null, hoursToday(q, date), closed, people,
+                        estimate(c, q.id(), people, windows, now), q.services(), q.location()));
+            }
+            return new QueueBoard(hall.hall(), date.toString(), hall.timeZone().getId(), queues);
+        });
+    }
+
+    /** Takes a number: refused when the queue is closed, at its cap, or has no priority lane for a priority ticket. */
+    public TicketInfo issue(String queueId, boolean priority, String kiosk) throws SQLException {
+        QueueDefinition queue = hall.queue(queueId).orElseThrow(() -> QueueRefusal.notFound("unknown_queue",
+                "no queue \"" + queueId + "\" in this hall"));
+        if (priority && !queue.priorityLane()) {
+            throw QueueRefusal.conflict("no_priority_lane", queue.name() + " has no priority lane");
+        }
+        Instant now = clock.instant();
+        LocalDate date = LocalDate.ofInstant(now, hall.timeZone());
+        String closed = closedReason(queue, date, now.atZone(hall.timeZone()), 0);
+        if (closed != null) {
+            throw QueueRefusal.conflict("closed", queue.name() + " takes no numbers now ("
+                    + closedWords(closed) + "); today's hours: " + or(hoursToday(queue, date), "closed all day"));
+        }
+        return write(c -> {
+            TicketStore.voidUnprinted(c, now.minus(PRINT_TIMEOUT));
+            if (TicketStore.counted(c, date, queue.id()) >= queue.dailyCap()) {
+                throw QueueRefusal.conflict("cap_reached", queue.name() + " has given out all " + queue.dailyCap()
+                        + " numbers for today");
+            }
+            int seq = TicketStore.nextSeq(c, date, queue.id());
+            Ticket ticket = TicketStore.insert(c, Ticket.issued(TicketCodes.next(), date, queue, seq, priority,
+                    kiosk == null ? "" : kiosk, now));
+            return info(c, ticket, now);
+        });
+    }
+
+    /** The kiosk printed it: from now on it waits in its line. Saying so twice is fine. */
+    public TicketInfo printed(String code) throws SQLException {
+        Instant now = clock.instant();
+        return write(c -> {
+            Ticket ticket = byCode(c, code);
+            if (ticket.state() == TicketState.ISSUED) {
+                ticket = ticket.printed(now);
+                TicketStore.update(c, ticket);
+            } else if (ticket.state() == TicketState.VOIDED) {
+                throw QueueRefusal.conflict("wrong_state", ticket.number() + " was voided ("
+                        + ticket.voidReason() + "); it cannot be printed now, take a new number");
+            } else if (ticket.printedAt() == null) {
+                throw wrongState(ticket, "printed");
+            }
+            return info(c, ticket, now);
+        });
+    }
+
+    /** Printing failed: the number is voided, counted nowhere and never called. Saying so twice is fine. */
+    public TicketInfo voidTicket(String code, String reason) throws SQLException {
+        if (!REASON.matcher(reason).matches()) {
+            throw new QueueRefusal(400, "bad_request", "reason must be 1 to 32 of a-z and _, e.g. paper_out");
+        }
+        Instant now = clock.instant();
+        return write(c -> {
+            Ticket ticket = byCode(c, code);
+            if (ticket.state() == TicketState.ISSUED) {
+                ticket = ticket.voided(reason);
+                TicketStore.update(c, ticket);
+            } else if (ticket.state() != TicketState.VOIDED) {
+                throw wrongState(ticket, "voided");
+            }
+            return info(c, ticket, now);
+        });
+    }
+
+    public TicketInfo ticket(String code) throws SQLException {
+        Instant now = clock.instant();
+        return database.inReadTransaction(c -> info(c, byCode(c, code), now));
+    }
+
+    /** Voids the numbers no kiosk confirmed within {@link #PRINT_TIMEOUT}; returns how many. */
+    public int sweep() throws SQLException {
+        Instant before = clock.instant().minus(PRINT_TIMEOUT);
+        return write(c -> TicketStore.voidUnprinted(c, before));
+    }
+
+    // --- counters -------------------------------------------------------------------------------------------
+
+    public List<WindowInfo> windows() throws SQLException {
+        return database.inReadTransaction(c -> {
+            List<WindowInfo> list = new ArrayList<>();
+            for (CounterWindow w : WindowStore.all(c)) {
+                Optional<Ticket> at = TicketStore.atWindow(c, w.id());
+                list.add(new WindowInfo(w.id(), w.queues(), time(w.signedInAt()),
+                        at.map(Ticket::number).orElse(null), at.map(Ticket::state).orElse(null)));
+            }
+            return list;
+        });
+    }
+
+    public WindowInfo signIn(String window, List<String> queues) throws SQLException {
+        checkWindow(window);
+        if (queues == null || queues.isEmpty()) {
+            throw new QueueRefusal(400, "bad_request", "name the queues this window serves, e.g. {\"queues\":[\""
+                    + hall.queues().get(0).id() + "\"]}");
+        }
+        for (String q : queues) {
+            if (hall.queue(q).isEmpty()) {
+                throw QueueRefusal.notFound("unknown_queue", "no queue \"" + q + "\" in this hall");
+            }
+        }
+        if (new HashSet<>(queues).size() != queues.size()) {
+            throw new QueueRefusal(400, "bad_request", "a queue is named twice");
+        }
+        Instant now = clock.instant();
+        write(c -> {
+            WindowStore.signIn(c, new CounterWindow(window, queues, now));
+            return null;
+        });
+        return windows().stream().filter(w -> w.window().equals(window)).findFirst().orElseThrow();
+    }
+
+    public void signOut(String window) throws SQLException {
+        checkWindow(window);
+        write(c -> {
+            Optional<Ticket> at = TicketStore.atWindow(c, window);
+            if (at.isPresent()) {
+                throw QueueRefusal.conflict("window_busy", "window " + window + " still has " + at.get().number()
+                        + " (" + at.get().state().wire() + "); finish it first (done, no-show or transfer)");
+            }
+            if (!WindowStore.signOut(c, window)) {
+                throw QueueRefusal.conflict("not_signed_in", "window " + window + " is not signed in");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Calls the next citizen to {@code window}, or empty when nobody waits in its queues. Each queue offers its
+     * candidate: the first priority ticket, unless its last {@link #PRIORITY_IN_A_ROW} calls were all priority
+     * tickets and a regular one waits, then the first regular one. Among the candidates a priority one goes
+     * first, then the one issued first.
+     */
+    public Optional<TicketInfo> callNext(String window) throws SQLException {
+        Instant now = clock.instant();
+        LocalDate date = businessDate();
+        return write(c -> {
+            CounterWindow w = signedIn(c, window);
+            Optional<Ticket> busy = TicketStore.atWindow(c, window);
+            if (busy.isPresent()) {
+                throw QueueRefusal.conflict("window_busy", "window " + window + " still has " + busy.get().number()
+                        + " (" + busy.get().state().wire() + "); say done, no-show or transfer first");
+            }
+            Ticket best = null;
+            for (String q : w.queues()) {
+                Optional<Ticket> candidate = candidate(c, date, q);
+                if (candidate.isPresent() && (best == null || before(candidate.get(), best))) {
+                    best = candidate.get();
+                }
+            }
+            if (best == null) {
+                return Optional.empty();
+            }
+            Ticket called = best.called(window, now, TicketStore.lastCallSeq(c) + 1);
+            TicketStore.update(c, called);
+            return Optional.of(info(c, called, now));
+        });
+    }
+
+    /** Calls the window's ticket again (the citizen did not come yet). */
+    public TicketInfo recall(String window) throws SQLException {
+        return atWindow(window, (c, t, now) -> {
+            if (t.state() != TicketState.CALLED) {
+                throw wrongState(t, "called again");
+            }
+            return t.recalled();
+        });
+    }
+
+    /** The citizen is at the window: serving begins. */
+    public TicketInfo start(String window) throws SQLException {
+        return atWindow(window, (c, t, now) -> {
+            if (t.state() != TicketState.CALLED) {
+                throw wrongState(t, "started");
+            }
+            return t.started(now);
+        });
+    }
+
+    public TicketInfo done(String window) throws SQLException {
+        return atWindow(window, (c, t, now) -> t.finished(TicketState.DONE, now));
+    }
+
+    /** Called and never came. */
+    public TicketInfo noShow(String window) throws SQLException {
+        return atWindow(window, (c, t, now) -> {
+            if (t.state() != TicketState.CALLED) {
+                throw wrongState(t, "marked no-show");
+            }
+            return t.finished(TicketState.NO_SHOW, now);
+        });
+    }
+
+    /**
+     * Sends the window's ticket to another queue's line. It keeps its number and code, and takes its place in
+     * the new line by the time it was first issued, so a citizen sent on does not start again at the back.
+     */
+    public TicketInfo transfer(String window, String queueId) throws SQLException {
+        QueueDefinition to = hall.queue(queueId).orElseThrow(() -> QueueRefusal.notFound("unknown_queue",
+                "no queue \"" + queueId + "\" in this hall"));
+        return atWindow(window, (c, t, now) -> {
+            if (t.lineQueue().equals(to.id())) {
+                throw QueueRefusal.conflict("same_queue", t.number() + " already waits in " + to.name());
+            }
+            return t.transferred(to.id());
+        });
+    }
+
+    /** Every ticket of a day, by queue and number: for checks and benchmarks. */
+    public List<Ticket> ticketsOf(LocalDate date) throws SQLException {
+        return database.inReadTransaction(c -> TicketStore.ofDay(c, date));
+    }
+
+    // --- inside ---------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Move {
+        Ticket apply(Connection c, Ticket current, Instant now) throws SQLException;
+    }
+
+    private TicketInfo atWindow(String window, Move move) throws SQLException {
+        Instant now = clock.instant();
+        return write(c -> {
+            signedIn(c, window);
+            Ticket current = TicketStore.atWindow(c, window).orElseThrow(() -> QueueRefusal.conflict("no_ticket",
+                    "window " + window + " has called no one; call-next first"));
+            Ticket moved = move.apply(c, current, now);
+            TicketStore.update(c, moved);
+            return info(c, moved, now);
+        });
+    }
+
+    private Optional<Ticket> candidate(Connection c, LocalDate date, String queueId) throws SQLException {
+        boolean lane = hall.queue(queueId).map(QueueDefinition::priorityLane).orElse(false);
+        Optional<Ticket> regular = TicketStore.firstWaiting(c, date, queueId, false);
+        Optional<Ticket> priority = TicketStore.firstWaiting(c, date, queueId, true);
+        if (!lane) {
+            // No lane: one line in the order of issue, a ticket transferred in with a priority flag included.
+            return regular.isEmpty() ? priority : priority.isEmpty() || regular.get().id() < priority.get().id()
+                    ? regular : priority;
+        }
+        if (priority.isPresent() && regular.isPresent()) {
+            List<Boolean> last = TicketStore.lastCalls(c, date, queueId, PRIORITY_IN_A_ROW);
+            boolean enough = last.size() == PRIORITY_IN_A_ROW && !last.contains(false);
+            return enough ? regular : priority;
+        }
+        return priority.isPresent() ? priority : regular;
+    }
+
+    private boolean before(Ticket a, Ticket b) {
+        boolean aFirst = a.priority() && lane(a);
+        boolean bFirst = b.priority() && lane(b);
+        return aFirst != bFirst ? aFirst : a.id() < b.id();
+    }
+
+    private boolean lane(Ticket t) {
+        return hall.queue(t.lineQueue()).map(QueueDefinition::priorityLane).orElse(false);
+    }
+
+    private CounterWindow signedIn(Connection c, String window) throws SQLException {
+        checkWindow(window);
+        return WindowStore.find(c, window).orElseThrow(() -> QueueRefusal.conflict("not_signed_in",
+                "window " + window + " is not signed in; sign-in first with the queues it serves"));
+    }
+
+    private static void checkWindow(String window) {
+        if (window == null || !WINDOW.matcher(window).matches()) {
+            throw QueueRefusal.notFound("not_found", "a window is named by 1 to 16 of A-Z a-z 0-9 _ -");
+        }
+    }
+
+    private static Ticket byCode(Connection c, String code) throws SQLException {
+        Optional<Ticket> ticket = code != null && TicketCodes.FORM.matcher(code).matches()
+                ? TicketStore.byCode(c, code) : Optional.empty();
+        return ticket.orElseThrow(() -> QueueRefusal.notFound("not_found", "no such ticket"));
+    }
+
+    private static QueueRefusal wrongState(Ticket t, String asked) {
+        return QueueRefusal.conflict("wrong_state", t.number() + " is " + t.state().wire() + " and cannot be " + asked);
+    }
+
+    private <T> T write(Database.Work<T> work) throws SQLException {
+        writer.lock();
+        try {
+            return database.inTransaction(work);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private TicketInfo info(Connection c, Ticket t, Instant now) throws SQLException {
+        Optional<QueueDefinition> line = hall.queue(t.lineQueue());
+        boolean waiting = t.state().waiting() && t.businessDate().equals(LocalDate.ofInstant(now, hall.timeZone()));
+        int ahead = 0;
+        Integer minutes = null;
+        if (waiting || t.state() == TicketState.ISSUED) {
+            ahead = lane(t) ? TicketStore.ahead(c, t) : TicketStore.ahead(c, withoutPriority(t));
+            minutes = estimate(c, t.lineQueue(), ahead, WindowStore.all(c), now);
+        }
+        return new TicketInfo(t.code(), t.number(), t.lineQueue(), line.map(QueueDefinition::name).orElse(t.lineQueue()),
+                t.priority(), t.state(), time(t.issuedAt()), t.businessDate().toString(), ahead, minutes,
+                line.map(QueueDefinition::location).orElse(""), t.window(), "/t/" + t.code());
+    }
+
+    /** In a queue without a lane every ticket lines up in the order of issue. */
+    private static Ticket withoutPriority(Ticket t) {
+        return new Ticket(t.id(), t.code(), t.businessDate(), t.queue(), t.seq(), t.number(), false, t.state(),
+                t.lineQueue(), t.window(), t.kiosk(), t.issuedAt(), t.printedAt(), t.calledAt(), t.startedAt(),
+                t.finishedAt(), t.callSeq(), t.recalls(), t.voidReason());
+    }
+
+    private Integer estimate(Connection c, String queueId, int ahead, List<CounterWindow> windows, Instant now)
+            throws SQLException {
+        int open = (int) windows.stream().filter(w -> w.queues().contains(queueId)).count();
+        if (open == 0) {
+            return null;
+        }
+        return WaitEstimate.minutes(ahead, TicketStore.recentServiceMillis(c, queueId,
+                now.minus(WaitEstimate.HISTORY), WaitEstimate.SAMPLE), open);
+    }
+
+    private String closedReason(QueueDefinition q, LocalDate date, ZonedDateTime local, int counted) {
+        if (hall.closedDates().contains(date)) {
+            return QueueInfo.CLOSED_TODAY;
+        }
+        String reason = switch (q.hours().standing(date.getDayOfWeek(), local.toLocalTime())) {
+            case OPEN -> null;
+            case NOT_OPEN_YET -> QueueInfo.NOT_OPEN_YET;
+            case CLOSED_FOR_TODAY -> QueueInfo.CLOSED_FOR_TODAY;
+            case CLOSED_TODAY -> QueueInfo.CLOSED_TODAY;
+        };
+        if (reason == null && counted >= q.dailyCap()) {
+            return QueueInfo.CAP_REACHED;
+        }
+        return reason;
+    }
+
+    private String hoursToday(QueueDefinition q, LocalDate date) {
+        return hall.closedDates().contains(date) ? "" : q.hours().text(date.getDayOfWeek());
+    }
+
+    private static String closedWords(String reason) {
+        return switch (reason) {
+            case QueueInfo.NOT_OPEN_YET -> "not open yet";
+            case QueueInfo.CLOSED_FOR_TODAY -> "closed for today";
+            default -> "closed today";
+        };
+    }
+
+    private static String or(String text, String otherwise) {
+        return text.isEmpty() ? otherwise : text;
+    }
+
+    private String time(Instant at) {
+        return at == null ? null : TIME.format(at.atZone(hall.timeZone()));
+    }
+}

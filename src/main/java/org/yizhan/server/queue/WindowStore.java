@@ -1,0 +1,54 @@
+package org.yizhan.server.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.yizhan.storage.Rows;
+
+/** The {@code windows} table of {@code DATA/tickets.db}: who is signed in to serve what. Inside the caller's transaction. */
+final class WindowStore {
+    private static final Rows.Mapper<CounterWindow> MAPPER = row -> new CounterWindow(row.getString("window_id"),
+            Arrays.asList(row.getString("queues").split(",")), Instant.ofEpochMilli(row.getLong("signed_in_at")));
+
+    private WindowStore() {
+    }
+
+    /** Signs {@code window} in, or changes the queues of one signed in already (keeping when it signed in). */
+    static void signIn(Connection c, CounterWindow window) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO windows (window_id, queues, signed_in_at) VALUES (?, ?, ?)
+                ON CONFLICT (window_id) DO UPDATE SET queues = excluded.queues""")) {
+            s.setString(1, window.id());
+            s.setString(2, String.join(",", window.queues()));
+            s.setLong(3, window.signedInAt().toEpochMilli());
+            s.executeUpdate();
+        }
+    }
+
+    /** @return whether it was signed in */
+    static boolean signOut(Connection c, String window) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM windows WHERE window_id = ?")) {
+            s.setString(1, window);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    static Optional<CounterWindow> find(Connection c, String window) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM windows WHERE window_id = ?")) {
+            s.setString(1, window);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? Optional.of(MAPPER.map(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every signed-in window, in the order of their ids. */
+    static List<CounterWindow> all(Connection c) throws SQLException {
+        return Rows.readAll(c, "SELECT * FROM windows ORDER BY window_id", MAPPER);
+    }
+}
