@@ -17,6 +17,7 @@ import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.Tappable;
 import org.yizhan.ui.queue.QueueViewModel.QueueTile;
 import org.yizhan.ui.queue.QueueViewModel.Step;
 
@@ -25,8 +26,8 @@ import org.yizhan.ui.queue.QueueViewModel.Step;
  * replacing the last in one column. The ticket on screen is the same layout that was printed, scaled up.
  */
 public final class QueueView implements Screen {
-    /** The on-screen ticket: the 80 mm layout at this scale fills about two thirds of a portrait screen's width. */
-    private static final double TICKET_SCALE = 1.15;
+    /** The on-screen ticket: the 80 mm layout at this scale fills about three quarters of a portrait screen's width. */
+    private static final double TICKET_SCALE = 1.35;
     private static final int SCREEN_DOTS = 576;
 
     private final QueueViewModel model;
@@ -97,7 +98,8 @@ public final class QueueView implements Screen {
         return scroll;
     }
 
-    private Button tile(QueueTile tile) {
+    /** A whole-width card that acts as one button (a Button sizes a wrapping graphic badly). */
+    private Node tile(QueueTile tile) {
         Label name = Labels.of(tile.name(), "queue-name");
         Label description = Labels.of(tile.description(), "queue-description");
         Label figures = Labels.of(tile.available() ? tile.waitingText() + "    " + tile.waitText() : tile.closedText(),
@@ -107,21 +109,15 @@ public final class QueueView implements Screen {
         HBox.setHgrow(words, Priority.ALWAYS);
         words.setMaxWidth(Double.MAX_VALUE);
         Node icon = Icons.of(tile.available() ? "mdi2t-ticket-confirmation-outline" : "mdi2c-clock-outline");
-        HBox content = new HBox(icon, words);
-        content.setAlignment(Pos.CENTER_LEFT);
-        content.getStyleClass().add("queue-tile-content");
-        Button button = new Button();
-        button.setGraphic(content);
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.getStyleClass().add("queue-tile");
-        if (!tile.available()) {
-            button.getStyleClass().add("closed");
+        HBox card = new HBox(icon, words);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().add("queue-tile");
+        // Greyed while it cannot give a number: the queue is closed, or the printer has no paper.
+        if (!tile.available() || !model.noticeProperty().get().isEmpty()) {
+            card.getStyleClass().add("closed");
         }
-        button.setId("queue-" + tile.id());
-        // Fits the content's width to the button, so long names wrap instead of widening it.
-        content.prefWidthProperty().bind(button.widthProperty().subtract(40));
-        button.setOnAction(e -> model.choose(tile));
-        return button;
+        card.setId("queue-" + tile.id());
+        return Tappable.of(card, () -> model.choose(tile));
     }
 
     private Node confirming() {
@@ -184,7 +180,9 @@ public final class QueueView implements Screen {
         message.setId("queue-failed");
         Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
-        VBox box = new VBox(Icons.of("mdi2a-alert-circle-outline"), message, home);
+        Node alert = Icons.of("mdi2a-alert-circle-outline");
+        alert.getStyleClass().add("queue-alert");
+        VBox box = new VBox(alert, message, home);
         box.getStyleClass().addAll("message-box", "queue-failed");
         return box;
     }

@@ -50,7 +50,7 @@ public final class QueueViewModel {
 
     /** The ticket as the screen and the paper show it. */
     public record TicketView(String hallName, String number, String queueName, String aheadText, String waitText,
-            String location, String takenAt, String statusUrl, boolean soon, boolean onPaper) {
+            String location, String takenAt, String statusUrl, boolean onPaper) {
     }
 
     /** Lays a ticket out at the printer's width and rasterises it; on the UI thread (a snapshot). */
@@ -292,7 +292,7 @@ public final class QueueViewModel {
         String path = t.statusPath() == null ? "" : t.statusPath().replaceFirst("^/+", "");
         String url = path.isEmpty() ? "" : setup.publicBase().resolve(path).toString();
         return new TicketView(setup.hallName(), t.number(), t.queueName(), ahead, wait, nullToEmpty(t.location()),
-                takenAt, url, t.ahead() <= 3, onPaper);
+                takenAt, url, onPaper);
     }
 
     private void fail(String sentence) {

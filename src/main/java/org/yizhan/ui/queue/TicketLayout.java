@@ -50,9 +50,6 @@ public final class TicketLayout {
         paper.getChildren().add(number);
         paper.getChildren().add(text(ticket.aheadText(), 34 * s, true, dotsWide, s));
         paper.getChildren().add(text(ticket.waitText(), 26 * s, false, dotsWide, s));
-        if (ticket.soon()) {
-            paper.getChildren().add(text(messages.get("queue.ticket.soon"), 26 * s, true, dotsWide, s));
-        }
         if (!ticket.location().isEmpty()) {
             paper.getChildren().add(text(messages.format("queue.ticket.where", ticket.location()), 26 * s, false, dotsWide, s));
         }

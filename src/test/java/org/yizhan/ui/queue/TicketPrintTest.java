@@ -31,7 +31,7 @@ class TicketPrintTest {
 
     private static final QueueViewModel.TicketView TICKET = new QueueViewModel.TicketView("云溪县政务服务中心", "A007",
             "户籍与身份证", "前面还有 6 人", "预计等候约 18 分钟", "一楼 A 区", "09:05",
-            "http://dating.example.gov.cn/t/k3J9xQpL2mN8vR4tY6wZ1a", false, true);
+            "http://dating.example.gov.cn/t/k3J9xQpL2mN8vR4tY6wZ1a", true);
 
     @BeforeAll
     static void toolkit() throws Exception {
