@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.TimeoutException;
+import java.time.ZoneId;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,8 @@ import org.yizhan.ui.UiTaskExecutor;
  * mode, portrait and landscape.
  */
 class ReadableTextTest {
+    /** 10:00 on a Monday in the hall's zone: the demo hall's queues are open, so their tiles and confirmation show. */
+    private static final Clock MONDAY_MORNING = Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     @TempDir
     Path data;
@@ -72,7 +77,7 @@ class ReadableTextTest {
     void everyLabelReadsWhole(Orientation orientation, boolean elder) throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), Clock.systemDefaultZone(), tasks));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), MONDAY_MORNING, tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
@@ -88,6 +93,8 @@ class ReadableTextTest {
         cut.addAll(visit(new Destination.Search(), "search-empty" + suffix));
         cut.addAll(visit(new Destination.Search("养老"), "search" + suffix));
         cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
+        cut.addAll(visit(new Destination.Queue(), "queue" + suffix, "#queue-huji"));
+        cut.addAll(visit(new Destination.Queue(LongTexts.SERVICE_ID), "queue-confirm" + suffix, "#queue-take"));
         assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
     }
 
@@ -144,6 +151,16 @@ class ReadableTextTest {
                 kiosk.shell().go(destination);
             }
         });
+        return check(name);
+    }
+
+    /** As {@link #visit(Destination, String)}, for a screen that shows {@code shown} once the hall server answers. */
+    private List<String> visit(Destination destination, String name, String shown) throws TimeoutException {
+        Fx.run(() -> kiosk.shell().go(destination));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> {
+            kiosk.scene().getRoot().applyCss();
+            return kiosk.scene().getRoot().lookup(shown) != null;
+        }));
         return check(name);
     }
 
