@@ -174,6 +174,26 @@ class QueueFlowTest {
     }
 
     @Test
+    void aGuidesMaterialsChecklistComesOutOfThePrinter() throws Exception {
+        start(withPrinter());
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
+        awaitShown("#guide-print-checklist");
+        tap("#guide-print-checklist");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#guide-print-message").isEmpty());
+        assertEquals("材料清单已打印，请取走。", text("#guide-print-message"));
+        assertEquals(1, printer.receivedImages().size());
+        FakeEscPosPrinter.savePng(printer.receivedImages().get(0), "checklist-printed-80mm");
+        Fx.run(() -> robot.lookup("#guide-scroll").queryAs(ScrollPane.class).setVvalue(0));
+        shot("guide-checklist-printed-portrait");
+
+        printer.setMode(FakeEscPosPrinter.Mode.PAPER_OUT);
+        tap("#guide-print-checklist");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#guide-print-message").startsWith("没有打印出来"));
+        assertEquals("没有打印出来：打印机缺纸，请到服务台索取或拍下本页。", text("#guide-print-message"));
+        assertEquals(1, printer.receivedImages().size(), "nothing more came out");
+    }
+
+    @Test
     void aPrinterOutOfPaperIsSaidBeforeAnyoneTriesAndAFailedPrintVoidsItsNumber() throws Exception {
         start(withPrinter());
         printer.setMode(FakeEscPosPrinter.Mode.PAPER_OUT);
