@@ -39,8 +39,9 @@ class FontCoverageTest {
     }
 
     @Test
-    void coversTheScreensTextAndTheDemoCatalog() throws Exception {
-        String text = resource("/org/yizhan/ui/messages.properties") + resource("/assets/catalog/demo-catalog.json");
+    void coversTheScreensTextTheDemoCatalogAndTheDemoHallsQueues() throws Exception {
+        String text = resource("/org/yizhan/ui/messages.properties") + resource("/assets/catalog/demo-catalog.json")
+                + resource("/assets/queue/demo-queues.json");
         assertEquals(Set.of(), missing(text));
     }
 
