@@ -39,6 +39,7 @@ public final class QueueService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Database database;
+    private final Database.Writer writes;
     private final HallQueues hall;
     private final Clock clock;
     /** One writer at a time inside the server: SQLite's busy handler would make writers sleep and poll instead. */
@@ -46,6 +47,7 @@ public final class QueueService {
 
     QueueService(Database database, HallQueues hall, Clock clock) {
         this.database = database;
+        this.writes = database.writer();
         this.hall = hall;
         this.clock = clock;
     }
@@ -60,6 +62,11 @@ public final class QueueService {
             throw new IOException("cannot open the ticket store " + dataDir.resolve(QueueSchema.FILE) + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Closes the kept write connection (the read ones close after each use). */
+    public void close() {
+        writes.close();
     }
 
     public HallQueues hall() {
@@ -374,7 +381,7 @@ public final class QueueService {
     private <T> T write(Database.Work<T> work) throws SQLException {
         writer.lock();
         try {
-            return database.inTransaction(work);
+            return writes.inTransaction(work);
         } finally {
             writer.unlock();
         }
