@@ -36,7 +36,7 @@ import org.yizhan.server.queue.Ticket;
  */
 public final class QueueBenchmark {
     private static final List<String> QUEUES = List.of("a", "b", "c", "d");
-    private static final int WARM_UP = 200;
+    private static final int WARM_UP = 1000;
 
     /** @param duplicates numbers handed out twice, or held twice in the store; @param missing numbers lost or left unprinted */
     public record Result(int tickets, int clients, double perSecond, double p50Ms, double p99Ms, double maxMs,

@@ -41,6 +41,8 @@ final class QueueSchema {
             CREATE INDEX tickets_unprinted ON tickets (state, issued_at);
             CREATE INDEX tickets_window ON tickets (window_id, state);
             CREATE INDEX tickets_calls ON tickets (line_queue, call_seq);
+            CREATE INDEX tickets_states ON tickets (business_date, queue, state);
+            CREATE INDEX tickets_finished ON tickets (line_queue, state, finished_at);
             CREATE TABLE windows (
                 window_id    TEXT    PRIMARY KEY,
                 queues       TEXT    NOT NULL,

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.yizhan.queue.QueueBoard;
 import org.yizhan.queue.QueueInfo;
@@ -42,8 +41,6 @@ public final class QueueService {
     private final Database.Writer writes;
     private final HallQueues hall;
     private final Clock clock;
-    /** One writer at a time inside the server: SQLite's busy handler would make writers sleep and poll instead. */
-    private final ReentrantLock writer = new ReentrantLock(true);
 
     QueueService(Database database, HallQueues hall, Clock clock) {
         this.database = database;
@@ -378,13 +375,9 @@ public final class QueueService {
         return QueueRefusal.conflict("wrong_state", t.number() + " is " + t.state().wire() + " and cannot be " + asked);
     }
 
+    /** One writer at a time, on one kept connection: SQLite's busy handler would make writers sleep and poll. */
     private <T> T write(Database.Work<T> work) throws SQLException {
-        writer.lock();
-        try {
-            return writes.inTransaction(work);
-        } finally {
-            writer.unlock();
-        }
+        return writes.inTransaction(work);
     }
 
     private TicketInfo info(Connection c, Ticket t, Instant now) throws SQLException {
