@@ -143,7 +143,8 @@ final class TicketStore {
 
     /** The highest call order given so far, 0 before the first call. */
     static long lastCallSeq(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(call_seq), 0) FROM tickets");
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COALESCE(MAX(call_seq), 0) FROM tickets WHERE call_seq IS NOT NULL");
              ResultSet row = s.executeQuery()) {
             return row.getLong(1);
         }
@@ -178,8 +179,11 @@ final class TicketStore {
 
     /** Per issuing queue, the numbers that count against the cap on {@code date}. */
     static Map<String, Integer> countedByQueue(Connection c, LocalDate date) throws SQLException {
-        return countBy(c, "SELECT queue, COUNT(*) FROM tickets WHERE business_date = ? AND state <> 'voided'"
-                + " GROUP BY queue", date);
+        return countBy(c, """
+                SELECT queue, MAX(seq) - (SELECT COUNT(*) FROM tickets v
+                                          WHERE v.business_date = t.business_date AND v.queue = t.queue
+                                            AND v.state = 'voided')
+                FROM tickets t WHERE business_date = ? GROUP BY queue""", date);
     }
 
     /** How long the latest {@code limit} tickets finished in {@code lineQueue} since {@code since} took, call to done. */
