@@ -77,7 +77,13 @@ public final class HallServer implements AutoCloseable {
     public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock) throws IOException {
         QueueService queues = QueueService.open(dataDir, clock);
         HallSecret secret = HallSecret.readOrCreate(dataDir);
-        HttpServer server = HttpServer.create(address, 128);
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 128);
+        } catch (IOException e) {
+            queues.close();
+            throw e;
+        }
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
