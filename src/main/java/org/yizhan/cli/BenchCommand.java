@@ -1,6 +1,7 @@
 package org.yizhan.cli;
 
 import java.util.concurrent.Callable;
+import org.yizhan.bench.QueueBenchmark;
 import org.yizhan.bench.SearchBenchmark;
 import org.yizhan.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
@@ -8,12 +9,12 @@ import picocli.CommandLine.Option;
 
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Search.class, BenchCommand.Sync.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.Sync.class, BenchCommand.Queue.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("Usage: bench search --services N | bench sync --services N");
+        System.err.println("Usage: bench search --services N | bench sync --services N | bench queue --clients N --tickets N");
         return 2;
     }
 
@@ -49,6 +50,31 @@ final class BenchCommand implements Callable<Integer> {
                     r.peakHeapMb());
             System.out.println(r.line());
             return 0;
+        }
+    }
+
+    @Command(name = "queue", mixinStandardHelpOptions = true,
+            description = "A hall server on loopback with the durable ticket store; clients take numbers and confirm them "
+                    + "printed over HTTP, then the store is checked; last line: queue tickets=… clients=… per_s=… p99_ms=… "
+                    + "duplicates=… missing=…")
+    static final class Queue implements Callable<Integer> {
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--tickets", paramLabel = "N", defaultValue = "2000", description = "Numbers to take (default: ${DEFAULT-VALUE}).")
+        int tickets;
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || clients > 256 || tickets < 1 || tickets > 1_000_000) {
+                System.err.println("bench queue: --clients must be 1 to 256 and --tickets 1 to 1000000");
+                return 2;
+            }
+            QueueBenchmark.Result r = QueueBenchmark.run(clients, tickets);
+            System.out.printf(java.util.Locale.ROOT, "latency per ticket (issue + printed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    r.p50Ms(), r.p99Ms(), r.maxMs());
+            System.out.println(r.line());
+            return r.duplicates() == 0 && r.missing() == 0 ? 0 : 1;
         }
     }
 }

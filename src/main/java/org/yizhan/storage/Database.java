@@ -107,6 +107,64 @@ public final class Database {
         return run(writeConfig, work);
     }
 
+    /**
+     * A write connection kept open, for a store whose writes are many and small (a ticket per citizen): opening
+     * a connection costs more than such a write. Its transactions are {@code BEGIN IMMEDIATE} like
+     * {@link #inTransaction}'s; one at a time (the writer locks itself), and it holds no lock between them.
+     */
+    public Writer writer() {
+        return new Writer();
+    }
+
+    /** See {@link #writer()}. */
+    public final class Writer implements AutoCloseable {
+        private Connection connection;
+
+        private Writer() {
+        }
+
+        /** As {@link Database#inTransaction}, on the kept connection (opened again if a failure closed it). */
+        public synchronized <T> T inTransaction(Work<T> work) throws SQLException {
+            if (connection == null || connection.isClosed()) {
+                // Autocommit, with BEGIN and COMMIT sent here: the driver would otherwise open the next
+                // transaction, and take the write lock, as soon as one commits.
+                SQLiteConfig config = new SQLiteConfig(writeConfig.toProperties());
+                config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+                connection = DriverManager.getConnection(url, config.toProperties());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+            }
+            try {
+                T result = work.run(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("COMMIT");
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                    close();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.warn("could not close the {} writer: {}", schema.name(), e.toString());
+                }
+                connection = null;
+            }
+        }
+    }
+
     /** Runs {@code work} in a read transaction: everything it reads comes from one consistent snapshot. */
     public <T> T inReadTransaction(Work<T> work) throws SQLException {
         return run(readConfig, work);

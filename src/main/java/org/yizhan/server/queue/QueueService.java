@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.yizhan.queue.QueueBoard;
 import org.yizhan.queue.QueueInfo;
@@ -39,13 +38,13 @@ public final class QueueService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Database database;
+    private final Database.Writer writes;
     private final HallQueues hall;
     private final Clock clock;
-    /** One writer at a time inside the server: SQLite's busy handler would make writers sleep and poll instead. */
-    private final ReentrantLock writer = new ReentrantLock(true);
 
     QueueService(Database database, HallQueues hall, Clock clock) {
         this.database = database;
+        this.writes = database.writer();
         this.hall = hall;
         this.clock = clock;
     }
@@ -60,6 +59,11 @@ public final class QueueService {
             throw new IOException("cannot open the ticket store " + dataDir.resolve(QueueSchema.FILE) + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Closes the kept write connection (the read ones close after each use). */
+    public void close() {
+        writes.close();
     }
 
     public HallQueues hall() {
@@ -371,13 +375,9 @@ public final class QueueService {
         return QueueRefusal.conflict("wrong_state", t.number() + " is " + t.state().wire() + " and cannot be " + asked);
     }
 
+    /** One writer at a time, on one kept connection: SQLite's busy handler would make writers sleep and poll. */
     private <T> T write(Database.Work<T> work) throws SQLException {
-        writer.lock();
-        try {
-            return database.inTransaction(work);
-        } finally {
-            writer.unlock();
-        }
+        return writes.inTransaction(work);
     }
 
     private TicketInfo info(Connection c, Ticket t, Instant now) throws SQLException {

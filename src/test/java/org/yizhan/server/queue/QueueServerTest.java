@@ -132,6 +132,20 @@ class QueueServerTest {
     }
 
     @Test
+    void numbersNeverPrintedDoNotHoldTheCapForLong() throws Exception {
+        start(MONDAY_10, QueueFixture.ALL_DAY);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, hall.post("queue/tickets", "{\"queue\":\"huji\"}").status());
+        }
+        assertEquals("cap_reached", hall.post("queue/tickets", "{\"queue\":\"huji\"}").error());
+        hall.clock.advance(QueueService.PRINT_TIMEOUT.plusSeconds(1));
+        // Taking a number sweeps first: the five were never printed, so they no longer count.
+        JsonNode next = hall.take("huji", false);
+        assertEquals("A006", next.get("number").asText());
+        assertEquals(0, next.get("ahead").asInt());
+    }
+
+    @Test
     void midnightInBeijingStartsTheNumbersAgain() throws Exception {
         start(SetClock.shanghai("2026-11-30T23:59"), QueueFixture.ALL_DAY);
         assertEquals("B001", hall.take("shebao", false).get("number").asText());
