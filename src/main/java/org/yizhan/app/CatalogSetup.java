@@ -13,6 +13,8 @@ import org.yizhan.hall.HallClient;
 import org.yizhan.hall.KioskIdentity;
 import org.yizhan.queue.QueueClient;
 import org.yizhan.queue.Queues;
+import org.yizhan.status.CaseStatus;
+import org.yizhan.status.StatusClient;
 import org.yizhan.server.HallServer;
 import org.yizhan.sync.CatalogSync;
 import org.yizhan.sync.SyncSettings;
@@ -33,14 +35,16 @@ public final class CatalogSetup implements AutoCloseable {
     private final CatalogSync sync;
     private final Optional<HallServer> embedded;
     private final Optional<Queues> queues;
+    private final Optional<CaseStatus> cases;
 
     private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded,
-            Optional<Queues> queues) {
+            Optional<Queues> queues, Optional<CaseStatus> cases) {
         this.catalogs = catalogs;
         this.hall = hall;
         this.sync = sync;
         this.embedded = embedded;
         this.queues = queues;
+        this.cases = cases;
     }
 
     /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
@@ -72,10 +76,12 @@ public final class CatalogSetup implements AutoCloseable {
                 new KioskIdentity(config.kioskId(), config.hallId().orElse(""), version()));
         CatalogSync sync = new CatalogSync(settings, hall, catalogs, data.resolve(SYNC_DIR), clock);
         if (secret.isEmpty()) {
-            LOG.warn("hall.secret is empty: this kiosk cannot take queue tickets (docs/deployment.md, the hall secret)");
+            LOG.warn("hall.secret is empty: this kiosk cannot take queue tickets or look up cases (docs/deployment.md, the hall secret)");
         }
-        Optional<Queues> queues = secret.map(s -> new QueueClient(hall.withHallSecret(s)));
-        return new CatalogSetup(catalogs, hall, sync, embedded, queues);
+        Optional<HallClient> trusted = secret.map(hall::withHallSecret);
+        Optional<Queues> queues = trusted.map(QueueClient::new);
+        Optional<CaseStatus> cases = trusted.map(StatusClient::new);
+        return new CatalogSetup(catalogs, hall, sync, embedded, queues, cases);
     }
 
     /** The pom's version, as {@code yizhan -V} names it; "" if the build wrote none. */
@@ -123,6 +129,11 @@ public final class CatalogSetup implements AutoCloseable {
     /** Queue tickets from the hall server; empty without a hall secret. */
     public Optional<Queues> queues() {
         return queues;
+    }
+
+    /** Application status from the hall server; empty without a hall secret. */
+    public Optional<CaseStatus> cases() {
+        return cases;
     }
 
     /** The server the kiosk syncs from; for the embedded one, its loopback address. */

@@ -28,6 +28,7 @@ import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.TaskExecutor;
 import org.yizhan.ui.queue.QueueViewModel;
+import org.yizhan.ui.status.StatusViewModel;
 
 /**
  * The kiosk, wired: configuration in, a stage showing the shell out. The catalog is read through the
@@ -38,6 +39,8 @@ public final class Kiosk {
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
     /** Long enough to read the number and take the paper; then the next citizen's home screen. */
     private static final java.time.Duration TICKET_SHOWN_FOR = java.time.Duration.ofSeconds(20);
+    /** Long enough to read a case's steps; then it is wiped, whoever stands there next. */
+    private static final java.time.Duration ANSWER_SHOWN_FOR = java.time.Duration.ofSeconds(90);
 
     private final KioskShell shell;
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
@@ -67,7 +70,7 @@ public final class Kiosk {
         printer = TicketPrinters.create(config);
         TicketRateLimit limit = new TicketRateLimit(config.maxTicketsPerMinute(), clock);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search, tasks,
-                () -> queueSetup(limit));
+                () -> queueSetup(limit), this::statusSetup);
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
@@ -258,6 +261,12 @@ public final class Kiosk {
                 .orElseGet(() -> s == null ? config.serverUrl().orElse(URI.create("http://127.0.0.1/")) : s.serverUrl());
         return new QueueViewModel.Setup(queues, printer, config.ticketOnScreen(), publicBase, config.hallName(), limit,
                 TICKET_SHOWN_FOR);
+    }
+
+    /** What the 进度查询 screen needs now: the hall server's case status once the setup is built. */
+    private StatusViewModel.Setup statusSetup() {
+        CatalogSetup s = setup;
+        return new StatusViewModel.Setup(s == null ? Optional.empty() : s.cases(), ANSWER_SHOWN_FOR);
     }
 
     /** The search index the screens use now. */

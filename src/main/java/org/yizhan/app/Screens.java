@@ -27,6 +27,8 @@ import org.yizhan.ui.queue.QueueView;
 import org.yizhan.ui.queue.QueueViewModel;
 import org.yizhan.ui.queue.TicketLayout;
 import org.yizhan.ui.search.SearchView;
+import org.yizhan.ui.status.StatusView;
+import org.yizhan.ui.status.StatusViewModel;
 import org.yizhan.ui.search.SearchViewModel;
 import org.yizhan.ui.services.ServiceListView;
 import org.yizhan.ui.services.ServiceListViewModel;
@@ -42,12 +44,15 @@ final class Screens implements ScreenFactory {
     private final PopularServices popular = new PopularServices();
     private final TaskExecutor tasks;
     private final Supplier<QueueViewModel.Setup> queues;
+    private final Supplier<StatusViewModel.Setup> cases;
 
     Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog,
-            AtomicReference<SearchIndex> search, TaskExecutor tasks, Supplier<QueueViewModel.Setup> queues) {
+            AtomicReference<SearchIndex> search, TaskExecutor tasks, Supplier<QueueViewModel.Setup> queues,
+            Supplier<StatusViewModel.Setup> cases) {
         this.messages = messages;
         this.tasks = tasks;
         this.queues = queues;
+        this.cases = cases;
         this.search = search;
         this.hallName = hallName;
         this.clock = clock;
@@ -73,6 +78,8 @@ final class Screens implements ScreenFactory {
             return new QueueView(new QueueViewModel(messages, queues.get(), tasks,
                     (ticket, dots) -> Rasters.of(TicketLayout.node(ticket, dots, messages)), navigator, service),
                     messages);
+        } else if (destination instanceof Destination.Status) {
+            return new StatusView(new StatusViewModel(messages, cases.get(), tasks, navigator, c, clock), messages);
         } else if (destination instanceof Destination.Guide g) {
             popular.opened(g.serviceId());
             GuideViewModel.Actions actions = new GuideViewModel.Actions(navigator, queues.get().printer(), tasks,

@@ -302,8 +302,10 @@ public final class HallClient {
             JsonNode error = Json.mapper().readTree(excerpt);
             if (error != null && error.path("error").isTextual()) {
                 JsonNode message = error.path("message");
+                JsonNode retryAfter = error.path("retryAfterSeconds");
                 return new HallFailure.Refused(reason, status, error.get("error").asText(),
-                        message.isTextual() ? message.asText() : null);
+                        message.isTextual() ? message.asText() : null,
+                        retryAfter.canConvertToLong() ? retryAfter.asLong() : null);
             }
         } catch (JsonProcessingException notJson) {
             // An error page from a proxy or another server: the excerpt in the reason is all there is.

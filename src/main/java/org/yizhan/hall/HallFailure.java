@@ -30,12 +30,23 @@ public abstract sealed class HallFailure extends Exception
         private final int status;
         private final String code;
         private final String serverMessage;
+        private final Long retryAfterSeconds;
 
         public Refused(String reason, int status, String code, String serverMessage) {
+            this(reason, status, code, serverMessage, null);
+        }
+
+        public Refused(String reason, int status, String code, String serverMessage, Long retryAfterSeconds) {
             super(reason);
             this.status = status;
             this.code = code;
             this.serverMessage = serverMessage;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** How long the server asks the kiosk to wait before trying again ({@code retryAfterSeconds} in its error body). */
+        public Optional<Long> retryAfterSeconds() {
+            return Optional.ofNullable(retryAfterSeconds);
         }
 
         public int status() {

@@ -44,5 +44,9 @@ public sealed interface Destination {
         }
     }
 
+    /** 进度查询: an application's progress from its number and the applicant's check. */
+    record Status() implements Destination {
+    }
+
     Destination HOME = new Home();
 }

@@ -16,14 +16,21 @@ import javafx.scene.layout.VBox;
  */
 public final class OnScreenKeyboard extends VBox {
 
-    private static final List<String> ROWS = List.of("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm");
-    private static final int WIDEST = 10;
+    /** Digits and letters: search, and the letters real application numbers use. */
+    public static final List<String> LETTERS_AND_DIGITS = List.of("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm");
+    /** A numeric pad with X, the last character an ID number may have. */
+    public static final List<String> DIGITS_AND_X = List.of("123", "456", "789", "x0");
 
     public OnScreenKeyboard(Messages messages, Consumer<String> onKey, Runnable onBackspace, Runnable onClear) {
+        this(messages, LETTERS_AND_DIGITS, onKey, onBackspace, onClear);
+    }
+
+    public OnScreenKeyboard(Messages messages, List<String> rows, Consumer<String> onKey, Runnable onBackspace,
+            Runnable onClear) {
         getStyleClass().add("keyboard");
         setId("keyboard");
         setAlignment(Pos.CENTER);
-        getChildren().add(keys(onKey));
+        getChildren().add(keys(rows, onKey));
         Button backspace = new Button(messages.get("keyboard.backspace"), Icons.of("mdi2b-backspace-outline"));
         backspace.setId("key-backspace");
         backspace.setOnAction(e -> onBackspace.run());
@@ -46,17 +53,18 @@ public final class OnScreenKeyboard extends VBox {
      * Every letter and digit key as wide as the others, whatever its glyph: the grid has two columns per
      * key, so a shorter row sits half a key in, as on a real keyboard.
      */
-    private static GridPane keys(Consumer<String> onKey) {
+    private static GridPane keys(List<String> rows, Consumer<String> onKey) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("keys");
-        for (int half = 0; half < 2 * WIDEST; half++) {
+        int widest = rows.stream().mapToInt(String::length).max().orElse(1);
+        for (int half = 0; half < 2 * widest; half++) {
             ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(100.0 / (2 * WIDEST));
+            column.setPercentWidth(100.0 / (2 * widest));
             grid.getColumnConstraints().add(column);
         }
-        for (int r = 0; r < ROWS.size(); r++) {
-            String row = ROWS.get(r);
-            int first = WIDEST - row.length();
+        for (int r = 0; r < rows.size(); r++) {
+            String row = rows.get(r);
+            int first = widest - row.length();
             for (int i = 0; i < row.length(); i++) {
                 String key = String.valueOf(row.charAt(i));
                 Button b = new Button(key.toUpperCase());

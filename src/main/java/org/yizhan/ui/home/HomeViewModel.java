@@ -64,7 +64,7 @@ public final class HomeViewModel {
                 new Tile("tile-queue", "mdi2t-ticket-confirmation-outline", messages.get("home.tile.queue"),
                         messages.get("home.tile.queue.hint"), new Destination.Queue(), false),
                 new Tile("tile-status", "mdi2f-file-find-outline", messages.get("home.tile.status"),
-                        messages.get("home.tile.status.hint"), null, false));
+                        messages.get("home.tile.status.hint"), new Destination.Status(), false));
     }
 
     public void open(Tile tile) {
