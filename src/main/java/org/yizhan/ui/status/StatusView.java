@@ -87,7 +87,12 @@ public final class StatusView implements Screen {
             actions.getChildren().add(previous);
         }
         actions.getChildren().add(next);
-        VBox box = new VBox(title, where, typed, hint, actions, keyboard);
+        VBox box = new VBox(title, where);
+        if (!check) {
+            box.getChildren().add(ReceiptHint.of(model.text("status.receipt.title"), model.text("status.receipt.number"),
+                    model.text("status.receipt.example")));
+        }
+        box.getChildren().addAll(typed, hint, actions, keyboard);
         box.getStyleClass().add("status-entry-page");
         return box;
     }
