@@ -16,6 +16,7 @@ import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.OnScreenKeyboard;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.status.StatusViewModel.Step;
 
 /**
@@ -69,6 +70,8 @@ public final class StatusView implements Screen {
         Label hint = Labels.of("", "status-hint");
         hint.setId("status-hint");
         hint.textProperty().bind(model.hintProperty());
+        hint.visibleProperty().bind(model.hintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
 
         OnScreenKeyboard keyboard = new OnScreenKeyboard(messages,
                 check ? OnScreenKeyboard.DIGITS_AND_X : OnScreenKeyboard.LETTERS_AND_DIGITS,
@@ -87,14 +90,24 @@ public final class StatusView implements Screen {
             actions.getChildren().add(previous);
         }
         actions.getChildren().add(next);
-        VBox box = new VBox(title, where);
+        // The words and the picture scroll if they must; the entry, its buttons and the keys keep their place.
+        VBox about = new VBox(title, where);
+        about.getStyleClass().add("status-about");
         if (!check) {
-            box.getChildren().add(ReceiptHint.of(model.text("status.receipt.title"), model.text("status.receipt.number"),
+            about.getChildren().add(ReceiptHint.of(model.text("status.receipt.title"), model.text("status.receipt.number"),
                     model.text("status.receipt.example")));
         }
-        box.getChildren().addAll(typed, hint, actions, keyboard);
-        box.getStyleClass().add("status-entry-page");
-        return box;
+        ScrollPane scroll = KineticScroll.install(new ScrollPane(about));
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox page = new VBox(scroll, typed, hint, actions);
+        page.getStyleClass().add("status-entry-page");
+        page.setMinHeight(0);
+        // Beside the entry on a landscape screen, as on the search screen: below it the keys would leave no room.
+        SideBySide both = new SideBySide(page, keyboard, 0.45, page);
+        both.setId(check ? "status-check-page" : "status-number-page");
+        return both;
     }
 
     private Node spinner() {

@@ -82,8 +82,6 @@ public final class StatusViewModel {
         if (setup.status().isEmpty()) {
             message.set(messages.get("status.unavailable"));
             step.set(Step.FAILED);
-        } else {
-            hint.set(messages.get("status.number.hint"));
         }
     }
 
@@ -129,11 +127,10 @@ public final class StatusViewModel {
     public void clear() {
         if (step.get() == Step.NUMBER) {
             number.set("");
-            hint.set(messages.get("status.number.hint"));
         } else if (step.get() == Step.CHECK) {
             check.set("");
-            hint.set(messages.get("status.check.hint"));
         }
+        hint.set("");
     }
 
     private String numberHint() {
@@ -149,7 +146,7 @@ public final class StatusViewModel {
         if (n == 6) {
             return messages.get("status.check.id");
         }
-        return messages.get("status.check.hint");
+        return "";
     }
 
     public boolean numberComplete() {
@@ -170,10 +167,10 @@ public final class StatusViewModel {
                 return;
             }
             step.set(Step.CHECK);
-            hint.set(messages.get("status.check.hint"));
+            hint.set("");
         } else if (step.get() == Step.CHECK) {
             if (!checkComplete()) {
-                hint.set(messages.get("status.check.hint"));
+                hint.set(messages.get("status.check.incomplete"));
                 return;
             }
             lookUp();
