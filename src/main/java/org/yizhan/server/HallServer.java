@@ -21,10 +21,12 @@ import org.yizhan.server.queue.HallSecret;
 import org.yizhan.server.queue.QueueRoutes;
 import org.yizhan.server.queue.QueueService;
 import org.yizhan.server.queue.QueuesFile;
+import org.yizhan.server.status.CaseService;
+import org.yizhan.server.status.StatusRoutes;
 
 /**
- * The hall server: serves published catalog bundles and keeps the hall's queues (and, in later versions,
- * status and ratings) over plain HTTP. The JDK's own server is enough for a hall's kiosks polling a small index;
+ * The hall server: serves published catalog bundles and keeps the hall's queues and cases (and, in later
+ * versions, ratings) over plain HTTP. The JDK's own server is enough for a hall's kiosks polling a small index;
  * a county with thousands of kiosks puts the same static files behind nginx or a CDN (docs/deployment.md).
  */
 public final class HallServer implements AutoCloseable {
@@ -34,21 +36,25 @@ public final class HallServer implements AutoCloseable {
 
     /** How often numbers never confirmed as printed are looked for and voided. */
     private static final long SWEEP_SECONDS = 30;
+    /** How often finished cases past their retention are looked for and deleted. */
+    private static final long PURGE_HOURS = 24;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
     private final QueueService queues;
+    private final CaseService cases;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HallServer(HttpServer server, ExecutorService executor, ScheduledExecutorService sweeper, Path dataDir,
-                       QueueService queues) {
+                       QueueService queues, CaseService cases) {
         this.server = server;
         this.executor = executor;
         this.sweeper = sweeper;
         this.dataDir = dataDir;
         this.queues = queues;
+        this.cases = cases;
     }
 
     static {
@@ -70,18 +76,28 @@ public final class HallServer implements AutoCloseable {
 
     /**
      * As {@link #start(InetSocketAddress, Path)}, with the clock that sets the queues' business date and hours.
-     * Writes the demo hall's queues to {@code DATA/queues.json} and makes {@code DATA/hall.secret} if absent.
+     * Writes the demo hall's queues to {@code DATA/queues.json}, makes {@code DATA/cases.db} with the demo cases and
+     * {@code DATA/hall.secret}, each if absent.
      *
      * @throws org.yizhan.server.queue.QueuesFileException if the queues file cannot be used (the message names the field)
      */
     public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock) throws IOException {
         QueueService queues = QueueService.open(dataDir, clock);
-        HallSecret secret = HallSecret.readOrCreate(dataDir);
+        CaseService cases;
+        HallSecret secret;
         HttpServer server;
         try {
+            cases = CaseService.open(dataDir, clock, true);
+        } catch (IOException e) {
+            queues.close();
+            throw e;
+        }
+        try {
+            secret = HallSecret.readOrCreate(dataDir);
             server = HttpServer.create(address, 128);
         } catch (IOException e) {
             queues.close();
+            cases.close();
             throw e;
         }
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
@@ -92,6 +108,7 @@ public final class HallServer implements AutoCloseable {
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
         new QueueRoutes(queues, secret, clock).addTo(routes);
+        new StatusRoutes(cases, secret).addTo(routes);
         server.createContext("/", routes);
         server.setExecutor(executor);
         server.start();
@@ -101,7 +118,8 @@ public final class HallServer implements AutoCloseable {
             return thread;
         });
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
-        HallServer hall = new HallServer(server, executor, sweeper, dataDir, queues);
+        sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
+        HallServer hall = new HallServer(server, executor, sweeper, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}", hall.baseUri(),
                 dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE));
         return hall;
@@ -119,6 +137,17 @@ public final class HallServer implements AutoCloseable {
         }
     }
 
+    private static void purge(CaseService cases) {
+        try {
+            int purged = cases.purge();
+            if (purged > 0) {
+                LOG.info("deleted {} cases finished more than {} days ago", purged, CaseService.RETENTION.toDays());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not purge old cases: {}", e.toString());
+        }
+    }
+
     /** Where the hall secret of a server on {@code dataDir} is (docs/deployment.md). */
     public static Path secretFile(Path dataDir) {
         return dataDir.resolve(HallSecret.FILE);
@@ -132,6 +161,11 @@ public final class HallServer implements AutoCloseable {
     /** The hall's queues and tickets. */
     public QueueService queues() {
         return queues;
+    }
+
+    /** The hall's cases, for status lookups. */
+    public CaseService cases() {
+        return cases;
     }
 
     /** E.g. {@code http://127.0.0.1:8080/}: what a kiosk's server.url names. */
@@ -166,6 +200,7 @@ public final class HallServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         queues.close();
+        cases.close();
     }
 
     private static ThreadFactory daemonThreads() {
