@@ -57,7 +57,7 @@ class StatusFlowTest {
     static final String NUMBER = "YX2026112300123";
     static final String CHECK = "1234";
     /** Its applicant's name as the case system sent it; the server keeps and shows it only masked. */
-    static final String UNMASKED_NAME = "PLACEHOLDER";
+    static final String UNMASKED_NAME = "张三丰";
     /** Monday 2026-11-30, 10:00 in Asia/Shanghai. */
     private static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T02:00:00Z");
 
