@@ -160,6 +160,27 @@ class StatusFlowTest {
     }
 
     @Test
+    void aFinishedCaseSaysWhereToCollectAndA补正CaseWhatToAdd() throws Exception {
+        startEmbedded();
+        lookUp("YX2026111800456", "12345X", null);
+        awaitShown("#status-timeline");
+        assertEquals("办理结果：准予", text("#status-result"));
+        assertTrue(Fx.call(() -> robot.lookup("#status-next-steps .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("领取地点：县政务服务中心一楼 5号窗口"))), "where to collect");
+        shot("status-finished-portrait");
+
+        Fx.run(() -> kiosk.shell().home());
+        lookUp("YX2026112000789", "5678", null);
+        awaitShown("#status-timeline");
+        assertEquals("需要补正材料", text("#status-result"));
+        assertTrue(Fx.call(() -> robot.lookup("#status-next-steps .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("• 公司章程（全体股东签字）"))), "what to add");
+        shot("status-supplement-portrait");
+        tap("#status-open-guide");
+        assertEquals(new Destination.Guide("scjgj-yxgs-sl"), Fx.call(() -> kiosk.shell().current()));
+    }
+
+    @Test
     void aWrongCheckReadsLikeAnUnknownNumber() throws Exception {
         startEmbedded();
         lookUp(NUMBER, "0000", null);
