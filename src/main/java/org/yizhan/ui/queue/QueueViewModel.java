@@ -38,8 +38,9 @@ import org.yizhan.ui.TaskExecutor;
 public final class QueueViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    /** How often a confirmation is tried before the kiosk gives up on it (the ticket is already in the hand). */
-    private static final int CONFIRM_ATTEMPTS = 3;
+    /** How often, and for how long, a printed ticket's confirmation is tried again after a network hiccup. */
+    private static final Duration CONFIRM_RETRY = Duration.ofSeconds(10);
+    private static final Duration CONFIRM_WINDOW = Duration.ofSeconds(90);
 
     public enum Step { LOADING, CHOOSING, CONFIRMING, PRINTING, TICKET, FAILED }
 
@@ -205,7 +206,8 @@ public final class QueueViewModel {
         Optional<TicketPrinter> printer = setup.printer();
         TicketView view = view(taken, printer.isPresent());
         if (printer.isEmpty()) {
-            call = tasks.execute(() -> confirmed(queues, taken), confirmedTicket -> show(view), e -> show(view));
+            show(view);
+            confirm(queues, taken, 1);
             return;
         }
         MonoImage image;
@@ -218,34 +220,35 @@ public final class QueueViewModel {
         }
         call = tasks.execute(() -> {
             printer.get().print(image);
-            return confirmed(queues, taken);
-        }, printedTicket -> show(view), e -> {
-            if (e instanceof PrintFailure failure) {
-                LOG.warn("ticket {} not printed ({}): voided", taken.number(), failure.getMessage());
-                voidAndFail(queues, taken, reason(failure.state()), printFailedSentence(failure.state()));
-            } else {
-                // The paper came out; only the confirmation failed (confirmed() tried several times).
-                LOG.error("ticket {} printed but the hall server did not take its confirmation: {}", taken.number(),
-                        e.toString());
-                show(view);
-            }
+            return Boolean.TRUE;
+        }, printed -> {
+            show(view);
+            confirm(queues, taken, 1);
+        }, e -> {
+            PrinterState state = e instanceof PrintFailure failure ? failure.state() : PrinterState.UNKNOWN;
+            LOG.warn("ticket {} not printed ({}): voided", taken.number(), e.getMessage());
+            voidAndFail(queues, taken, reason(state), printFailedSentence(state));
         });
     }
 
-    /** Says the ticket is in the citizen's hand, trying again on a network hiccup; the paper is already out. */
-    private static TicketInfo confirmed(Queues queues, TicketInfo taken) throws HallFailure, InterruptedException {
-        HallFailure last = null;
-        for (int attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
-            try {
-                return queues.printed(taken.code());
-            } catch (HallFailure.Refused e) {
-                throw e;
-            } catch (HallFailure e) {
-                last = e;
-                Thread.sleep(300L * attempt);
+    /**
+     * Tells the hall server the ticket is in the citizen's hand. The paper is already out, so a network
+     * hiccup must not cost the number: tried again every {@link #CONFIRM_RETRY} until {@link #CONFIRM_WINDOW},
+     * well inside the 2 minutes after which the server voids a number never confirmed. Not cancelled when the
+     * citizen walks away: it is the kiosk's business, not the screen's.
+     */
+    private void confirm(Queues queues, TicketInfo taken, int attempt) {
+        tasks.execute(() -> queues.printed(taken.code()), confirmed -> { }, e -> {
+            if (e instanceof HallFailure.Refused refused) {
+                LOG.error("ticket {} printed but the hall server refused its confirmation: {}", taken.number(),
+                        refused.getMessage());
+            } else if (attempt * CONFIRM_RETRY.toSeconds() < CONFIRM_WINDOW.toSeconds()) {
+                tasks.schedule(CONFIRM_RETRY, () -> null, again -> confirm(queues, taken, attempt + 1), x -> { });
+            } else {
+                LOG.error("ticket {} printed but its confirmation did not reach the hall server in {} s; the server "
+                        + "will void it", taken.number(), CONFIRM_WINDOW.toSeconds());
             }
-        }
-        throw last;
+        });
     }
 
     private void voidAndFail(Queues queues, TicketInfo taken, String reason, String sentence) {

@@ -106,6 +106,21 @@ class QueueViewModelTest {
     }
 
     @Test
+    void aConfirmationLostOnTheNetworkIsTriedAgainWhileTheCitizenHoldsTheTicket() {
+        QueueViewModel m = model();
+        m.open();
+        server.printedFailures = 2;
+        m.choose(m.tilesProperty().get().get(0));
+        m.confirm(false);
+        assertEquals(Step.TICKET, m.stepProperty().get(), "the paper is out: the ticket shows at once");
+        assertEquals(List.of("take huji false"), server.log);
+        m.leave();
+        tasks.runScheduled();
+        tasks.runScheduled();
+        assertEquals(List.of("take huji false", "printed A007"), server.log, "confirmed on the third try, after leaving");
+    }
+
+    @Test
     void paperOutVoidsTheNumberAndSaysWhatToDo() {
         QueueViewModel m = model();
         m.open();
@@ -232,6 +247,7 @@ class QueueViewModelTest {
         final List<String> log = new ArrayList<>();
         boolean down;
         HallFailure refuse;
+        int printedFailures;
 
         @Override
         public QueueBoard board() throws HallFailure {
@@ -251,7 +267,11 @@ class QueueViewModelTest {
         }
 
         @Override
-        public TicketInfo printed(String code) {
+        public TicketInfo printed(String code) throws HallFailure {
+            if (printedFailures > 0) {
+                printedFailures--;
+                throw new HallFailure.Unreachable("connection reset");
+            }
             log.add("printed A007");
             return ticket(TicketState.PRINTED);
         }
