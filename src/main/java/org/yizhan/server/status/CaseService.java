@@ -1,6 +1,10 @@
 package org.yizhan.server.status;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -9,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +65,26 @@ public final class CaseService implements AutoCloseable {
         return cases;
     }
 
+    /**
+     * Imports a feed file: CSV when its name ends in {@code .csv}, else JSON lines or a JSON array; UTF-8.
+     *
+     * @throws FeedProblem when the file as a whole cannot be read (not UTF-8, a broken array, an open quote)
+     */
+    public ImportReport importFile(Path file) throws IOException, FeedProblem, SQLException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new FeedProblem("the file is not UTF-8 text");
+        }
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        return take(csv ? CsvFeed.read(text) : FeedFormat.json(text));
+    }
+
     /** Takes every readable, valid record; the others are reported with their line. */
-    public ImportReport take(List<FeedEntry> entries) throws SQLException {
+    ImportReport take(List<FeedEntry> entries) throws SQLException {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
