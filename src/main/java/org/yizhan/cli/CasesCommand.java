@@ -3,7 +3,6 @@ package org.yizhan.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.yizhan.server.status.CaseService;
@@ -58,10 +57,6 @@ final class CasesCommand implements Callable<Integer> {
                 return 1;
             } catch (IOException e) {
                 System.err.println("cases import: " + FileProblems.describe(e));
-                return 1;
-            } catch (SQLException e) {
-                System.err.println("cases import: the case store in " + data.toAbsolutePath() + " failed: "
-                        + e.getMessage());
                 return 1;
             }
         }

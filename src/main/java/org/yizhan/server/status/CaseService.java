@@ -69,8 +69,9 @@ public final class CaseService implements AutoCloseable {
      * Imports a feed file: CSV when its name ends in {@code .csv}, else JSON lines or a JSON array; UTF-8.
      *
      * @throws FeedProblem when the file as a whole cannot be read (not UTF-8, a broken array, an open quote)
+     * @throws IOException when the file or the case store cannot be read or written
      */
-    public ImportReport importFile(Path file) throws IOException, FeedProblem, SQLException {
+    public ImportReport importFile(Path file) throws IOException, FeedProblem {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -80,7 +81,12 @@ public final class CaseService implements AutoCloseable {
             throw new FeedProblem("the file is not UTF-8 text");
         }
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        return take(csv ? CsvFeed.read(text) : FeedFormat.json(text));
+        List<FeedEntry> entries = csv ? CsvFeed.read(text) : FeedFormat.json(text);
+        try {
+            return take(entries);
+        } catch (SQLException e) {
+            throw new IOException("the case store failed: " + e.getMessage(), e);
+        }
     }
 
     /** Takes every readable, valid record; the others are reported with their line. */
