@@ -28,6 +28,8 @@ import org.yizhan.storage.Database;
 public final class CaseService implements AutoCloseable {
     /** A finished case is kept this long after its last step, then deleted (docs/status.md, "Retention"). */
     public static final Duration RETENTION = Duration.ofDays(90);
+    /** The store's file in the server's data directory. */
+    public static final String FILE = CaseSchema.FILE;
     private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
 
     enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
@@ -132,12 +134,12 @@ public final class CaseService implements AutoCloseable {
         CheckHash.Hashed hashed = CheckHash.of(incoming.check());
         return writes.inTransaction(c -> {
             // Read again inside the write: another import may have stored a newer version meanwhile.
-            Optional<IncomingCase.Progress> now2 = CaseStore.progress(c, number);
-            if (now2.isPresent() && incoming.progress().compareTo(now2.get()) <= 0) {
+            Optional<IncomingCase.Progress> current = CaseStore.progress(c, number);
+            if (current.isPresent() && incoming.progress().compareTo(current.get()) <= 0) {
                 return Outcome.UNCHANGED;
             }
             CaseStore.put(c, incoming, hashed, now);
-            return now2.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
+            return current.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
         });
     }
 
