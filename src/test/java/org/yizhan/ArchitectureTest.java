@@ -64,15 +64,24 @@ class ArchitectureTest {
     static final ArchRule serverNeedsOnlyTheCatalog = classes()
             .that().resideInAPackage("org.yizhan.server..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.server..", "org.yizhan.catalog..",
-                    "org.yizhan.model..", "org.yizhan.json..", "org.yizhan.storage..", "org.yizhan.queue..", "java..",
-                    "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..", "org.slf4j..")
-            .because("the hall server runs without a display and without the kiosk; the queue's wire records "
-                    + "are the one thing it shares with the kiosk's side");
+                    "org.yizhan.model..", "org.yizhan.json..", "org.yizhan.storage..", "org.yizhan.queue..",
+                    "org.yizhan.status..", "java..", "javax..", "com.sun.net.httpserver..", "com.fasterxml.jackson..",
+                    "org.slf4j..")
+            .because("the hall server runs without a display and without the kiosk; the queue's and the status' "
+                    + "wire records are the one thing it shares with the kiosk's side");
 
     @ArchTest
     static final ArchRule theQueueIsWireRecordsAndTheKiosksClient = classes()
             .that().resideInAPackage("org.yizhan.queue..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.queue..", "org.yizhan.hall..",
+                    "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
+                    "com.fasterxml.jackson..", "org.slf4j..")
+            .because("the server and the kiosk both read these records, so they know neither the server nor screens");
+
+    @ArchTest
+    static final ArchRule theStatusIsWireRecordsAndTheKiosksClient = classes()
+            .that().resideInAPackage("org.yizhan.status..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.status..", "org.yizhan.hall..",
                     "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
                     "com.fasterxml.jackson..", "org.slf4j..")
             .because("the server and the kiosk both read these records, so they know neither the server nor screens");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = YizhanCommand.Version.class,
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
-                PublishCommand.class, ServerCommand.class, SyncCommand.class, CounterCommand.class})
+                PublishCommand.class, ServerCommand.class, SyncCommand.class, CounterCommand.class,
+                CasesCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",

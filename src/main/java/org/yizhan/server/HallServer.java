@@ -120,8 +120,9 @@ public final class HallServer implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
         HallServer hall = new HallServer(server, executor, sweeper, dataDir, queues, cases);
-        LOG.info("hall server listening on {} serving {}; queues of {} from {}", hall.baseUri(),
-                dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE));
+        LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}", hall.baseUri(),
+                dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
+                dataDir.resolve(CaseService.FILE));
         return hall;
     }
 

@@ -1,6 +1,10 @@
 package org.yizhan.server.status;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -9,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,8 @@ import org.yizhan.storage.Database;
 public final class CaseService implements AutoCloseable {
     /** A finished case is kept this long after its last step, then deleted (docs/status.md, "Retention"). */
     public static final Duration RETENTION = Duration.ofDays(90);
+    /** The store's file in the server's data directory. */
+    public static final String FILE = CaseSchema.FILE;
     private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
 
     enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
@@ -60,8 +67,32 @@ public final class CaseService implements AutoCloseable {
         return cases;
     }
 
+    /**
+     * Imports a feed file: CSV when its name ends in {@code .csv}, else JSON lines or a JSON array; UTF-8.
+     *
+     * @throws FeedProblem when the file as a whole cannot be read (not UTF-8, a broken array, an open quote)
+     * @throws IOException when the file or the case store cannot be read or written
+     */
+    public ImportReport importFile(Path file) throws IOException, FeedProblem {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new FeedProblem("the file is not UTF-8 text");
+        }
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        List<FeedEntry> entries = csv ? CsvFeed.read(text) : FeedFormat.json(text);
+        try {
+            return take(entries);
+        } catch (SQLException e) {
+            throw new IOException("the case store failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Takes every readable, valid record; the others are reported with their line. */
-    public ImportReport take(List<FeedEntry> entries) throws SQLException {
+    ImportReport take(List<FeedEntry> entries) throws SQLException {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
@@ -103,12 +134,12 @@ public final class CaseService implements AutoCloseable {
         CheckHash.Hashed hashed = CheckHash.of(incoming.check());
         return writes.inTransaction(c -> {
             // Read again inside the write: another import may have stored a newer version meanwhile.
-            Optional<IncomingCase.Progress> now2 = CaseStore.progress(c, number);
-            if (now2.isPresent() && incoming.progress().compareTo(now2.get()) <= 0) {
+            Optional<IncomingCase.Progress> current = CaseStore.progress(c, number);
+            if (current.isPresent() && incoming.progress().compareTo(current.get()) <= 0) {
                 return Outcome.UNCHANGED;
             }
             CaseStore.put(c, incoming, hashed, now);
-            return now2.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
+            return current.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
         });
     }
 

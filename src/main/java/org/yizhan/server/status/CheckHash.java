@@ -9,11 +9,11 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * The check value at rest: PBKDF2WithHmacSHA256 with a random salt per case, so a stolen {@code cases.db} gives away
  * no phone or ID digits without a slow search per case. {@link #ITERATIONS} was chosen so that one check costs
- * about 25–35 ms on the 2-core reference machine (docs/status.md); each row keeps its own count, so raising it
- * later leaves the old rows readable.
+ * 20–50 ms on the 2-core reference machine: 25 ms with a core free, 43 ms while another build keeps both busy
+ * (docs/status.md, "The check at rest"); each row keeps its own count, so raising it later leaves old rows readable.
  */
 final class CheckHash {
-    static final int ITERATIONS = 120_000;
+    static final int ITERATIONS = 100_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();

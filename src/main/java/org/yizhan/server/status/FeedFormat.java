@@ -3,7 +3,9 @@ package org.yizhan.server.status;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,9 @@ import org.yizhan.json.Json;
  * record keeps the line it starts on, so a report can point at it.
  */
 final class FeedFormat {
+    private static final ObjectReader ELEMENT = Json.mapper().readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private FeedFormat() {
     }
 
@@ -54,7 +59,8 @@ final class FeedFormat {
                     throw new FeedProblem("the JSON array is not closed");
                 }
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode node = parser.readValueAsTree();
+                // One element of many: the mapper's check for trailing tokens would take the comma for one.
+                JsonNode node = ELEMENT.readValue(parser);
                 entries.add(FeedEntry.of(line, node));
             }
             if (parser.nextToken() != null) {

@@ -4,7 +4,7 @@ package org.yizhan.server.status;
  * Why one record of a feed was not taken. The message names the field and the rule, never the value: a report
  * goes to a terminal, a log or back over HTTP, and the values are personal.
  */
-final class FeedProblem extends Exception {
+public final class FeedProblem extends Exception {
     FeedProblem(String reason) {
         super(reason, null, false, false);
     }
