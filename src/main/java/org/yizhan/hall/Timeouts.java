@@ -15,6 +15,13 @@ public record Timeouts(Duration connect, Duration answer, Duration deadline) {
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
             Duration.ofSeconds(30));
 
+    /**
+     * For an exchange a citizen waits for at the screen (a ticket, a case): every answer, or a plain sentence
+     * saying there is none, within 5 s.
+     */
+    public static final Timeouts AT_THE_SCREEN = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Duration.ofMillis(4500));
+
     public Timeouts {
         Objects.requireNonNull(connect, "connect");
         Objects.requireNonNull(answer, "answer");

@@ -2,7 +2,7 @@ package org.yizhan.status;
 
 import org.yizhan.hall.HallClient;
 import org.yizhan.hall.HallFailure;
-import org.yizhan.queue.QueueClient;
+import org.yizhan.hall.Timeouts;
 
 /** {@link CaseStatus} over the kiosk's {@link HallClient} with the hall secret (docs/protocol.md, "Case status"). */
 public final class StatusClient implements CaseStatus {
@@ -10,8 +10,7 @@ public final class StatusClient implements CaseStatus {
 
     /** {@code hall} carries the hall secret ({@link HallClient#withHallSecret}). */
     public StatusClient(HallClient hall) {
-        // A citizen waits at the screen: the same 5 s bound as taking a number.
-        this.hall = hall.withTimeouts(QueueClient.TIMEOUTS);
+        this.hall = hall.withTimeouts(Timeouts.AT_THE_SCREEN);
     }
 
     @Override
