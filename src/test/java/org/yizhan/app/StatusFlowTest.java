@@ -112,10 +112,18 @@ class StatusFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Taps the keys with the pointer in the first flow; elsewhere presses them (the same buttons, quicker). */
+    private boolean pointer;
+
     private void keys(String text) {
         for (char c : text.toLowerCase().toCharArray()) {
-            tap("#key-" + c);
+            if (pointer) {
+                tap("#key-" + c);
+            } else {
+                Fx.run(() -> ((javafx.scene.control.Button) robot.lookup("#key-" + c).query()).fire());
+            }
         }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void awaitShown(String query) throws TimeoutException {
@@ -150,6 +158,7 @@ class StatusFlowTest {
 
     @Test
     void homeToTheNumberAndCheckToTheTimeline() throws Exception {
+        pointer = true;
         startEmbedded();
         lookUp(NUMBER, CHECK, "status");
         awaitShown("#status-timeline");
