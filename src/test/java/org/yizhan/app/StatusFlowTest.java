@@ -203,6 +203,32 @@ class StatusFlowTest {
     }
 
     @Test
+    void aHallServerThatIsDownIsOnePlainSentenceWithinFiveSeconds() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path key = data.resolve("keys/publisher.pub");
+        Ed25519Keys.write(Ed25519Keys.generate(), data.resolve("keys/publisher.key"), key);
+        start(TestKiosks.config(data.resolve("kiosk"), Orientation.PORTRAIT, Duration.ofSeconds(60))
+                .with(ConfigKey.SERVER_URL, Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort + "/")))
+                .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(key))
+                .with(ConfigKey.HALL_SECRET, Optional.of("a-secret-of-the-hall-0123456789")));
+        tap("#tile-status");
+        awaitShown("#status-number");
+        keys(NUMBER);
+        tap("#status-next");
+        awaitShown("#status-check");
+        keys(CHECK);
+        long asked = System.nanoTime();
+        tap("#status-next");
+        awaitShown("#status-failed");
+        assertTrue(System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(5), "said within 5 s");
+        assertEquals("暂时连不上大厅服务器，请稍后再试或到服务台查询。", text("#status-failed"));
+        shot("status-server-down-portrait");
+    }
+
+    @Test
     void theIdleResetGoesHomeWithTheFieldsEmpty() throws Exception {
         startEmbedded();
         tap("#tile-status");
