@@ -41,16 +41,19 @@ public final class HallServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ExecutorService downloads;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
     private final QueueService queues;
     private final CaseService cases;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HallServer(HttpServer server, ExecutorService executor, ScheduledExecutorService sweeper, Path dataDir,
+    private HallServer(HttpServer server, ExecutorService executor, ExecutorService downloads,
+                       ScheduledExecutorService sweeper, Path dataDir,
                        QueueService queues, CaseService cases) {
         this.server = server;
         this.executor = executor;
+        this.downloads = downloads;
         this.sweeper = sweeper;
         this.dataDir = dataDir;
         this.queues = queues;
@@ -100,11 +103,16 @@ public final class HallServer implements AutoCloseable {
             cases.close();
             throw e;
         }
-        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
+        // Numbers, lookups and the board are short and store-bound: two threads per core serve them, more only
+        // add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms with 16 threads,
+        // 41–48 ms with 4; docs/performance.md). Catalog files, which a slow kiosk may stretch out, have their own 16.
+        ExecutorService executor = Executors.newFixedThreadPool(
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("hall-server-"));
+        ExecutorService downloads = Executors.newFixedThreadPool(16, daemonThreads("hall-server-files-"));
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
         Routes routes = new Routes()
-                .get("/" + CATALOG_DIR + "/*", catalog::serve)
+                .get("/" + CATALOG_DIR + "/*", Routes.onItsOwnThreads(downloads, catalog::serve))
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
         new QueueRoutes(queues, secret, clock).addTo(routes);
@@ -119,7 +127,7 @@ public final class HallServer implements AutoCloseable {
         });
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
-        HallServer hall = new HallServer(server, executor, sweeper, dataDir, queues, cases);
+        HallServer hall = new HallServer(server, executor, downloads, sweeper, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}", hall.baseUri(),
                 dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE));
@@ -195,8 +203,10 @@ public final class HallServer implements AutoCloseable {
         server.stop(0);
         sweeper.shutdownNow();
         executor.shutdownNow();
+        downloads.shutdownNow();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
+            downloads.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -204,10 +214,10 @@ public final class HallServer implements AutoCloseable {
         cases.close();
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "hall-server-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -48,8 +48,38 @@ public final class Routes implements HttpHandler {
         return this;
     }
 
+    /** A handler that runs on threads of its own: {@link #onItsOwnThreads}. */
+    private record Elsewhere(java.util.concurrent.Executor executor, Handler handler) implements Handler {
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            handler.handle(exchange);
+        }
+    }
+
+    /**
+     * {@code handler} on {@code executor}'s threads rather than the server's: a catalog download, which a slow
+     * kiosk may stretch over minutes, then never holds one of the few threads that give numbers and answer
+     * lookups (HallServer).
+     */
+    public static Handler onItsOwnThreads(java.util.concurrent.Executor executor, Handler handler) {
+        return new Elsewhere(executor, handler);
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
+        Map<String, Handler> methods = methodsFor(Objects.toString(exchange.getRequestURI().getPath(), ""));
+        if (methods != null && methods.get(exchange.getRequestMethod()) instanceof Elsewhere elsewhere) {
+            try {
+                elsewhere.executor().execute(() -> handleHere(exchange));
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The server is stopping: answer on this thread.
+            }
+        }
+        handleHere(exchange);
+    }
+
+    private void handleHere(HttpExchange exchange) {
         try (exchange) {
             try {
                 route(exchange);
