@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -103,20 +104,22 @@ public final class HallServer implements AutoCloseable {
             cases.close();
             throw e;
         }
-        // Numbers, lookups and the board are short and store-bound: two threads per core serve them, more only
-        // add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms with 16 threads,
-        // 41–48 ms with 4; docs/performance.md). Catalog files, which a slow kiosk may stretch out, have their own 16.
-        ExecutorService executor = Executors.newFixedThreadPool(
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("hall-server-"));
+        // Sixteen threads read requests, so a few slow clients cannot hold them all (maxReqTime above). The short,
+        // store-bound calls (numbers and the board; lookups) run at most two per core at once each: more only
+        // add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms unbounded,
+        // 40–43 ms bounded; docs/performance.md). Catalog files, which a slow kiosk may stretch out, have their
+        // own 16 threads, so a download never holds a thread a number needs.
+        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads("hall-server-"));
         ExecutorService downloads = Executors.newFixedThreadPool(16, daemonThreads("hall-server-files-"));
+        int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
         Routes routes = new Routes()
                 .get("/" + CATALOG_DIR + "/*", Routes.onItsOwnThreads(downloads, catalog::serve))
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
-        new QueueRoutes(queues, secret, clock).addTo(routes);
-        new StatusRoutes(cases, secret).addTo(routes);
+        new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
+        new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
         server.createContext("/", routes);
         server.setExecutor(executor);
         server.start();

@@ -39,7 +39,27 @@ public final class Routes implements HttpHandler {
         return add("POST", path, handler);
     }
 
-    public Routes add(String method, String path, Handler handler) {
+    private java.util.concurrent.Semaphore permits;
+
+    /**
+     * Handlers declared from now on run at most {@code permits}' count at once (HallServer: the short,
+     * store-bound calls); the other requests wait for a permit, not for a core.
+     */
+    public Routes limitedBy(java.util.concurrent.Semaphore permits) {
+        this.permits = permits;
+        return this;
+    }
+
+    public Routes add(String method, String path, Handler given) {
+        java.util.concurrent.Semaphore p = permits;
+        Handler handler = p == null ? given : exchange -> {
+            p.acquireUninterruptibly();
+            try {
+                given.handle(exchange);
+            } finally {
+                p.release();
+            }
+        };
         Map<String, Map<String, Handler>> table = path.endsWith("/*") ? folders : paths;
         String key = path.endsWith("/*") ? path.substring(0, path.length() - 1) : path;
         if (table.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(method, handler) != null) {
