@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.yizhan.json.Json;
 import org.yizhan.server.HallServer;
+import org.yizhan.testing.SetClock;
 
 /** A hall server on loopback over a test's data directory and clock, and plain HTTP to it. */
 final class QueueFixture implements AutoCloseable {

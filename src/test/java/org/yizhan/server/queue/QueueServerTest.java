@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.testing.SetClock;
 
 /** The queue endpoints on a real hall server on loopback, with an injected clock (docs/protocol.md). */
 class QueueServerTest {

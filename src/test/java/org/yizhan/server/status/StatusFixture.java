@@ -8,46 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.yizhan.json.Json;
 import org.yizhan.server.HallServer;
 import org.yizhan.server.queue.HallSecret;
+import org.yizhan.testing.SetClock;
 
 /** A hall server on loopback over a test's data directory and a clock the test moves; plain HTTP to it. */
 final class StatusFixture implements AutoCloseable {
     /** Monday 2026-11-30, 10:00 in Beijing: the week the demo cases were written for. */
     static final Instant MONDAY_10 = Instant.parse("2026-11-30T02:00:00Z");
-
-    static final class SetClock extends Clock {
-        private volatile Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     record Answer(int status, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() throws Exception {

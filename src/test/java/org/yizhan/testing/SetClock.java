@@ -1,4 +1,4 @@
-package org.yizhan.server.queue;
+package org.yizhan.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test sets and moves; time never passes by itself. */
-final class SetClock extends Clock {
+public final class SetClock extends Clock {
     private volatile Instant now;
 
-    SetClock(Instant now) {
+    public SetClock(Instant now) {
         this.now = now;
     }
 
     /** {@code local} (e.g. "2026-11-30T09:00") in Asia/Shanghai. */
-    static Instant shanghai(String local) {
+    public static Instant shanghai(String local) {
         return java.time.LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
