@@ -3,18 +3,21 @@ package org.yizhan.cli;
 import java.util.concurrent.Callable;
 import org.yizhan.bench.QueueBenchmark;
 import org.yizhan.bench.SearchBenchmark;
+import org.yizhan.bench.SearchQuality;
 import org.yizhan.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Search.class, BenchCommand.Sync.class, BenchCommand.Queue.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.SearchQualityCommand.class, BenchCommand.Sync.class,
+                BenchCommand.Queue.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("Usage: bench search --services N | bench sync --services N | bench queue --clients N --tickets N");
+        System.err.println("Usage: bench search --services N | bench search-quality | bench sync --services N "
+                + "| bench queue --clients N --tickets N");
         return 2;
     }
 
@@ -28,6 +31,44 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             SearchBenchmark.Result r = SearchBenchmark.run(services);
             System.out.printf("%d keystroke sequences, %d keystrokes%n", r.sequences(), r.queries());
+            System.out.println(r.line());
+            return 0;
+        }
+    }
+
+    @Command(name = "search-quality", mixinStandardHelpOptions = true,
+            description = "Queries citizens type, against an imported provincial catalog: each query's place of a right answer; "
+                    + "empty results for them and for service names typed with one character changed; last line: "
+                    + "search quality queries=… top5=… top1=…")
+    static final class SearchQualityCommand implements Callable<Integer> {
+        @Option(names = "--eval", paramLabel = "FILE", defaultValue = "../shared/data/search-eval.tsv",
+                description = "query<TAB>text a right answer's name contains<TAB>what it exercises (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path eval;
+
+        @Option(names = "--catalog", paramLabel = "FILE", defaultValue = "../shared/data/gd-services-2021.json",
+                description = "A provincial list in the shape of gd-services-2021.json (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path catalog;
+
+        @Option(names = "--demo", paramLabel = "FILE", defaultValue = "assets/catalog/demo-catalog.json",
+                description = "A Yizhan catalog whose names are also typed with a character changed (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path demo;
+
+        @Override
+        public Integer call() throws Exception {
+            for (java.nio.file.Path p : new java.nio.file.Path[] {eval, catalog, demo}) {
+                java.util.Optional<String> problem = FileProblems.unreadable(p, "file");
+                if (problem.isPresent()) {
+                    System.err.println("bench search-quality: " + problem.get());
+                    return 2;
+                }
+            }
+            SearchQuality.Result r = SearchQuality.run(eval, catalog, demo);
+            for (SearchQuality.Outcome o : r.outcomes()) {
+                System.out.printf("%-4s %-10s %s%n", o.rank() == 0 ? "--" : "#" + o.rank(), o.query(),
+                        o.top().stream().map(h -> h.name()).limit(3).toList());
+            }
+            System.out.printf("empty results: %d of %d queries of the file%n", r.emptyEval(), r.outcomes().size());
+            r.typos().forEach(t -> System.out.println(t.line()));
             System.out.println(r.line());
             return 0;
         }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.yizhan.model.Catalog;
 import org.yizhan.model.Department;
 import org.yizhan.model.Material;
@@ -16,11 +18,14 @@ import org.yizhan.model.Service;
 
 /**
  * The kiosk's search over one catalog: Chinese substrings, full pinyin and its prefixes, pinyin
- * initials and mixtures, on service names first, then keywords, departments and materials.
+ * initials and mixtures, on service names first, then everyday words of the dictionary, loose matches,
+ * keywords, departments and materials.
  *
  * <p>Immutable and safe to read from any thread; build it off the JavaFX thread. The ranking rule is
- * written down in docs/search.md: exact name &gt; name prefix &gt; whole word or initials &gt; substring
- * &gt; keyword &gt; department &gt; material; on ties the shorter name, then catalog order.
+ * written down in docs/search.md: the literal tiers (exact name &gt; name prefix &gt; whole word or
+ * initials &gt; substring), each with an everyday word's rewrite just below it; then a match through an
+ * unusual reading, loose matches, keyword, department and material; on ties the shorter name, then
+ * catalog order.
  */
 public final class SearchIndex {
 
@@ -29,6 +34,14 @@ public final class SearchIndex {
     public static final int PREFIX = 600;
     public static final int WORD = 500;
     public static final int SUBSTRING = 400;
+    /** A synonym ranks this far below a literal match of the same strength. */
+    public static final int SYNONYM_BELOW = 50;
+    /** A synonym's wording of several words, all in the name. */
+    public static final int SYNONYM_ALL_WORDS = 340;
+    /** A match only through an unusual reading (plus the literal tier it would have had, 0–3). */
+    public static final int READING = 330;
+    /** Loose matches with every typed character: 310–329; with most of them: 201–299. */
+    public static final int LOOSE = 329;
     public static final int KEYWORD = 300;
     public static final int DEPARTMENT = 200;
     public static final int MATERIAL = 100;
@@ -36,6 +49,11 @@ public final class SearchIndex {
     private static final int[] TIER_SCORE = {0, 0, 0, 0, SUBSTRING, WORD, PREFIX, EXACT};
     private static final int KINDS = 3; // keyword, department, material
     private static final int[] KIND_SCORE = {KEYWORD, DEPARTMENT, MATERIAL};
+    private static final SearchHit.Kind[] KIND_REASON = {SearchHit.Kind.KEYWORD, SearchHit.Kind.DEPARTMENT,
+            SearchHit.Kind.MATERIAL};
+    private static final int MAX_LOOSE = 16;
+    private static final int MAX_LOOSE_EVALUATED = 20_000;
+    private static final int MAX_EVERYDAY_HITS = 8;
 
     /** Services in tie order: fewer units first, then catalog order. Internal ids index this. */
     private final Service[] services;
@@ -44,17 +62,49 @@ public final class SearchIndex {
     private final TextIndex others;
     /** others id → kind → ascending service ids. */
     private final int[][][] owners;
+    /** The dictionary's everyday words, matched like names (社保 by shebao, sb, 社保). */
+    private final TextIndex everyday;
+    /** everyday id → wordings → words, folded. */
+    private final char[][][][] wordings;
+    private final Map<String, Integer> everydayIds;
+    /** Known whole words of names, folded, for initials; and the longest one's length. */
+    private final Set<String> knownWords;
+    /** Known words by their initials (hz → 护照, 核准 …) and by the start of them (sf → 身份证 …). */
+    private final Map<String, char[][]> byInitials;
+    private final int longestKnown;
 
-    private SearchIndex(Service[] services, TextIndex names, TextIndex others, int[][][] owners) {
+    private SearchIndex(Service[] services, TextIndex names, TextIndex others, int[][][] owners, EverydayWords words) {
         this.services = services;
         this.names = names;
         this.others = others;
         this.owners = owners;
+        Map<String, List<List<String>>> by = words.byEveryday();
+        List<String> keys = new ArrayList<>(by.keySet());
+        this.everyday = new TextIndex(keys);
+        this.wordings = new char[keys.size()][][][];
+        this.everydayIds = new HashMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+            List<List<String>> alts = by.get(keys.get(k));
+            wordings[k] = new char[alts.size()][][];
+            for (int a = 0; a < alts.size(); a++) {
+                wordings[k][a] = alts.get(a).stream().map(String::toCharArray).toArray(char[][]::new);
+            }
+            everydayIds.put(keys.get(k), k);
+        }
+        this.knownWords = Set.copyOf(words.knownWords());
+        this.byInitials = byInitials(knownWords, words.mentions());
+        this.longestKnown = knownWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** Indexes every service of the catalog. Takes a moment for a large catalog: not on the JavaFX thread. */
+    /** Indexes every service of the catalog with the shipped dictionary. Not on the JavaFX thread. */
     public static SearchIndex build(Catalog catalog) {
+        return build(catalog, EverydayWords.builtIn());
+    }
+
+    /** Indexes every service of the catalog with a dictionary of everyday words. Not on the JavaFX thread. */
+    public static SearchIndex build(Catalog catalog, EverydayWords words) {
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(words, "words");
         List<Service> list = catalog.services();
         int n = list.size();
         int[] unitCount = new int[n];
@@ -99,7 +149,7 @@ public final class SearchIndex {
             }
             owners[t++] = kinds;
         }
-        return new SearchIndex(sorted, names, new TextIndex(otherTexts), owners);
+        return new SearchIndex(sorted, names, new TextIndex(otherTexts), owners, words);
     }
 
     private static void own(Map<String, TextIndex.IntList[]> byText, String text, int kind, int id) {
@@ -120,6 +170,30 @@ public final class SearchIndex {
         return services.length;
     }
 
+    /** One service's best way of matching so far: score, reason and the unit ranges of its name to mark. */
+    private record Found(int id, int score, SearchHit.Reason reason, int[] ranges) {
+    }
+
+    /** The best way each service matched, by internal id. */
+    private static final class Best {
+        final Map<Integer, Found> byId = new HashMap<>();
+
+        void offer(Found f) {
+            Found old = byId.get(f.id());
+            if (old == null || f.score() > old.score()) {
+                byId.put(f.id(), f);
+            }
+        }
+
+        boolean has(int id) {
+            return byId.containsKey(id);
+        }
+
+        int size() {
+            return byId.size();
+        }
+    }
+
     /**
      * The best {@code limit} services for what was typed, best first; empty when nothing was typed or
      * nothing matches.
@@ -132,117 +206,503 @@ public final class SearchIndex {
         if (q.length == 0) {
             return List.of();
         }
-        long qLetters = TextIndex.letterMask(q);
-
-        // 1. Names. Candidates come in tie order, so once `limit` names start with the query and no
-        //    later (longer) name can equal it, the rest cannot get in.
-        List<long[]> found = new ArrayList<>(); // {tier, id, start, end}
-        if (TextIndex.keyable(q)) {
-            namesByTier(q, qLetters, limit, found);
-        } else {
-            int good = 0;
-            for (int id : names.candidates(q)) {
-                if (good >= limit && names.length(id) > q.length) {
-                    break;
-                }
-                TextIndex.Match m = names.match(id, q, qLetters);
-                if (m != null) {
-                    found.add(new long[] {m.tier(), id, m.start(), m.end()});
-                    if (m.tier() >= TextIndex.PREFIX) {
-                        good++;
-                    }
-                }
-            }
+        Best best = new Best();
+        // 1. The names, literally: what was typed, in characters or usual readings. Unusual readings
+        //    come along, ranked lower.
+        List<long[]> strict = new ArrayList<>();
+        List<long[]> odd = new ArrayList<>();
+        names(q, limit, strict, odd);
+        for (long[] f : strict) {
+            best.offer(new Found((int) f[1], TIER_SCORE[(int) f[0]], SearchHit.Reason.LITERAL, range(f)));
         }
-        found.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
-        List<SearchHit> hits = new ArrayList<>(Math.min(limit, found.size() + 1));
-        for (int i = 0; i < found.size() && hits.size() < limit; i++) {
-            long[] f = found.get(i);
+        for (long[] f : odd) {
             int id = (int) f[1];
-            int start = names.originalStart(id, (int) f[2]);
-            int end = names.originalEnd(id, (int) f[3]);
-            hits.add(hit(id, TIER_SCORE[(int) f[0]], List.of(new SearchHit.Highlight(start, end))));
+            String part = new String(names.units[id], (int) f[2], (int) (f[3] - f[2]));
+            best.offer(new Found(id, READING + (int) f[0] - TextIndex.SUBSTRING,
+                    new SearchHit.Reason(SearchHit.Kind.READING, "", part), range(f)));
         }
-        if (hits.size() >= limit) {
-            return List.copyOf(hits);
+        if (q.length >= 2 && allLetters(q)) {
+            initialsOfKnownWords(q, limit, best);
         }
-
-        // 2. Keywords, then departments, then materials: services not yet found, in tie order.
-        java.util.BitSet taken = new java.util.BitSet(services.length);
-        for (long[] f : found) {
-            taken.set((int) f[1]);
+        // 2. Everyday words: 社保 → 社会保险, each just below the literal tier it reaches.
+        everydayWords(q, limit, best);
+        // 3. Loose: the typed characters in order with gaps, or most of them, when the above left places.
+        if (best.size() < limit && allIdeographs(q) && q.length >= 2) {
+            loose(q, limit, best);
         }
-        List<Integer> matchedTexts = new ArrayList<>();
-        for (int t : others.candidates(q)) {
-            if (others.match(t, q, qLetters) != null) {
-                matchedTexts.add(t);
-            }
+        // 4. Keywords, then departments, then materials: services not yet found, in tie order.
+        if (best.size() < limit) {
+            others(q, limit, best);
         }
-        for (int kind = 0; kind < KINDS && hits.size() < limit; kind++) {
-            PriorityQueue<int[]> heads = new PriorityQueue<>(Comparator.comparingInt(h -> owners[h[0]][h[2]][h[1]]));
-            for (int t : matchedTexts) {
-                if (owners[t][kind].length > 0) {
-                    heads.add(new int[] {t, 0, kind});
-                }
-            }
-            while (!heads.isEmpty() && hits.size() < limit) {
-                int[] h = heads.poll();
-                int id = owners[h[0]][kind][h[1]];
-                if (!taken.get(id)) {
-                    taken.set(id);
-                    hits.add(hit(id, KIND_SCORE[kind], List.of()));
-                }
-                if (++h[1] < owners[h[0]][kind].length) {
-                    heads.add(h);
-                }
-            }
+        List<Found> all = new ArrayList<>(best.byId.values());
+        all.sort((a, b) -> a.score() != b.score() ? Integer.compare(b.score(), a.score()) : Integer.compare(a.id(), b.id()));
+        List<SearchHit> hits = new ArrayList<>(Math.min(limit, all.size()));
+        for (int i = 0; i < all.size() && i < limit; i++) {
+            Found f = all.get(i);
+            hits.add(hit(f));
         }
         return List.copyOf(hits);
     }
 
+    private static int[] range(long[] f) {
+        return new int[] {(int) f[2], (int) f[3]};
+    }
+
     /**
-     * Name matches of a query of letters and digits, tier by tier: names the match can start (exact and
-     * prefix), then names where it can start a word or cover initials, then any name. Each later tier
-     * is walked in tie order and stops once `limit` matches are in hand, so only the first few names of
-     * the common substring tier are matched. When fewer than `limit` match, every match is found.
+     * Name matches of a query: those with the readings usual in place into {@code strict} as {tier, id,
+     * start, end}, the tier lowered to substring for initials that cut through a known word; those only
+     * through an unusual reading into {@code odd} (at most {@code limit}).
      */
-    private void namesByTier(char[] q, long qLetters, int limit, List<long[]> found) {
+    private void names(char[] q, int limit, List<long[]> strict, List<long[]> odd) {
+        long qLetters = TextIndex.letterMask(q);
+        if (TextIndex.keyable(q)) {
+            namesByTier(q, qLetters, limit, strict, odd);
+            return;
+        }
+        int good = 0;
+        for (int id : names.candidates(q)) {
+            if (good >= limit && names.length(id) > q.length) {
+                break;
+            }
+            TextIndex.Match m = names.match(id, q, qLetters);
+            if (m == null) {
+                continue;
+            }
+            if (m.unusual()) {
+                if (odd.size() < limit) {
+                    odd.add(new long[] {m.tier(), id, m.start(), m.end()});
+                }
+            } else {
+                int tier = tier(id, q, m);
+                strict.add(new long[] {tier, id, m.start(), m.end()});
+                if (tier >= TextIndex.PREFIX) {
+                    good++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Name matches of a query of letters and digits (or starting with an ideograph), tier by tier: names
+     * the match can start (exact and prefix), then names where it can start a word or cover initials,
+     * then any name. Each later tier is walked in tie order and stops once `limit` matches are in hand,
+     * so only the first few names of the common substring tier are matched. When fewer than `limit`
+     * match, every match is found.
+     */
+    private void namesByTier(char[] q, long qLetters, int limit, List<long[]> strict, List<long[]> odd) {
         int good = 0;
         for (int id : names.startCandidates(q)) {
             if (good >= limit && names.length(id) > q.length) {
                 break;
             }
             TextIndex.Match m = names.matchStart(id, q, qLetters);
-            if (m != null) {
-                found.add(new long[] {m.tier(), id, m.start(), m.end()});
+            if (m == null) {
+                continue;
+            }
+            if (m.unusual()) {
+                TextIndex.Match elsewhere = names.match(id, q, qLetters);
+                if (elsewhere != null && elsewhere.unusual() && odd.size() < limit) {
+                    odd.add(new long[] {m.tier(), id, m.start(), m.end()});
+                }
+                continue; // a usual reading further on is found by the tiers below
+            }
+            int tier = tier(id, q, m);
+            strict.add(new long[] {tier, id, m.start(), m.end()});
+            if (tier >= TextIndex.WORD) {
                 good++;
             }
         }
-        if (found.size() >= limit) {
+        int counted = good;
+        if (counted >= limit) {
             return;
         }
-        for (int id : names.wordCandidates(q)) {
-            TextIndex.Match m = names.match(id, q, qLetters);
-            if (m != null && m.tier() == TextIndex.WORD) {
-                found.add(new long[] {m.tier(), id, m.start(), m.end()});
-                if (found.size() >= limit) {
-                    return;
+        for (int pass = 0; pass < 2; pass++) {
+            int want = pass == 0 ? TextIndex.WORD : TextIndex.SUBSTRING;
+            for (int id : pass == 0 ? names.wordCandidates(q) : names.candidates(q)) {
+                TextIndex.Match m = names.match(id, q, qLetters);
+                if (m == null || m.tier() != want) {
+                    continue;
                 }
-            }
-        }
-        for (int id : names.candidates(q)) {
-            TextIndex.Match m = names.match(id, q, qLetters);
-            if (m != null && m.tier() == TextIndex.SUBSTRING) {
-                found.add(new long[] {m.tier(), id, m.start(), m.end()});
-                if (found.size() >= limit) {
+                if (m.unusual()) {
+                    if (odd.size() < limit) {
+                        odd.add(new long[] {m.tier(), id, m.start(), m.end()});
+                    }
+                    continue;
+                }
+                strict.add(new long[] {tier(id, q, m), id, m.start(), m.end()});
+                if (++counted >= limit) {
                     return;
                 }
             }
         }
     }
 
-    private SearchHit hit(int id, int score, List<SearchHit.Highlight> highlights) {
-        Service s = services[id];
-        return new SearchHit(s.id(), s.name(), score, highlights);
+    private static boolean allLetters(char[] q) {
+        for (char c : q) {
+            if (!Normalizer.isAsciiLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The tier a match earns: its own, except for initials (sfz), where what matters is the word and not
+     * where it stands. Initials starting inside a known word of the name (hz on 核准 in 审核准予 starts in
+     * 审核) rank as a substring, others as a word, even at the start of the name; initials spelling a
+     * known word (护照 for hz, anywhere in the name) are looked up by {@link #initialsOfKnownWords} and
+     * rank with the name prefixes there.
+     */
+    private int tier(int id, char[] q, TextIndex.Match m) {
+        if (m.tier() < TextIndex.WORD || m.tier() == TextIndex.EXACT || longestKnown == 0
+                || !TextIndex.initialsOnly(q, m.start(), m.end())) {
+            return m.tier();
+        }
+        return startsInsideWord(names.units[id], m.start(), m.end()) ? TextIndex.SUBSTRING : TextIndex.WORD;
+    }
+
+    /**
+     * Names holding a known word whose initials are what was typed (hz: 护照, 核准), or begin with it (sf:
+     * 身份证): ranked with the name prefixes, wherever the word stands.
+     */
+    private void initialsOfKnownWords(char[] q, int limit, Best best) {
+        char[][] words = byInitials.get(new String(q));
+        if (words == null) {
+            return;
+        }
+        for (int rank = 0; rank < words.length; rank++) {
+            char[] w = words[rank];
+            List<long[]> strict = new ArrayList<>();
+            names(w, limit, strict, new ArrayList<>());
+            String note = "initials of " + new String(w);
+            for (long[] f : strict) {
+                int id = (int) f[1];
+                if (f[0] >= TextIndex.SUBSTRING && !startsInsideWord(names.units[id], (int) f[2], (int) f[3])) {
+                    int score = f[0] == TextIndex.EXACT ? EXACT : PREFIX - rank;
+                    best.offer(new Found(id, score, new SearchHit.Reason(SearchHit.Kind.LITERAL, "", note), range(f)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Known words by their initials in the usual readings (and by the first two or more of them), at most
+     * 8 each, those the dictionary's entries mention most first (hz: 护照 before 核准).
+     */
+    private static Map<String, char[][]> byInitials(Set<String> known, Map<String, Integer> mentions) {
+        Map<String, List<String>> exact = new HashMap<>();
+        Map<String, List<String>> starts = new HashMap<>();
+        for (String w : known) {
+            if (!allIdeographs(w.toCharArray()) || w.length() > 6) {
+                continue;
+            }
+            List<String> spellings = List.of("");
+            for (int i = 0; i < w.length(); i++) {
+                String[] r = Readings.usual(i > 0 ? w.charAt(i - 1) : 0, w.charAt(i), i + 1 < w.length() ? w.charAt(i + 1) : 0);
+                Set<Character> firsts = new java.util.TreeSet<>();
+                for (String x : r) {
+                    firsts.add(x.charAt(0));
+                }
+                List<String> next = new ArrayList<>();
+                for (String sp : spellings) {
+                    for (char f : firsts) {
+                        if (next.size() < 8) {
+                            next.add(sp + f);
+                        }
+                    }
+                }
+                spellings = next;
+            }
+            for (String sp : spellings) {
+                if (sp.length() == w.length()) {
+                    exact.computeIfAbsent(sp, k -> new ArrayList<>()).add(w);
+                    for (int len = 2; len < sp.length(); len++) {
+                        starts.computeIfAbsent(sp.substring(0, len), k -> new ArrayList<>()).add(w);
+                    }
+                }
+            }
+        }
+        Map<String, char[][]> out = new HashMap<>();
+        Set<String> keys = new HashSet<>(exact.keySet());
+        keys.addAll(starts.keySet());
+        for (String k : keys) {
+            List<String> list = new ArrayList<>(exact.getOrDefault(k, List.of()));
+            list.sort(Comparator.comparingInt((String w) -> -mentions.getOrDefault(w, 0)).thenComparing(w -> w));
+            List<String> longer = new ArrayList<>(starts.getOrDefault(k, List.of()));
+            longer.sort(Comparator.comparingInt((String w) -> -mentions.getOrDefault(w, 0)).thenComparing(w -> w));
+            for (String w : longer) {
+                if (!list.contains(w)) {
+                    list.add(w);
+                }
+            }
+            out.put(k, list.stream().limit(8).map(String::toCharArray).toArray(char[][]::new));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the match [start, end) starts inside a known word that ends inside the match (审核 for 核准
+     * in 审核准予); a known word holding the whole match (普通护照 for 护照) does not count.
+     */
+    private boolean startsInsideWord(char[] u, int start, int end) {
+        if (start <= 0) {
+            return false;
+        }
+        for (int a = Math.max(0, start - longestKnown + 1); a < start; a++) {
+            for (int b = start + 1; b < end && b - a <= longestKnown; b++) {
+                if (knownWords.contains(new String(u, a, b - a))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Everyday words the query is (社保, shebao, sb, or the start of one as it is being typed: kaigong
+     * for 开公司), or that a query of characters holds (我要开公司): each wording's matches, just below the
+     * literal tier they reach (a wording of several words: names holding them all).
+     */
+    private void everydayWords(char[] q, int limit, Best best) {
+        if (wordings.length == 0) {
+            return;
+        }
+        List<int[]> hits = new ArrayList<>(); // {everyday id, penalty}
+        long qLetters = TextIndex.letterMask(q);
+        for (int k : everyday.candidates(q)) {
+            TextIndex.Match m = everyday.match(k, q, qLetters);
+            // initials must spell the whole everyday word (sb for 社保); full pinyin may stop one syllable short
+            boolean whole = m != null && m.tier() == TextIndex.EXACT;
+            boolean typing = m != null && !TextIndex.initialsOnly(q, m.start(), m.end()) && m.end() >= 2
+                    && m.end() >= everyday.length(k) - 1;
+            if (m != null && !m.unusual() && m.start() == 0 && (whole || typing)) {
+                hits.add(new int[] {k, SYNONYM_BELOW});
+                if (hits.size() >= MAX_EVERYDAY_HITS) {
+                    break;
+                }
+            }
+        }
+        if (hits.isEmpty() && allIdeographs(q)) {
+            for (int i = 0; i < q.length && hits.size() < MAX_EVERYDAY_HITS; i++) {
+                for (int len = Math.min(EverydayWords.MAX_WORD, q.length - i); len >= 2; len--) {
+                    Integer k = everydayIds.get(new String(q, i, len));
+                    if (k != null) {
+                        hits.add(new int[] {k, 2 * SYNONYM_BELOW});
+                        i += len - 1;
+                        break;
+                    }
+                }
+            }
+        }
+        for (int[] h : hits) {
+            String word = everyday.originals[h[0]];
+            for (char[][] wording : wordings[h[0]]) {
+                SearchHit.Reason why = new SearchHit.Reason(SearchHit.Kind.SYNONYM, word, spell(wording));
+                if (wording.length == 1) {
+                    List<long[]> strict = new ArrayList<>();
+                    names(wording[0], limit, strict, new ArrayList<>());
+                    for (long[] f : strict) {
+                        best.offer(new Found((int) f[1], TIER_SCORE[(int) f[0]] - h[1], why, range(f)));
+                    }
+                } else {
+                    allWords(wording, limit, SYNONYM_ALL_WORDS - (h[1] - SYNONYM_BELOW), why, best);
+                }
+            }
+        }
+    }
+
+    private static String spell(char[][] wording) {
+        StringBuilder sb = new StringBuilder();
+        for (char[] w : wording) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(w);
+        }
+        return sb.toString();
+    }
+
+    /** Names holding every word of a wording (words of characters), in tie order, at most `limit`. */
+    private void allWords(char[][] words, int limit, int score, SearchHit.Reason why, Best best) {
+        // the rarest character of each word: names holding them all are the only candidates
+        int[][] lists = new int[words.length][];
+        for (int w = 0; w < words.length; w++) {
+            for (char c : words[w]) {
+                int[] l = Normalizer.isIdeograph(c) ? names.withIdeograph(c) : null;
+                if (l != null && (lists[w] == null || l.length < lists[w].length)) {
+                    lists[w] = l;
+                }
+            }
+            if (lists[w] == null) {
+                return;
+            }
+        }
+        Arrays.sort(lists, Comparator.comparingInt(l -> l.length));
+        int[] at = new int[lists.length];
+        int found = 0;
+        candidates:
+        for (int id : lists[0]) {
+            for (int l = 1; l < lists.length; l++) {
+                int i = Arrays.binarySearch(lists[l], at[l], lists[l].length, id);
+                if (i < 0) {
+                    at[l] = -i - 1;
+                    continue candidates;
+                }
+                at[l] = i;
+            }
+            char[] u = names.units[id];
+            int[] ranges = new int[words.length * 2];
+            for (int w = 0; w < words.length; w++) {
+                int x = indexOf(u, words[w]);
+                if (x < 0) {
+                    continue candidates;
+                }
+                ranges[2 * w] = x;
+                ranges[2 * w + 1] = x + words[w].length;
+            }
+            best.offer(new Found(id, score, why, ranges));
+            if (++found >= limit) {
+                return;
+            }
+        }
+    }
+
+    private static int indexOf(char[] u, char[] w) {
+        outer:
+        for (int i = 0; i + w.length <= u.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                if (u[i + j] != w[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean allIdeographs(char[] q) {
+        for (char c : q) {
+            if (!Normalizer.isIdeograph(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Names holding the typed characters in order with gaps (学历证明 in 学历鉴定证明), or most of them with
+     * two side by side (狂犬疫苗 → 狂犬病…): ranked by how many, then in how few pieces.
+     */
+    private void loose(char[] typed, int limit, Best best) {
+        char[] q = typed.length > MAX_LOOSE ? Arrays.copyOf(typed, MAX_LOOSE) : typed;
+        int n = q.length;
+        int need = n == 2 ? 2 : Math.max(2, (n + 1) / 2);
+        int[] mask = new int[services.length];
+        // A rare character says more than a common one: 狂犬 in 狂犬疫苗 more than 疫苗.
+        Map<Character, Double> weight = new HashMap<>();
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            int[] with = names.withIdeograph(q[k]);
+            for (int id : with) {
+                mask[id] |= 1 << k;
+            }
+            double w = Math.log((services.length + 1.0) / (with.length + 1.0)) + 0.1;
+            weight.put(q[k], w);
+            total += w;
+        }
+        TextIndex.IntList[] byCount = new TextIndex.IntList[n + 1];
+        for (int id = 0; id < mask.length; id++) {
+            int c = Integer.bitCount(mask[id]);
+            if (c >= need && !best.has(id)) {
+                if (byCount[c] == null) {
+                    byCount[c] = new TextIndex.IntList();
+                }
+                byCount[c].add(id);
+            }
+        }
+        int found = 0;
+        int evaluated = 0;
+        for (int c = n; c >= need && found < limit && evaluated < MAX_LOOSE_EVALUATED; c--) {
+            if (byCount[c] == null) {
+                continue;
+            }
+            for (int id : byCount[c].toArray()) {
+                if (++evaluated > MAX_LOOSE_EVALUATED) {
+                    break;
+                }
+                int[] ranges = Alignment.of(q, names.units[id]);
+                int matched = 0;
+                int longest = 0;
+                double got = 0;
+                for (int r = 0; r < ranges.length; r += 2) {
+                    matched += ranges[r + 1] - ranges[r];
+                    longest = Math.max(longest, ranges[r + 1] - ranges[r]);
+                    for (int x = ranges[r]; x < ranges[r + 1]; x++) {
+                        got += weight.getOrDefault(names.units[id][x], 0.0);
+                    }
+                }
+                int pieces = ranges.length / 2;
+                if (matched < need || matched < n && longest < 2) {
+                    continue;
+                }
+                int score = matched == n
+                        ? Math.max(310, LOOSE + 5 - 5 * pieces)
+                        : Math.max(201, 200 + (int) (90 * Math.min(1.0, got / total)) - Math.min(9, pieces - 1));
+                StringBuilder via = new StringBuilder();
+                for (int r = 0; r < ranges.length; r += 2) {
+                    via.append(r == 0 ? "" : "…").append(names.units[id], ranges[r], ranges[r + 1] - ranges[r]);
+                }
+                best.offer(new Found(id, score, new SearchHit.Reason(SearchHit.Kind.LOOSE, "", via.toString()), ranges));
+                found++;
+            }
+        }
+    }
+
+    /** Keywords, then departments, then materials: services not yet found, in tie order. */
+    private void others(char[] q, int limit, Best best) {
+        long qLetters = TextIndex.letterMask(q);
+        List<Integer> matchedTexts = new ArrayList<>();
+        for (int t : others.candidates(q)) {
+            TextIndex.Match m = others.match(t, q, qLetters);
+            if (m != null) {
+                matchedTexts.add(t);
+            }
+        }
+        int room = limit - best.size();
+        for (int kind = 0; kind < KINDS && room > 0; kind++) {
+            final int k = kind;
+            PriorityQueue<int[]> heads = new PriorityQueue<>(Comparator.comparingInt(h -> owners[h[0]][k][h[1]]));
+            for (int t : matchedTexts) {
+                if (owners[t][kind].length > 0) {
+                    heads.add(new int[] {t, 0});
+                }
+            }
+            while (!heads.isEmpty() && room > 0) {
+                int[] h = heads.poll();
+                int id = owners[h[0]][kind][h[1]];
+                boolean isNew = !best.has(id);
+                best.offer(new Found(id, KIND_SCORE[kind],
+                        new SearchHit.Reason(KIND_REASON[kind], "", others.originals[h[0]]), new int[0]));
+                if (isNew) {
+                    room--;
+                }
+                if (++h[1] < owners[h[0]][kind].length) {
+                    heads.add(h);
+                }
+            }
+        }
+    }
+
+    private SearchHit hit(Found f) {
+        Service s = services[f.id()];
+        List<SearchHit.Highlight> marks = new ArrayList<>();
+        int[] r = f.ranges();
+        for (int i = 0; i + 1 < r.length; i += 2) {
+            if (r[i] >= 0 && r[i + 1] > r[i]) {
+                marks.add(new SearchHit.Highlight(names.originalStart(f.id(), r[i]), names.originalEnd(f.id(), r[i + 1])));
+            }
+        }
+        marks.sort(Comparator.comparingInt(SearchHit.Highlight::start));
+        return new SearchHit(s.id(), s.name(), f.score(), marks, f.reason());
     }
 }

@@ -12,8 +12,11 @@ import java.util.Map;
  */
 final class TextIndex {
 
-    /** A match: unit range [start, end) of the text, and the tier it earns (see SearchIndex). */
-    record Match(int tier, int start, int end) {
+    /**
+     * A match: unit range [start, end) of the text, the tier it earns (see SearchIndex), and whether it
+     * needed a reading of a polyphone other than the one usual in its place (行政 read hangzheng).
+     */
+    record Match(int tier, int start, int end, boolean unusual) {
     }
 
     static final int EXACT = 7;
@@ -34,6 +37,11 @@ final class TextIndex {
     final char[][] units;
     private final int[][] orig;
     private final String[][][] syllables;
+    /**
+     * Per text the readings usual in place (a polyphone's phrase reading, see Readings.usual), or null
+     * when they are all of syllables: a match is first tried with these.
+     */
+    private final String[][][] usualSyllables;
     private final long[][] initials;
     private final long[] letters;
     private final boolean[][] boundary;
@@ -68,6 +76,7 @@ final class TextIndex {
         units = new char[n][];
         orig = new int[n][];
         syllables = new String[n][][];
+        usualSyllables = new String[n][][];
         initials = new long[n][];
         letters = new long[n];
         boundary = new boolean[n][];
@@ -183,6 +192,7 @@ final class TextIndex {
                 bnd[j] = j > 0 && depth == 0 && startsWord(tc, orig[id][j - 1], at, u[j - 1], u[j]);
             }
             syllables[id] = syl;
+            usualSyllables[id] = usual(u, syl, info);
             k2.clear();
             k3.clear();
             ws1.clear();
@@ -267,6 +277,23 @@ final class TextIndex {
         }
     }
 
+    /** The readings usual in place for each unit, or null when no polyphone of the text is narrowed. */
+    private static String[][] usual(char[] u, String[][] syl, CharInfo[] info) {
+        String[][] out = null;
+        for (int j = 0; j < u.length; j++) {
+            if (syl[j] != null && info[u[j]].polyphone) {
+                String[] r = Readings.usual(j > 0 ? u[j - 1] : 0, u[j], j + 1 < u.length ? u[j + 1] : 0);
+                if (r.length != syl[j].length) {
+                    if (out == null) {
+                        out = syl.clone();
+                    }
+                    out[j] = r;
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Whether a unit at {@code at} starts a word of the main name: after a space or a separator, after
      * 的/和/及/与/或, or where Chinese meets Latin; never inside brackets, which hold a variant's detail.
@@ -287,6 +314,11 @@ final class TextIndex {
 
     int length(int id) {
         return units[id].length;
+    }
+
+    /** Ascending ids of the texts holding the ideograph. */
+    int[] withIdeograph(char c) {
+        return byIdeograph.getOrDefault(c, EMPTY);
     }
 
     /** Ids of the texts that may match the query, ascending; a superset of the matches. */
@@ -443,6 +475,7 @@ final class TextIndex {
     /** What the readings of one ideograph give, computed once per build. */
     private static final class CharInfo {
         final String[] readings;
+        final boolean polyphone;
         long initials;
         long letters;
         long last;
@@ -450,6 +483,7 @@ final class TextIndex {
 
         CharInfo(String[] readings) {
             this.readings = readings;
+            this.polyphone = Readings.polyphone(readings);
             for (String s : readings) {
                 initials |= bit(s.charAt(0));
                 for (int k = 0; k < s.length(); k++) {
@@ -514,11 +548,25 @@ final class TextIndex {
         return m;
     }
 
-    /** The best match of the query in text {@code id}, or null. */
+    /**
+     * The best match of the query in text {@code id} with the readings usual in place, else the best
+     * with any reading (then {@link Match#unusual}), or null.
+     */
     Match match(int id, char[] q, long qLetters) {
         if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
             return null;
         }
+        String[][] usual = typesLetters(qLetters) ? usualSyllables[id] : null;
+        if (usual != null) {
+            Match m = matchWith(id, usual, q, false);
+            if (m != null) {
+                return m;
+            }
+        }
+        return matchWith(id, syllables[id], q, usual != null);
+    }
+
+    private Match matchWith(int id, String[][] syl, char[] q, boolean unusual) {
         char[] u = units[id];
         int n = u.length;
         if (n == 0) {
@@ -529,28 +577,40 @@ final class TextIndex {
         long b0 = bit(q0);
         Match fallback = null;
         for (int s = 0; s < n; s++) {
-            if (ideo0 || syllables[id][s] == null ? u[s] != q0 : (initials[id][s] & b0) == 0) {
+            if (ideo0 || syl[s] == null ? u[s] != q0 : (initials[id][s] & b0) == 0) {
                 continue;
             }
-            int end = matchFrom(id, s, q, 0);
+            int end = matchFrom(id, syl, s, q, 0);
             if (end < 0) {
                 continue;
             }
             if (s == 0) {
-                return new Match(end == n ? EXACT : PREFIX, 0, end);
+                return new Match(end == n ? EXACT : PREFIX, 0, end, unusual);
             }
-            boolean initialsOnly = end - s == q.length && end - s >= 2 && allLetters(q);
-            if (boundary[id][s] || initialsOnly) {
-                return new Match(WORD, s, end);
+            if (boundary[id][s] || initialsOnly(q, s, end)) {
+                return new Match(WORD, s, end, unusual);
             }
             if (fallback == null) {
-                fallback = new Match(SUBSTRING, s, end);
+                fallback = new Match(SUBSTRING, s, end, unusual);
             }
         }
         return fallback;
     }
 
-    /** The match starting at the first unit (exact or name prefix), or null: what match gives at those tiers. */
+    /** Whether the query has a letter a–z, the only thing a reading can match. */
+    private static boolean typesLetters(long qLetters) {
+        return (qLetters & ((1L << 26) - 1)) != 0;
+    }
+
+    /** Whether a query of letters only covers one unit per letter, two or more: initials (sfz). */
+    static boolean initialsOnly(char[] q, int start, int end) {
+        return end - start == q.length && end - start >= 2 && allLetters(q);
+    }
+
+    /**
+     * The match starting at the first unit (exact or name prefix), or null: what match gives at those
+     * tiers, with usual readings first as there.
+     */
     Match matchStart(int id, char[] q, long qLetters) {
         if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
             return null;
@@ -563,8 +623,15 @@ final class TextIndex {
         if (!isQueryLetter(q0) || syllables[id][0] == null ? u[0] != q0 : (initials[id][0] & bit(q0)) == 0) {
             return null;
         }
-        int end = matchFrom(id, 0, q, 0);
-        return end < 0 ? null : new Match(end == u.length ? EXACT : PREFIX, 0, end);
+        String[][] usual = typesLetters(qLetters) ? usualSyllables[id] : null;
+        if (usual != null) {
+            int end = matchFrom(id, usual, 0, q, 0);
+            if (end >= 0) {
+                return new Match(end == u.length ? EXACT : PREFIX, 0, end, false);
+            }
+        }
+        int end = matchFrom(id, syllables[id], 0, q, 0);
+        return end < 0 ? null : new Match(end == u.length ? EXACT : PREFIX, 0, end, usual != null);
     }
 
     /** Whether the text can give every two consecutive letters or digits of the query (see pairBits). */
@@ -590,7 +657,7 @@ final class TextIndex {
         return orig[id][unitEnd - 1] + 1;
     }
 
-    private int matchFrom(int id, int j, char[] q, int k) {
+    private int matchFrom(int id, String[][] table, int j, char[] q, int k) {
         if (k == q.length) {
             return j;
         }
@@ -599,9 +666,9 @@ final class TextIndex {
             return -1;
         }
         char c = q[k];
-        String[] syl = syllables[id][j];
+        String[] syl = table[j];
         if (syl == null || !isQueryLetter(c)) {
-            return u[j] == c ? matchFrom(id, j + 1, q, k + 1) : -1;
+            return u[j] == c ? matchFrom(id, table, j + 1, q, k + 1) : -1;
         }
         for (String s : syl) {
             int m = 0;
@@ -616,20 +683,20 @@ final class TextIndex {
                 return j + 1; // the query ends inside or at the end of this syllable: typing goes on
             }
             if (m == s.length()) {
-                int r = matchFrom(id, j + 1, q, k + m);
+                int r = matchFrom(id, table, j + 1, q, k + m);
                 if (r >= 0) {
                     return r;
                 }
             }
             // In the middle of a query a syllable is typed whole or as its initial (s or sh for shen).
             if (initialLength(s) == 2 && m >= 2 && s.length() > 2) {
-                int r = matchFrom(id, j + 1, q, k + 2);
+                int r = matchFrom(id, table, j + 1, q, k + 2);
                 if (r >= 0) {
                     return r;
                 }
             }
             if (s.length() > 1) {
-                int r = matchFrom(id, j + 1, q, k + 1);
+                int r = matchFrom(id, table, j + 1, q, k + 1);
                 if (r >= 0) {
                     return r;
                 }

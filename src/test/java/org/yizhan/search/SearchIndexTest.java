@@ -32,7 +32,7 @@ class SearchIndexTest {
                 List.of(services));
     }
 
-    static final SearchIndex INDEX = SearchIndex.build(catalog(
+    static final Catalog INDEX_CATALOG = catalog(
             service("sfz-sl", "居民身份证首次申领", "gaj", List.of("办身份证"), "户口簿"),
             service("sfz-hl", "居民身份证换领", "gaj", List.of("换身份证"), "居民身份证"),
             service("jh", "内地居民结婚登记", "mzj", List.of("结婚证", "领证"), "居民户口簿", "居民身份证"),
@@ -44,7 +44,8 @@ class SearchIndexTest {
             service("xz", "行政复议申请", "mzj", List.of(), "复议申请书"),
             service("hz", "普通护照签发", "gaj", List.of("办护照"), "居民身份证", "近期照片"),
             service("ctjc", "CT检查费用报销", "rsj", List.of(), "发票"),
-            service("lv", "绿色通道申请（残疾人）", "mzj", List.of(), "残疾人证")));
+            service("lv", "绿色通道申请（残疾人）", "mzj", List.of(), "残疾人证"));
+    static final SearchIndex INDEX = SearchIndex.build(INDEX_CATALOG);
 
     static List<String> ids(String query) {
         return INDEX.search(query, 10).stream().map(SearchHit::serviceId).toList();
@@ -145,7 +146,8 @@ class SearchIndexTest {
         String chinese = "居民身份证首次申领".repeat(12).substring(0, 100);
         long t = System.nanoTime();
         assertEquals(List.of(), INDEX.search(letters, 10));
-        assertEquals(List.of(), INDEX.search(chinese, 10));
+        // the name is in it, so a loose match may find it; but never as if it had been typed alone
+        assertTrue(INDEX.search(chinese, 10).stream().allMatch(h -> h.reason().kind() == SearchHit.Kind.LOOSE));
         assertEquals(List.of(), INDEX.search("a".repeat(100), 10));
         assertTrue(System.nanoTime() - t < 200_000_000L, "long queries must stay fast");
     }
@@ -165,11 +167,14 @@ class SearchIndexTest {
 
     @Test
     void keywordsFindCommonNames() {
-        List<SearchHit> hits = INDEX.search("社保卡", 10);
-        assertEquals("sbk", hits.get(0).serviceId());
+        SearchIndex literalOnly = SearchIndex.build(INDEX_CATALOG, EverydayWords.none());
+        List<SearchHit> hits = literalOnly.search("换身份证", 10);
+        assertEquals("sfz-hl", hits.get(0).serviceId());
         assertEquals(SearchIndex.KEYWORD, hits.get(0).score());
+        assertEquals(new SearchHit.Reason(SearchHit.Kind.KEYWORD, "", "换身份证"), hits.get(0).reason());
         assertTrue(hits.get(0).highlights().isEmpty());
-        assertEquals("sbk", ids("shebaoka").get(0));
+        assertEquals("sfz-hl", ids(literalOnly, "huanshenfenzheng").get(0));
+        assertEquals("sbk", ids("shebaoka").get(0)); // a keyword, and an everyday word too
     }
 
     @Test
@@ -216,9 +221,11 @@ class SearchIndexTest {
         SearchIndex index = SearchIndex.build(catalog(
                 service("sub", "居民身份证换领", "gaj", List.of()),
                 service("ini", "补办居民身份证", "gaj", List.of())));
-        // "shenf" is a substring in both; 身份 typed as initials "sf" is a whole-word match in both
+        // "shenf" is a substring in both; 身份 typed as initials "sf" starts the known word 身份证 in both,
+        // which ranks with the name prefixes (the citizen is typing sfz)
         List<SearchHit> hits = index.search("sf", 10);
-        assertEquals(SearchIndex.WORD, hits.get(0).score());
+        assertEquals(SearchIndex.PREFIX, hits.get(0).score());
+        assertEquals(SearchIndex.PREFIX, hits.get(1).score());
         assertEquals(List.of("sub", "ini"), ids(index, "sf"));
     }
 
