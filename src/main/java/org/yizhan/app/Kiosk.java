@@ -23,6 +23,7 @@ import org.yizhan.sync.SyncScheduler;
 import org.yizhan.ui.Destination;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
+import org.yizhan.search.EverydayWords;
 import org.yizhan.search.SearchIndex;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
@@ -54,6 +55,7 @@ public final class Kiosk {
     private volatile CatalogSetup setup;
     private volatile SyncScheduler scheduler;
     private volatile boolean closed;
+    private volatile EverydayWords everydayWords;
     /** The version last read back and offered to the screen, so a waiting catalog is not read again each poll. */
     private volatile long offeredVersion;
     private Loaded pending;
@@ -141,7 +143,35 @@ public final class Kiosk {
                     ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
                     : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
         }
-        return new Loaded(snapshot, SearchIndex.build(snapshot.catalog()));
+        return new Loaded(snapshot, SearchIndex.build(snapshot.catalog(), everydayWords()));
+    }
+
+    /** The shipped dictionary plus the hall's own file, read once, off the FX thread (with the catalog). */
+    private EverydayWords everydayWords() {
+        EverydayWords w = everydayWords;
+        if (w == null) {
+            w = everydayWords(config.everydayWords());
+            everydayWords = w;
+        }
+        return w;
+    }
+
+    /** A bad line or a missing file is logged and skipped: search goes on with what can be read. */
+    static EverydayWords everydayWords(Optional<java.nio.file.Path> hallFile) {
+        EverydayWords shipped = EverydayWords.builtIn();
+        if (hallFile.isEmpty()) {
+            return shipped;
+        }
+        try {
+            EverydayWords hall = EverydayWords.read(hallFile.get());
+            hall.problems().forEach(p -> LOG.warn("search.everyday-words: {}; skipped", p));
+            LOG.info("search: {} everyday words from {} on top of the {} shipped", hall.size(), hallFile.get(), shipped.size());
+            return shipped.plus(hall);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("search.everyday-words: cannot read {} ({}); search uses the shipped dictionary only", hallFile.get(),
+                    e.toString());
+            return shipped;
+        }
     }
 
     private Optional<CatalogDirectory> fallbackDirectory() {
@@ -212,7 +242,7 @@ public final class Kiosk {
             Catalog read = setup.catalogs().load().orElseThrow();
             // Compared here, not on the FX thread: a deep comparison of a large catalog takes a while.
             boolean same = catalog.get().catalog().equals(read);
-            Loaded loaded = new Loaded(new CatalogSnapshot(read), SearchIndex.build(read));
+            Loaded loaded = new Loaded(new CatalogSnapshot(read), SearchIndex.build(read, everydayWords()));
             tasks.runOnUiThread(() -> offer(loaded, same));
         } catch (Exception e) {
             LOG.error("catalog version {} was applied but cannot be read back", outcome.version(), e);

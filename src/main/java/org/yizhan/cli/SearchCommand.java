@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.yizhan.catalog.CatalogFormatException;
@@ -29,6 +30,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many names (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--explain", description = "Also print why each matched (literal, synonym via which entry, reading, "
+            + "loose, keyword, department, material), its score and the marked parts of the name.")
+    boolean explain;
+
     @Parameters(index = "0", paramLabel = "QUERY", arity = "1..*",
             description = "What a citizen types: Chinese, pinyin, initials (sfz) or a mixture.")
     String[] query;
@@ -52,8 +57,20 @@ final class SearchCommand implements Callable<Integer> {
             return 1;
         }
         SearchIndex index = SearchIndex.build(loaded);
-        for (SearchHit hit : index.search(String.join(" ", query), limit)) {
-            System.out.println(hit.name());
+        List<SearchHit> hits = index.search(String.join(" ", query), limit);
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
+            if (!explain) {
+                System.out.println(hit.name());
+                continue;
+            }
+            String marked = hit.highlights().stream().map(h -> hit.name().substring(h.start(), h.end()))
+                    .collect(java.util.stream.Collectors.joining("…"));
+            System.out.printf("%2d. %s%n    score %d  %s%s%n", i + 1, hit.name(), hit.score(), hit.reason(),
+                    marked.isEmpty() ? "" : "  [" + marked + "]");
+        }
+        if (explain && hits.isEmpty()) {
+            System.out.println("(nothing found)");
         }
         return 0;
     }

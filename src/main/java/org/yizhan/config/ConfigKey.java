@@ -184,7 +184,16 @@ public enum ConfigKey {
             "How many queue tickets this kiosk gives in a minute at most. Someone pressing 取号 again and "
                     + "again (a child, say) gets that many and a message.",
             "1 到 60 之间的整数",
-            "a whole number from 1 to 60");
+            "a whole number from 1 to 60"),
+    SEARCH_EVERYDAY_WORDS("search.everyday-words", "", Need.OPTIONAL,
+            Optional.class, optional(ConfigValues::path),
+            "本大厅自己的群众常用说法词表（UTF-8 文本，格式见 docs/search.md，如“社保 = 社会保险”），在随程序附带的"
+                    + "词表之外再用上，改后重启终端生效。写法同 data.dir。留空则只用附带的词表。",
+            "The hall's own everyday words (a UTF-8 text file in the format of docs/search.md, e.g. 社保 = 社会保险), "
+                    + "used on top of the dictionary that ships with the kiosk; read when the kiosk starts. Written "
+                    + "like data.dir. Empty: the shipped dictionary only.",
+            "留空，或词表文件的路径",
+            "empty, or the path of a words file");
 
     /** Whether a kiosk.properties must set the key. */
     private enum Need { REQUIRED, OPTIONAL }

@@ -213,6 +213,11 @@ public final class KioskConfig {
         return optional(ConfigKey.TICKET_PUBLIC_URL);
     }
 
+    /** {@code search.everyday-words}: the hall's own words file, absolute; empty for the shipped dictionary only. */
+    public Optional<Path> everydayWords() {
+        return optional(ConfigKey.SEARCH_EVERYDAY_WORDS);
+    }
+
     public int maxTicketsPerMinute() {
         return get(ConfigKey.QUEUE_MAX_TICKETS_PER_MINUTE, Integer.class);
     }

@@ -224,8 +224,8 @@ class SearchIndexTest {
         // "shenf" is a substring in both; 身份 typed as initials "sf" starts the known word 身份证 in both,
         // which ranks with the name prefixes (the citizen is typing sfz)
         List<SearchHit> hits = index.search("sf", 10);
-        assertEquals(SearchIndex.PREFIX, hits.get(0).score());
-        assertEquals(SearchIndex.PREFIX, hits.get(1).score());
+        assertTrue(hits.get(0).score() > SearchIndex.WORD, "with the name prefixes: " + hits.get(0));
+        assertEquals(hits.get(0).score(), hits.get(1).score());
         assertEquals(List.of("sub", "ini"), ids(index, "sf"));
     }
 
@@ -250,5 +250,115 @@ class SearchIndexTest {
         for (int i = 1; i < hits.size(); i++) {
             assertTrue(hits.get(i - 1).name().length() <= hits.get(i).name().length());
         }
+    }
+
+    // --- everyday words, readings, loose matches (issue 12) ---
+
+    static final EverydayWords WORDS = EverydayWords.parse("test", """
+            社保 = 社会保险 | 社会保障
+            开公司 = 公司 设立登记
+            结婚证 护照 监护 指引 核准 审核 行政 复议
+            """);
+
+    static SearchIndex index(EverydayWords words, String... names) {
+        Service[] s = new Service[names.length];
+        for (int i = 0; i < names.length; i++) {
+            s[i] = service("s" + i, names[i], "mzj", List.of());
+        }
+        return SearchIndex.build(catalog(s), words);
+    }
+
+    @Test
+    void anEverydayWordFindsTheCatalogsWordingByCharactersPinyinAndInitials() {
+        SearchIndex index = index(WORDS, "城乡居民社会保险费申报", "社会保险登记", "护照签发");
+        for (String typed : List.of("社保", "shebao", "sb")) {
+            List<SearchHit> hits = index.search(typed, 10);
+            if (typed.equals("sb")) { // initials: 申报 of s0 is a literal match of its own
+                assertEquals("s1", hits.get(0).serviceId());
+                assertEquals(new SearchHit.Reason(SearchHit.Kind.SYNONYM, "社保", "社会保险"), hits.get(0).reason());
+                continue;
+            }
+            assertEquals(List.of("s1", "s0"), hits.stream().map(SearchHit::serviceId).toList(), typed);
+            assertEquals(new SearchHit.Reason(SearchHit.Kind.SYNONYM, "社保", "社会保险"), hits.get(0).reason());
+            assertEquals(SearchIndex.PREFIX - SearchIndex.SYNONYM_BELOW, hits.get(0).score());
+            assertEquals(SearchIndex.SUBSTRING - SearchIndex.SYNONYM_BELOW, hits.get(1).score());
+            assertEquals("社会保险", "社会保险登记".substring(hits.get(0).highlights().get(0).start(),
+                    hits.get(0).highlights().get(0).end()));
+        }
+    }
+
+    @Test
+    void aSynonymNeverBuriesWhatWasLiterallyTyped() {
+        SearchIndex index = index(WORDS, "社会保险登记", "社保中心地址查询", "查询社保缴费");
+        List<SearchHit> hits = index.search("社保", 10);
+        assertEquals(List.of("s1", "s0", "s2"), hits.stream().map(SearchHit::serviceId).toList());
+        assertEquals(SearchHit.Kind.LITERAL, hits.get(0).reason().kind());
+        assertEquals(SearchIndex.PREFIX, hits.get(0).score());
+        // a synonym's prefix ranks below a literal prefix, and above a literal substring: below a literal
+        // match of the same strength only
+        assertEquals(SearchIndex.PREFIX - SearchIndex.SYNONYM_BELOW, hits.get(1).score());
+        assertEquals(SearchHit.Kind.SYNONYM, hits.get(1).reason().kind());
+        assertEquals(SearchIndex.SUBSTRING, hits.get(2).score());
+    }
+
+    @Test
+    void aWordingOfSeveralWordsNeedsThemAllAndAnEverydayWordInsideALongerQueryCounts() {
+        SearchIndex index = index(WORDS, "社会团体设立登记", "内资有限责任公司设立登记", "公司注销登记");
+        assertEquals(List.of("s1"), ids(index, "kaigongsi").subList(0, 1));
+        List<SearchHit> hits = index.search("开公司", 10);
+        assertEquals("s1", hits.get(0).serviceId());
+        assertEquals(SearchIndex.SYNONYM_ALL_WORDS, hits.get(0).score());
+        assertEquals(2, hits.get(0).highlights().size());
+        assertTrue(hits.stream().noneMatch(h -> h.serviceId().equals("s0") && h.reason().kind() == SearchHit.Kind.SYNONYM));
+        List<SearchHit> longer = index.search("我要开公司", 10);
+        assertEquals("s1", longer.get(0).serviceId());
+        assertTrue(longer.get(0).score() < hits.get(0).score());
+    }
+
+    @Test
+    void thePhraseReadingOfAPolyphoneRanksAboveAnUnusualOne() {
+        SearchIndex index = index(WORDS, "行政复议", "普通护照签发", "银行账户开户");
+        List<SearchHit> hz = index.search("hz", 10);
+        assertEquals("s1", hz.get(0).serviceId());
+        SearchHit xz = hz.stream().filter(h -> h.serviceId().equals("s0")).findFirst().orElseThrow();
+        assertEquals(SearchHit.Kind.READING, xz.reason().kind()); // 行 read hang in 行政
+        assertTrue(xz.score() < SearchIndex.SUBSTRING);
+        assertEquals(SearchHit.Kind.LITERAL, index.search("xingzheng", 10).get(0).reason().kind());
+        assertEquals(SearchIndex.EXACT, index.search("xingzhengfuyi", 10).get(0).score());
+        SearchHit yinhang = index.search("yinhang", 10).get(0);
+        assertEquals("s2", yinhang.serviceId());
+        assertEquals(SearchHit.Kind.LITERAL, yinhang.reason().kind());
+        SearchHit yinxing = index.search("yinxing", 10).get(0);
+        assertEquals(SearchHit.Kind.READING, yinxing.reason().kind()); // still found, ranked as unusual
+    }
+
+    @Test
+    void initialsSpellingAWholeWordRankAboveInitialsThatCutThroughWords() {
+        SearchIndex index = index(WORDS, "遗嘱监护指引", "补领结婚证预约", "审核准予备案");
+        List<SearchHit> jhz = index.search("jhz", 10);
+        assertEquals("s1", jhz.get(0).serviceId()); // 结婚证, a whole word, in the middle
+        assertEquals(SearchIndex.PREFIX, jhz.get(0).score());
+        assertTrue(jhz.get(1).score() < SearchIndex.PREFIX); // 监护|指: cuts 指引
+        // hz on 审核准予 would start inside 审核
+        List<SearchHit> hz = index.search("hz", 10);
+        hz.stream().filter(h -> h.serviceId().equals("s2")).forEach(h -> assertTrue(h.score() <= SearchIndex.SUBSTRING));
+    }
+
+    @Test
+    void looseMatchesFindWordsApartAndMostOfTheCharactersBelowContiguousOnes() {
+        SearchIndex index = index(EverydayWords.none(), "技工院校学历鉴定证明", "出具学历证明书", "狂犬病暴露后处置门诊查询",
+                "疫苗接种门诊信息查询", "居民身份证换领", "疫苗流通信息公开", "疫苗预防接种证明补办");
+        List<SearchHit> hits = index.search("学历证明", 10);
+        assertEquals(List.of("s1", "s0", "s6"), hits.stream().map(SearchHit::serviceId).toList()); // s6: 证明 only
+        assertEquals(SearchHit.Kind.LOOSE, hits.get(1).reason().kind());
+        assertEquals("学历…证明", hits.get(1).reason().via());
+        assertTrue(hits.get(1).score() < SearchIndex.SUBSTRING);
+        // the rarer characters say more: 狂犬 before 疫苗
+        List<SearchHit> rabies = index.search("狂犬疫苗", 10);
+        assertEquals("s2", rabies.get(0).serviceId());
+        assertEquals("s3", rabies.get(1).serviceId());
+        // one character typed wrong
+        assertEquals("s4", index.search("居民身份正换领", 10).get(0).serviceId());
+        assertTrue(index.search("护照", 10).isEmpty(), "nothing in common, nothing found");
     }
 }
