@@ -19,6 +19,7 @@ import org.yizhan.model.Catalog;
 import org.yizhan.model.Department;
 import org.yizhan.model.Material;
 import org.yizhan.model.Service;
+import org.yizhan.search.EverydayWords;
 import org.yizhan.search.SearchIndex;
 
 /**
@@ -49,7 +50,7 @@ public final class SearchBenchmark {
 
     /** What {@link #run} measured. */
     public record Result(int services, double p50Ms, double p99Ms, long buildMs, long heapMb, double fts5P99Ms,
-            int queries, int sequences) {
+            int queries, int sequences, int everydayQueries, double everydayP50Ms, double everydayP99Ms) {
         public String line() {
             return String.format(java.util.Locale.ROOT,
                     "search services=%d p50_ms=%.3f p99_ms=%.3f build_ms=%d heap_mb=%d fts5_p99_ms=%.3f ratio=%.1f",
@@ -104,6 +105,34 @@ public final class SearchBenchmark {
         return new ArrayList<>(out);
     }
 
+    /**
+     * What the dictionary and loose matching serve: everyday words (every fourth of the shipped dictionary)
+     * in characters, full pinyin and initials, and 100 of the catalog's names with one character changed.
+     */
+    public static List<String> everydaySequences(Catalog catalog) {
+        Set<String> out = new LinkedHashSet<>();
+        List<EverydayWords.Entry> entries = EverydayWords.builtIn().entries();
+        for (int i = 0; i < entries.size(); i += 4) {
+            String w = entries.get(i).everyday();
+            String py = PinyinHelper.toPinyin(w, PinyinStyleEnum.NORMAL, " ").replace("ü", "v");
+            StringBuilder initials = new StringBuilder();
+            for (String s : py.split(" ")) {
+                initials.append(s.charAt(0));
+            }
+            out.add(w);
+            out.add(py.replace(" ", ""));
+            out.add(initials.toString());
+        }
+        Random r = new Random(7);
+        List<Service> services = catalog.services();
+        for (int i = 0; i < 100; i++) {
+            String name = services.get(r.nextInt(services.size())).name().replaceAll("[(（].*$", "");
+            int at = r.nextInt(name.length());
+            out.add(name.substring(0, at) + "册" + name.substring(at + 1));
+        }
+        return new ArrayList<>(out);
+    }
+
     /** Every prefix of a sequence is one keystroke's query (Chinese is committed a character at a time). */
     static List<String> keystrokes(List<String> sequences) {
         List<String> q = new ArrayList<>();
@@ -137,10 +166,23 @@ public final class SearchBenchmark {
             index.search(queries.get(i), 10);
             ours[i] = (System.nanoTime() - s) / 1e6;
         }
+        List<String> everyday = keystrokes(everydaySequences(catalog));
+        for (int warm = 0; warm < 3; warm++) {
+            for (String q : everyday) {
+                index.search(q, 10);
+            }
+        }
+        double[] more = new double[everyday.size()];
+        for (int i = 0; i < everyday.size(); i++) {
+            long s = System.nanoTime();
+            index.search(everyday.get(i), 10);
+            more[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(more);
         double fts5 = fts5P99(catalog, queries);
         Arrays.sort(ours);
         return new Result(size, percentile(ours, 50), percentile(ours, 99), buildMs, heapMb, fts5, queries.size(),
-                sequences.size());
+                sequences.size(), everyday.size(), percentile(more, 50), percentile(more, 99));
     }
 
     private static double fts5P99(Catalog catalog, List<String> queries) throws SQLException {

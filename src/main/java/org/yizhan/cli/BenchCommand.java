@@ -31,6 +31,8 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             SearchBenchmark.Result r = SearchBenchmark.run(services);
             System.out.printf("%d keystroke sequences, %d keystrokes%n", r.sequences(), r.queries());
+            System.out.printf(java.util.Locale.ROOT, "everyday words and mistyped names: %d keystrokes, p50_ms=%.3f p99_ms=%.3f%n",
+                    r.everydayQueries(), r.everydayP50Ms(), r.everydayP99Ms());
             System.out.println(r.line());
             return 0;
         }

@@ -270,15 +270,22 @@ public final class EverydayWords {
                 texts.add(e.everyday());
                 e.wordings().forEach(texts::addAll);
             }
+            Set<String> known = knownWords();
+            int longest = known.stream().mapToInt(String::length).max().orElse(0);
             m = new java.util.HashMap<>();
-            for (String w : knownWords()) {
-                int n = 0;
-                for (String t : texts) {
-                    if (t.contains(w)) {
-                        n++;
+            for (String t : texts) {
+                Set<String> inText = new java.util.HashSet<>();
+                for (int i = 0; i < t.length(); i++) {
+                    for (int len = 2; len <= longest && i + len <= t.length(); len++) {
+                        String w = t.substring(i, i + len);
+                        if (known.contains(w)) {
+                            inText.add(w);
+                        }
                     }
                 }
-                m.put(w, n);
+                for (String w : inText) {
+                    m.merge(w, 1, Integer::sum);
+                }
             }
             mentions = m;
         }

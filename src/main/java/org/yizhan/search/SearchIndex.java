@@ -52,7 +52,7 @@ public final class SearchIndex {
     private static final SearchHit.Kind[] KIND_REASON = {SearchHit.Kind.KEYWORD, SearchHit.Kind.DEPARTMENT,
             SearchHit.Kind.MATERIAL};
     private static final int MAX_LOOSE = 16;
-    private static final int MAX_LOOSE_EVALUATED = 20_000;
+    private static final int MAX_LOOSE_EVALUATED = 3_000;
     private static final int MAX_EVERYDAY_HITS = 8;
 
     /** Services in tie order: fewer units first, then catalog order. Internal ids index this. */
@@ -105,6 +105,11 @@ public final class SearchIndex {
     public static SearchIndex build(Catalog catalog, EverydayWords words) {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(words, "words");
+        // The phrase table and the dictionary's derived sets load beside the names' index, not after it.
+        java.util.concurrent.CompletableFuture<Void> side = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            Readings.preload();
+            words.mentions();
+        });
         List<Service> list = catalog.services();
         int n = list.size();
         int[] unitCount = new int[n];
@@ -149,6 +154,7 @@ public final class SearchIndex {
             }
             owners[t++] = kinds;
         }
+        side.join();
         return new SearchIndex(sorted, names, new TextIndex(otherTexts), owners, words);
     }
 
@@ -318,8 +324,8 @@ public final class SearchIndex {
         }
         for (int pass = 0; pass < 2; pass++) {
             int want = pass == 0 ? TextIndex.WORD : TextIndex.SUBSTRING;
-            for (int id : pass == 0 ? names.wordCandidates(q) : names.candidates(q)) {
-                TextIndex.Match m = names.match(id, q, qLetters);
+            for (int id : pass == 0 ? names.wordCandidates(q) : names.anyCandidates(q)) {
+                TextIndex.Match m = names.match(id, q, qLetters, odd.size() < limit);
                 if (m == null || m.tier() != want) {
                     continue;
                 }
@@ -622,12 +628,16 @@ public final class SearchIndex {
         }
         int found = 0;
         int evaluated = 0;
+        // Most characters first; within as many, shorter names first; enough in hand ends it.
         for (int c = n; c >= need && found < limit && evaluated < MAX_LOOSE_EVALUATED; c--) {
             if (byCount[c] == null) {
                 continue;
             }
             for (int id : byCount[c].toArray()) {
-                if (++evaluated > MAX_LOOSE_EVALUATED) {
+                if (c < n && !twoSideBySide(q, mask[id], names.units[id])) {
+                    continue; // most but not all of them: only with two of them side by side, as typed
+                }
+                if (++evaluated > MAX_LOOSE_EVALUATED || found >= 3 * limit) {
                     break;
                 }
                 int[] ranges = Alignment.of(q, names.units[id]);
@@ -656,6 +666,20 @@ public final class SearchIndex {
                 found++;
             }
         }
+    }
+
+    /** Whether the name holds two characters side by side that the query has side by side. */
+    private static boolean twoSideBySide(char[] q, int mask, char[] u) {
+        for (int k = 0; k + 1 < q.length; k++) {
+            if ((mask >>> k & 3) == 3) {
+                for (int i = 0; i + 1 < u.length; i++) {
+                    if (u[i] == q[k] && u[i + 1] == q[k + 1]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Keywords, then departments, then materials: services not yet found, in tie order. */

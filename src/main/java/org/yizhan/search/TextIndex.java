@@ -37,11 +37,15 @@ final class TextIndex {
     final char[][] units;
     private final int[][] orig;
     private final String[][][] syllables;
+    /** Per text, whether it has a polyphone: then a match is first tried with the usual readings only. */
+    private final boolean[] polyphones;
+    /** Per ideograph, the readings usual on its own (Readings.alone); null for characters no text has. */
+    private final String[][] aloneReadings;
     /**
-     * Per text the readings usual in place (a polyphone's phrase reading, see Readings.usual), or null
-     * when they are all of syllables: a match is first tried with these.
+     * Per text, null, or per unit the readings a phrase makes usual where it differs from the character's
+     * own (银行: hang); null units take {@link #aloneReadings}.
      */
-    private final String[][][] usualSyllables;
+    private final String[][][] phraseReadings;
     private final long[][] initials;
     private final long[] letters;
     private final boolean[][] boundary;
@@ -69,6 +73,11 @@ final class TextIndex {
     private final int[][] word3;
     private final int[][] init2;
     private final int[][] init3;
+    /**
+     * Per first two query letters or digits, the texts where a match can start at any unit: a reading's
+     * first two letters there, or that unit's initial and the next one's. The substring tier's candidates.
+     */
+    private final int[][] any2;
 
     TextIndex(List<String> texts) {
         int n = texts.size();
@@ -76,7 +85,9 @@ final class TextIndex {
         units = new char[n][];
         orig = new int[n][];
         syllables = new String[n][][];
-        usualSyllables = new String[n][][];
+        polyphones = new boolean[n];
+        aloneReadings = new String[65536][];
+        phraseReadings = new String[n][][];
         initials = new long[n][];
         letters = new long[n];
         boundary = new boolean[n][];
@@ -92,6 +103,7 @@ final class TextIndex {
         IntList[] w3 = new IntList[TRIPLES];
         IntList[] i2 = new IntList[PAIRS];
         IntList[] i3 = new IntList[TRIPLES];
+        IntList[] a2 = new IntList[PAIRS];
         IntList[] s1 = new IntList[36];
         IntList[] w1 = new IntList[36];
         Map<Character, IntList> sIdeo = new HashMap<>();
@@ -103,6 +115,7 @@ final class TextIndex {
         KeySet ws3 = new KeySet();
         KeySet is2 = new KeySet();
         KeySet is3 = new KeySet();
+        KeySet as2 = new KeySet();
         long[] pairSeen = new long[PAIR_WORDS];
         long[] lastOf = new long[64];
         long[] firstOf = new long[64];
@@ -144,7 +157,7 @@ final class TextIndex {
                 if (Normalizer.isIdeograph(c)) {
                     CharInfo ci = info[c];
                     if (ci == null) {
-                        ci = new CharInfo(Readings.of(c));
+                        ci = new CharInfo(c, Readings.of(c));
                         info[c] = ci;
                     }
                     syl[j] = ci.readings;
@@ -192,7 +205,14 @@ final class TextIndex {
                 bnd[j] = j > 0 && depth == 0 && startsWord(tc, orig[id][j - 1], at, u[j - 1], u[j]);
             }
             syllables[id] = syl;
-            usualSyllables[id] = usual(u, syl, info);
+            for (int j = 0; j < m; j++) {
+                if (syl[j] != null && info[u[j]].polyphone) {
+                    polyphones[id] = true;
+                    if (aloneReadings[u[j]] == null) {
+                        aloneReadings[u[j]] = Readings.alone(u[j]);
+                    }
+                }
+            }
             k2.clear();
             k3.clear();
             ws1.clear();
@@ -200,6 +220,7 @@ final class TextIndex {
             ws3.clear();
             is2.clear();
             is3.clear();
+            as2.clear();
             for (int j = 0; j < m; j++) {
                 if (j == 0) {
                     heads(u, syl, 0, 0, 0, k2, k3);
@@ -242,6 +263,17 @@ final class TextIndex {
             ws2.addTo(w2, id);
             ws3.addTo(w3, id);
             is2.addTo(i2, id);
+            for (int j = 0; j < m; j++) {
+                if (syl[j] != null) {
+                    for (String r : syl[j]) {
+                        if (r.length() >= 2) {
+                            as2.add(code(r.charAt(0)) * 36 + code(r.charAt(1)));
+                        }
+                    }
+                }
+            }
+            as2.addTo(a2, id);
+            is2.addTo(a2, id);
             is3.addTo(i3, id);
             initials[id] = ini;
             letters[id] = all;
@@ -252,6 +284,25 @@ final class TextIndex {
                 }
             }
             System.arraycopy(pairSeen, 0, pairBits, id * PAIR_WORDS, PAIR_WORDS);
+        }
+        // After the lists, so the phrase table has had time to load on another thread (Readings.preload).
+        for (int id = 0; id < n; id++) {
+            if (polyphones[id]) {
+                char[] u = units[id];
+                for (int j = 0; j < u.length; j++) {
+                    CharInfo ci = syllables[id][j] == null ? null : info[u[j]];
+                    if (ci != null && ci.polyphone) {
+                        String[] p = Readings.inPhraseOfPolyphone(j > 0 ? u[j - 1] : 0, u[j], j + 1 < u.length ? u[j + 1] : 0,
+                                ci.readings, ci.aloneText);
+                        if (p != null) {
+                            if (phraseReadings[id] == null) {
+                                phraseReadings[id] = new String[u.length][];
+                            }
+                            phraseReadings[id][j] = p;
+                        }
+                    }
+                }
+            }
         }
         start1 = toArrays(s1);
         word1 = toArrays(w1);
@@ -265,6 +316,7 @@ final class TextIndex {
         word3 = toArrays(w3);
         init2 = toArrays(i2);
         init3 = toArrays(i3);
+        any2 = toArrays(a2);
         byIdeograph = new HashMap<>();
         for (int c = 0; c < ideo.length; c++) {
             if (ideo[c] != null) {
@@ -275,23 +327,6 @@ final class TextIndex {
         for (int i = 0; i < 36; i++) {
             byInitial[i] = init[i].toArray();
         }
-    }
-
-    /** The readings usual in place for each unit, or null when no polyphone of the text is narrowed. */
-    private static String[][] usual(char[] u, String[][] syl, CharInfo[] info) {
-        String[][] out = null;
-        for (int j = 0; j < u.length; j++) {
-            if (syl[j] != null && info[u[j]].polyphone) {
-                String[] r = Readings.usual(j > 0 ? u[j - 1] : 0, u[j], j + 1 < u.length ? u[j + 1] : 0);
-                if (r.length != syl[j].length) {
-                    if (out == null) {
-                        out = syl.clone();
-                    }
-                    out[j] = r;
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -424,6 +459,17 @@ final class TextIndex {
         return code;
     }
 
+    /**
+     * For a tiered query: ascending ids of every text the query can match anywhere (a superset): by its
+     * first two letters when it has them, else as {@link #candidates}.
+     */
+    int[] anyCandidates(char[] q) {
+        if (q.length >= 2 && bit(q[0]) != 0 && bit(q[1]) != 0) {
+            return any2[key(q, 2)];
+        }
+        return candidates(q);
+    }
+
     /** For a tiered query: ascending ids of every text where the match can start at the first unit. */
     int[] startCandidates(char[] q) {
         if (Normalizer.isIdeograph(q[0])) {
@@ -476,14 +522,16 @@ final class TextIndex {
     private static final class CharInfo {
         final String[] readings;
         final boolean polyphone;
+        final String aloneText;
         long initials;
         long letters;
         long last;
         final long[] pairs = new long[PAIR_WORDS];
 
-        CharInfo(String[] readings) {
+        CharInfo(char c, String[] readings) {
             this.readings = readings;
             this.polyphone = Readings.polyphone(readings);
+            this.aloneText = polyphone ? Readings.aloneText(c) : null;
             for (String s : readings) {
                 initials |= bit(s.charAt(0));
                 for (int k = 0; k < s.length(); k++) {
@@ -553,20 +601,26 @@ final class TextIndex {
      * with any reading (then {@link Match#unusual}), or null.
      */
     Match match(int id, char[] q, long qLetters) {
+        return match(id, q, qLetters, true);
+    }
+
+    /** {@link #match}, trying unusual readings only when {@code unusualToo}. */
+    Match match(int id, char[] q, long qLetters, boolean unusualToo) {
         if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
             return null;
         }
-        String[][] usual = typesLetters(qLetters) ? usualSyllables[id] : null;
-        if (usual != null) {
-            Match m = matchWith(id, usual, q, false);
-            if (m != null) {
+        boolean twice = polyphones[id] && typesLetters(qLetters);
+        if (twice) {
+            Match m = matchWith(id, true, q, false);
+            if (m != null || !unusualToo) {
                 return m;
             }
         }
-        return matchWith(id, syllables[id], q, usual != null);
+        return matchWith(id, false, q, twice);
     }
 
-    private Match matchWith(int id, String[][] syl, char[] q, boolean unusual) {
+    private Match matchWith(int id, boolean usual, char[] q, boolean unusual) {
+        String[][] syl = syllables[id];
         char[] u = units[id];
         int n = u.length;
         if (n == 0) {
@@ -580,7 +634,7 @@ final class TextIndex {
             if (ideo0 || syl[s] == null ? u[s] != q0 : (initials[id][s] & b0) == 0) {
                 continue;
             }
-            int end = matchFrom(id, syl, s, q, 0);
+            int end = matchFrom(id, usual, s, q, 0);
             if (end < 0) {
                 continue;
             }
@@ -623,15 +677,15 @@ final class TextIndex {
         if (!isQueryLetter(q0) || syllables[id][0] == null ? u[0] != q0 : (initials[id][0] & bit(q0)) == 0) {
             return null;
         }
-        String[][] usual = typesLetters(qLetters) ? usualSyllables[id] : null;
-        if (usual != null) {
-            int end = matchFrom(id, usual, 0, q, 0);
+        boolean twice = polyphones[id] && typesLetters(qLetters);
+        if (twice) {
+            int end = matchFrom(id, true, 0, q, 0);
             if (end >= 0) {
                 return new Match(end == u.length ? EXACT : PREFIX, 0, end, false);
             }
         }
-        int end = matchFrom(id, syllables[id], 0, q, 0);
-        return end < 0 ? null : new Match(end == u.length ? EXACT : PREFIX, 0, end, usual != null);
+        int end = matchFrom(id, false, 0, q, 0);
+        return end < 0 ? null : new Match(end == u.length ? EXACT : PREFIX, 0, end, twice);
     }
 
     /** Whether the text can give every two consecutive letters or digits of the query (see pairBits). */
@@ -657,7 +711,21 @@ final class TextIndex {
         return orig[id][unitEnd - 1] + 1;
     }
 
-    private int matchFrom(int id, String[][] table, int j, char[] q, int k) {
+    /** The readings a match may use for unit j: all of them, or only those usual where it stands. */
+    private String[] readings(int id, int j, boolean usual) {
+        String[] all = syllables[id][j];
+        if (!usual || all == null || !polyphones[id]) {
+            return all;
+        }
+        String[][] phrase = phraseReadings[id];
+        if (phrase != null && phrase[j] != null) {
+            return phrase[j];
+        }
+        String[] alone = aloneReadings[units[id][j]];
+        return alone != null ? alone : all;
+    }
+
+    private int matchFrom(int id, boolean usual, int j, char[] q, int k) {
         if (k == q.length) {
             return j;
         }
@@ -666,9 +734,9 @@ final class TextIndex {
             return -1;
         }
         char c = q[k];
-        String[] syl = table[j];
+        String[] syl = readings(id, j, usual);
         if (syl == null || !isQueryLetter(c)) {
-            return u[j] == c ? matchFrom(id, table, j + 1, q, k + 1) : -1;
+            return u[j] == c ? matchFrom(id, usual, j + 1, q, k + 1) : -1;
         }
         for (String s : syl) {
             int m = 0;
@@ -683,20 +751,20 @@ final class TextIndex {
                 return j + 1; // the query ends inside or at the end of this syllable: typing goes on
             }
             if (m == s.length()) {
-                int r = matchFrom(id, table, j + 1, q, k + m);
+                int r = matchFrom(id, usual, j + 1, q, k + m);
                 if (r >= 0) {
                     return r;
                 }
             }
             // In the middle of a query a syllable is typed whole or as its initial (s or sh for shen).
             if (initialLength(s) == 2 && m >= 2 && s.length() > 2) {
-                int r = matchFrom(id, table, j + 1, q, k + 2);
+                int r = matchFrom(id, usual, j + 1, q, k + 2);
                 if (r >= 0) {
                     return r;
                 }
             }
             if (s.length() > 1) {
-                int r = matchFrom(id, table, j + 1, q, k + 1);
+                int r = matchFrom(id, usual, j + 1, q, k + 1);
                 if (r >= 0) {
                     return r;
                 }
