@@ -45,6 +45,7 @@ import org.yizhan.server.HallServer;
 import org.yizhan.sync.SyncOutcome;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
+import org.yizhan.testing.CutText;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.ManualClock;
 import org.yizhan.testing.ManualScheduleTaskExecutor;
@@ -382,6 +383,32 @@ class KioskFlowTest {
         assertTrue(Fx.call(() -> robot.lookup("#search-nothing").query().isVisible()));
         tap("#elder-button");
         shot("search-elder");
+    }
+
+    @Test
+    void anEverydayWordTypedInPinyinFindsTheServiceAndSaysWhy() throws Exception {
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
+        tap("#tile-search");
+        for (String key : List.of("s", "h", "e", "b", "a", "o")) {
+            tap("#key-" + key);
+        }
+        assertEquals("shebao", Fx.call(() -> ((javafx.scene.control.TextField) robot.lookup("#search-box").query()).getText()));
+        // 社保 is in no demo service's name: the dictionary's 社保 = 社会保障 brings 社会保障卡申领.
+        List<String> ids = Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList());
+        assertTrue(ids.contains("hit-rsj-sbk"), ids.toString());
+        String name = Fx.call(() -> robot.lookup("#hit-rsj-sbk .hit-name").queryAll().stream()
+                .flatMap(n -> ((javafx.scene.text.TextFlow) n).getChildren().stream())
+                .map(t -> ((javafx.scene.text.Text) t).getText()).reduce("", String::concat));
+        assertEquals("社会保障卡申领", name);
+        Label note = Fx.call(() -> robot.lookup("#hit-note-rsj-sbk").queryAs(Label.class));
+        assertEquals("与“社保”相关", Fx.call(note::getText));
+        assertTrue(Fx.call(note::isVisible));
+        shot("search-everyday-word");
+        assertEquals(List.of(), Fx.call(() -> CutText.in(kiosk.scene())), "the note and the name read whole");
+        double rowHeight = Fx.call(() -> robot.lookup("#hit-rsj-sbk").query().getBoundsInLocal().getHeight());
+        assertTrue(rowHeight >= 64, "still a big touch target: " + rowHeight);
+        tap("#hit-rsj-sbk");
+        assertEquals(new Destination.Guide("rsj-sbk"), at(), "the row with the note still opens the guide");
     }
 
     @Test

@@ -93,6 +93,8 @@ class ReadableTextTest {
         cut.addAll(check("guide-basis" + suffix));
         cut.addAll(visit(new Destination.Search(), "search-empty" + suffix));
         cut.addAll(visit(new Destination.Search("养老"), "search" + suffix));
+        // Through the everyday word 退休金: the long name, then the note 与“退休金”相关 under it.
+        cut.addAll(visit(new Destination.Search("退休金"), "search-everyday" + suffix));
         cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
         cut.addAll(visit(new Destination.Queue(), "queue" + suffix, "#queue-huji"));
         cut.addAll(visit(new Destination.Queue(LongTexts.SERVICE_ID), "queue-confirm" + suffix, "#queue-take"));

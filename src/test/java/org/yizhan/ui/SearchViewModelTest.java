@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.model.Audience;
+import org.yizhan.model.Catalog;
+import org.yizhan.model.Department;
 import org.yizhan.search.SearchIndex;
 import org.yizhan.testing.RecordingNavigator;
 import org.yizhan.testing.TestCatalogs;
@@ -36,6 +40,37 @@ class SearchViewModelTest {
         assertTrue(model.results().stream().anyMatch(r -> r.name().contains("身份证")), model.results().toString());
         assertEquals("云溪县公安局", model.results().get(0).department());
         assertEquals(messages.format("search.count", model.results().size()), model.statusProperty().get());
+    }
+
+    @Test
+    void aHitThroughAnEverydayWordSaysWhichWordItWasFor() {
+        // 社保 is not in the name: the dictionary's 社保 = 社会保险 brings it, and the row says so.
+        Catalog small = TestCatalogs.small();
+        Catalog withSocialInsurance = new Catalog(small.version(), small.generatedAt(), small.title(), small.sample(),
+                small.notice(), small.themes(),
+                Stream.concat(small.departments().stream(), Stream.of(new Department("rsj", "云溪县人力资源和社会保障局"))).toList(),
+                Stream.concat(small.services().stream(), Stream.of(TestCatalogs.service("rsj-sbf", "城乡居民社会保险费申报",
+                        "rsj", List.of(Audience.PERSON), List.of("person-999")))).toList());
+        SearchIndex everyday = SearchIndex.build(withSocialInsurance);
+        for (String typed : List.of("社保", "shebao")) {
+            SearchViewModel m = new SearchViewModel(messages, new CatalogSnapshot(withSocialInsurance), everyday::search,
+                    List.of(), id -> 0, new Destination.Search(), nav);
+            m.queryProperty().set(typed);
+            SearchViewModel.Row row = m.results().stream().filter(r -> r.serviceId().equals("rsj-sbf")).findFirst()
+                    .orElseThrow(() -> new AssertionError(typed + ": " + m.results()));
+            assertEquals("城乡居民社会保险费申报", row.name());
+            assertEquals("与“社保”相关", row.note(), typed);
+            assertEquals("云溪县人力资源和社会保障局", row.department());
+        }
+    }
+
+    @Test
+    void aHitOnTheNameAsTypedNeedsNoNote() {
+        model.queryProperty().set("结婚");
+        assertEquals("内地居民结婚登记", model.results().get(0).name());
+        assertEquals("", model.results().get(0).note());
+        model.queryProperty().set("sfz");
+        assertTrue(model.results().stream().allMatch(r -> r.note().isEmpty()), model.results().toString());
     }
 
     @Test

@@ -80,8 +80,14 @@ public final class SearchView implements Screen {
         for (SearchViewModel.Row r : model.results()) {
             TextFlow name = highlighted(r.name(), r.highlights());
             name.getStyleClass().add("hit-name");
-            Label dept = Labels.of(r.department(), "service-dept");
-            VBox text = new VBox(4, name, dept);
+            VBox text = new VBox(4, name);
+            if (!r.note().isEmpty()) {
+                // Why a name without the citizen's word is here (与“社保”相关): light, right under the name.
+                Label note = Labels.of(r.note(), "hit-note");
+                note.setId("hit-note-" + r.serviceId());
+                text.getChildren().add(note);
+            }
+            text.getChildren().add(Labels.of(r.department(), "service-dept"));
             HBox.setHgrow(text, Priority.ALWAYS);
             var chevron = Icons.of("mdi2c-chevron-right");
             chevron.getStyleClass().add("chevron");

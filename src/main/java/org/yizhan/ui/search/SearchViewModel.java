@@ -28,8 +28,12 @@ public final class SearchViewModel {
 
     static final int LIMIT = 50;
 
-    /** One result: the name with the ranges to highlight, and the department. */
-    public record Row(String serviceId, String name, List<SearchHit.Highlight> highlights, String department) {
+    /**
+     * One result: the name with the ranges to highlight, the department, and a light note on why it
+     * matched when the name does not show it (与“社保”相关 for a hit through an everyday word), empty when none.
+     */
+    public record Row(String serviceId, String name, List<SearchHit.Highlight> highlights, String department,
+            String note) {
     }
 
     private final Messages messages;
@@ -73,11 +77,20 @@ public final class SearchViewModel {
                 .sorted(Comparator.comparingInt(SearchHit::score).reversed()
                         .thenComparing(Comparator.comparingInt((SearchHit h) -> timesOpened.applyAsInt(h.serviceId())).reversed()))
                 .map(h -> new Row(h.serviceId(), h.name(), h.highlights(),
-                        catalog.service(h.serviceId()).map(s -> catalog.departmentName(s.departmentId())).orElse("")))
+                        catalog.service(h.serviceId()).map(s -> catalog.departmentName(s.departmentId())).orElse(""),
+                        note(h.reason())))
                 .toList();
         results.setAll(rows);
         nothingFound.set(rows.isEmpty());
         status.set(rows.isEmpty() ? messages.format("search.none", q.strip()) : messages.format("search.count", rows.size()));
+    }
+
+    /** What the citizen reads under a result's name about why it matched; empty when the name says it. */
+    private String note(SearchHit.Reason reason) {
+        if (reason.kind() == SearchHit.Kind.SYNONYM && !reason.everyday().isBlank()) {
+            return messages.format("search.related", reason.everyday());
+        }
+        return "";
     }
 
     public void type(String key) {
