@@ -482,7 +482,8 @@ public final class SearchIndex {
             boolean typing = m != null && !TextIndex.initialsOnly(q, m.start(), m.end()) && m.end() >= 2
                     && m.end() >= everyday.length(k) - 1;
             if (m != null && !m.unusual() && m.start() == 0 && (whole || typing)) {
-                hits.add(new int[] {k, SYNONYM_BELOW});
+                // the everyday word typed whole outranks one it only begins (医保 before 医保卡)
+                hits.add(new int[] {k, whole ? SYNONYM_BELOW : SYNONYM_BELOW + SYNONYM_BELOW / 5});
                 if (hits.size() >= MAX_EVERYDAY_HITS) {
                     break;
                 }

@@ -107,19 +107,26 @@ public final class SearchView implements Screen {
             int start = Math.max(at, Math.min(h.start(), name.length()));
             int end = Math.max(start, Math.min(h.end(), name.length()));
             if (start > at) {
-                flow.getChildren().add(new Text(name.substring(at, start)));
+                flow.getChildren().add(part(name.substring(at, start)));
             }
             if (end > start) {
-                Text match = new Text(name.substring(start, end));
+                Text match = part(name.substring(start, end));
                 match.getStyleClass().add("match");
                 flow.getChildren().add(match);
             }
             at = end;
         }
         if (at < name.length()) {
-            flow.getChildren().add(new Text(name.substring(at)));
+            flow.getChildren().add(part(name.substring(at)));
         }
         return flow;
+    }
+
+    /** A Text carries no style class of its own: the name's parts get one, so the CSS can set them bold. */
+    private static Text part(String s) {
+        Text t = new Text(s);
+        t.getStyleClass().add("hit-text");
+        return t;
     }
 
     private void buildNothingFound(org.yizhan.ui.Messages messages) {
