@@ -54,6 +54,8 @@ public final class SearchIndex {
     private static final int MAX_LOOSE = 16;
     private static final int MAX_LOOSE_EVALUATED = 3_000;
     private static final int MAX_EVERYDAY_HITS = 8;
+    /** Per searching thread, a bit mask per service for loose matching, all zero between searches. */
+    private final ThreadLocal<int[]> masks = ThreadLocal.withInitial(() -> new int[0]);
 
     /** Services in tie order: fewer units first, then catalog order. Internal ids index this. */
     private final Service[] services;
@@ -376,7 +378,8 @@ public final class SearchIndex {
         if (words == null) {
             return;
         }
-        for (int rank = 0; rank < words.length; rank++) {
+        int found = 0;
+        for (int rank = 0; rank < words.length && found < limit; rank++) { // later words rank lower: enough is enough
             char[] w = words[rank];
             List<long[]> strict = new ArrayList<>();
             names(w, limit, strict, new ArrayList<>());
@@ -386,6 +389,7 @@ public final class SearchIndex {
                 if (f[0] >= TextIndex.SUBSTRING && !startsInsideWord(names.units[id], (int) f[2], (int) f[3])) {
                     int score = f[0] == TextIndex.EXACT ? EXACT : PREFIX - rank;
                     best.offer(new Found(id, score, new SearchHit.Reason(SearchHit.Kind.LITERAL, "", note), range(f)));
+                    found++;
                 }
             }
         }
@@ -604,7 +608,11 @@ public final class SearchIndex {
         char[] q = typed.length > MAX_LOOSE ? Arrays.copyOf(typed, MAX_LOOSE) : typed;
         int n = q.length;
         int need = n == 2 ? 2 : Math.max(2, (n + 1) / 2);
-        int[] mask = new int[services.length];
+        int[] mask = masks.get();
+        if (mask.length < services.length) {
+            mask = new int[services.length];
+            masks.set(mask);
+        }
         // A rare character says more than a common one: 狂犬 in 狂犬疫苗 more than 疫苗.
         Map<Character, Double> weight = new HashMap<>();
         double total = 0;
@@ -617,14 +625,25 @@ public final class SearchIndex {
             weight.put(q[k], w);
             total += w;
         }
-        TextIndex.IntList[] byCount = new TextIndex.IntList[n + 1];
-        for (int id = 0; id < mask.length; id++) {
-            int c = Integer.bitCount(mask[id]);
-            if (c >= need && !best.has(id)) {
-                if (byCount[c] == null) {
-                    byCount[c] = new TextIndex.IntList();
+        // The ids with enough of the characters, by how many, each with its bits; the mask is left all zero.
+        long[][] byCount = new long[n + 1][];
+        int[] counts = new int[n + 1];
+        for (int k = 0; k < n; k++) {
+            for (int id : names.withIdeograph(q[k])) {
+                int bits = mask[id];
+                if (bits == 0) {
+                    continue; // seen already
                 }
-                byCount[c].add(id);
+                mask[id] = 0;
+                int c = Integer.bitCount(bits);
+                if (c >= need && !best.has(id)) {
+                    if (byCount[c] == null) {
+                        byCount[c] = new long[16];
+                    } else if (counts[c] == byCount[c].length) {
+                        byCount[c] = Arrays.copyOf(byCount[c], counts[c] * 2);
+                    }
+                    byCount[c][counts[c]++] = (long) id << 32 | (bits & 0xFFFFFFFFL);
+                }
             }
         }
         int found = 0;
@@ -634,8 +653,11 @@ public final class SearchIndex {
             if (byCount[c] == null) {
                 continue;
             }
-            for (int id : byCount[c].toArray()) {
-                if (c < n && !twoSideBySide(q, mask[id], names.units[id])) {
+            long[] bucket = Arrays.copyOf(byCount[c], counts[c]);
+            Arrays.sort(bucket); // tie order
+            for (long entry : bucket) {
+                int id = (int) (entry >>> 32);
+                if (c < n && !twoSideBySide(q, (int) entry, names.units[id])) {
                     continue; // most but not all of them: only with two of them side by side, as typed
                 }
                 if (++evaluated > MAX_LOOSE_EVALUATED || found >= 3 * limit) {
