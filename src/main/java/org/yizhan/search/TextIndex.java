@@ -74,8 +74,9 @@ final class TextIndex {
     private final int[][] init2;
     private final int[][] init3;
     /**
-     * Per first two query letters or digits, the texts where a match can start at any unit: a reading's
-     * first two letters there, or that unit's initial and the next one's. The substring tier's candidates.
+     * Per first two query letters, the texts with a reading starting with them; with init2 (a unit's
+     * initial and the next one's), the texts where a match can start at any unit: the substring tier's
+     * candidates.
      */
     private final int[][] any2;
 
@@ -273,7 +274,6 @@ final class TextIndex {
                 }
             }
             as2.addTo(a2, id);
-            is2.addTo(a2, id);
             is3.addTo(i3, id);
             initials[id] = ini;
             letters[id] = all;
@@ -465,7 +465,7 @@ final class TextIndex {
      */
     int[] anyCandidates(char[] q) {
         if (q.length >= 2 && bit(q[0]) != 0 && bit(q[1]) != 0) {
-            return any2[key(q, 2)];
+            return union(any2[key(q, 2)], init2[key(q, 2)]);
         }
         return candidates(q);
     }
@@ -491,6 +491,11 @@ final class TextIndex {
         }
         int[] a = q.length == 2 ? word2[key(q, 2)] : word3[key(q, 3)];
         int[] b = q.length == 2 ? init2[key(q, 2)] : init3[key(q, 3)];
+        return union(a, b);
+    }
+
+    /** Two ascending lists as one, each id once. */
+    private static int[] union(int[] a, int[] b) {
         if (b.length == 0) {
             return a;
         }
