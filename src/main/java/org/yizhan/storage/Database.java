@@ -110,7 +110,10 @@ public final class Database {
     /**
      * A write connection kept open, for a store whose writes are many and small (a ticket per citizen): opening
      * a connection costs more than such a write. Its transactions are {@code BEGIN IMMEDIATE} like
-     * {@link #inTransaction}'s; one at a time (the writer locks itself), and it holds no lock between them.
+     * {@link #inTransaction}'s, and it holds no lock between them. Writes that arrive while one commits are
+     * committed together (group commit): each runs inside a savepoint, in the order they came, so one that
+     * throws is undone alone; each caller returns only once the transaction holding its work has committed,
+     * so a batch costs one sync of the log instead of one per write.
      */
     public Writer writer() {
         return new Writer();
@@ -118,42 +121,162 @@ public final class Database {
 
     /** See {@link #writer()}. */
     public final class Writer implements AutoCloseable {
+        private final Object lock = new Object();
+        private final java.util.ArrayDeque<Pending<?>> waiting = new java.util.ArrayDeque<>();
+        private boolean committing;
         private Connection connection;
 
         private Writer() {
         }
 
-        /** As {@link Database#inTransaction}, on the kept connection (opened again if a failure closed it). */
-        public synchronized <T> T inTransaction(Work<T> work) throws SQLException {
-            if (connection == null || connection.isClosed()) {
-                // Autocommit, with BEGIN and COMMIT sent here: the driver would otherwise open the next
-                // transaction, and take the write lock, as soon as one commits.
-                SQLiteConfig config = new SQLiteConfig(writeConfig.toProperties());
-                config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
-                connection = DriverManager.getConnection(url, config.toProperties());
+        /** One caller's work and, once its transaction is over, its result or failure. */
+        private static final class Pending<T> {
+            final Work<T> work;
+            boolean done;
+            T result;
+            Exception failure;
+
+            Pending(Work<T> work) {
+                this.work = work;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
+
+            void run(Connection c) {
+                try {
+                    result = work.run(c);
+                } catch (SQLException | RuntimeException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        /**
+         * As {@link Database#inTransaction}, on the kept connection (opened again if a failure closed it),
+         * committed with the other writes waiting at that moment.
+         */
+        public <T> T inTransaction(Work<T> work) throws SQLException {
+            Pending<T> mine = new Pending<>(work);
+            boolean interrupted = false;
+            synchronized (lock) {
+                waiting.add(mine);
+            }
+            while (true) {
+                java.util.List<Pending<?>> batch;
+                synchronized (lock) {
+                    while (!mine.done && committing) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the work may already be in a batch: wait for its outcome
+                        }
+                    }
+                    if (mine.done) {
+                        break;
+                    }
+                    committing = true; // this caller commits what is waiting, its own work among it
+                    batch = new java.util.ArrayList<>(waiting);
+                    waiting.clear();
+                }
+                try {
+                    run(batch); // outside the lock, so that the next writes queue up meanwhile
+                } finally {
+                    synchronized (lock) {
+                        for (Pending<?> p : batch) {
+                            p.done = true;
+                        }
+                        committing = false;
+                        lock.notifyAll();
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (mine.failure instanceof SQLException e) {
+                throw e;
+            }
+            if (mine.failure instanceof RuntimeException e) {
+                throw e;
+            }
+            return mine.result;
+        }
+
+        private void run(java.util.List<Pending<?>> batch) {
+            try {
+                if (connection == null || connection.isClosed()) {
+                    // Autocommit, with BEGIN and COMMIT sent here: the driver would otherwise open the next
+                    // transaction, and take the write lock, as soon as one commits.
+                    SQLiteConfig config = new SQLiteConfig(writeConfig.toProperties());
+                    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+                    connection = DriverManager.getConnection(url, config.toProperties());
+                }
+                execute("BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                batch.forEach(p -> p.failure = e);
+                closeConnection();
+                return;
             }
             try {
-                T result = work.run(connection);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("COMMIT");
+                if (batch.size() == 1) {
+                    batch.get(0).run(connection);
+                    if (batch.get(0).failure != null) {
+                        execute("ROLLBACK");
+                        return;
+                    }
+                } else {
+                    for (Pending<?> p : batch) {
+                        execute("SAVEPOINT w");
+                        p.run(connection);
+                        if (p.failure != null) {
+                            execute("ROLLBACK TO w");
+                        }
+                        execute("RELEASE w");
+                    }
                 }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ROLLBACK");
+                execute("COMMIT");
+            } catch (SQLException e) {
+                for (Pending<?> p : batch) {
+                    if (p.failure == null) {
+                        p.failure = e;
+                    } else {
+                        p.failure.addSuppressed(e);
+                    }
+                    p.result = null;
+                }
+                try {
+                    execute("ROLLBACK");
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
-                    close();
+                    closeConnection();
                 }
-                throw e;
+            }
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
             }
         }
 
         @Override
-        public synchronized void close() {
+        public void close() {
+            synchronized (lock) {
+                boolean interrupted = false;
+                while (committing) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                closeConnection();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Closes the connection (the next transaction opens it again): by the committing thread, or under the lock. */
+        private void closeConnection() {
             if (connection != null) {
                 try {
                     connection.close();
