@@ -30,7 +30,7 @@ import org.yizhan.server.queue.Ticket;
 
 /**
  * {@code bench queue}: a real hall server on loopback with the ticket store's durable settings (WAL,
- * synchronous=FULL, one transaction per change); N clients, each its own kiosk client, take numbers in
+ * synchronous=FULL, each change its own unit, committed before its answer); N clients, each its own kiosk client, take numbers in
  * four queues and confirm each as printed, as a kiosk does. A ticket's latency is both round trips. Then the
  * store is read back: every queue's numbers must run 1..N, none twice, every one the clients got there and printed.
  */

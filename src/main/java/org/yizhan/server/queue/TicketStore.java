@@ -17,7 +17,8 @@ import org.yizhan.storage.Rows;
 
 /**
  * The {@code tickets} table of {@code DATA/tickets.db}. Every method works inside the caller's transaction,
- * so that taking a number (the sweep, the cap, the next sequence and the insert) is one {@code BEGIN IMMEDIATE}.
+ * so that taking a number (the sweep, the cap, the next sequence and the insert) is one unit of a
+ * {@code BEGIN IMMEDIATE} transaction (one savepoint when others are committed with it: Database.Writer).
  */
 final class TicketStore {
     private static final String COLUMNS = """
