@@ -155,34 +155,29 @@ public final class SearchBenchmark {
         long buildMs = (System.nanoTime() - t0) / 1_000_000;
         long heapMb = Math.max(0, usedHeap() - before) / (1024 * 1024);
 
+        double[] ours = timed(index, queries);
+        List<String> everyday = keystrokes(everydaySequences(catalog));
+        double[] more = timed(index, everyday);
+        double fts5 = fts5P99(catalog, queries);
+        return new Result(size, percentile(ours, 50), percentile(ours, 99), buildMs, heapMb, fts5, queries.size(),
+                sequences.size(), everyday.size(), percentile(more, 50), percentile(more, 99));
+    }
+
+    /** Milliseconds of each query after three rounds to warm up, sorted. */
+    private static double[] timed(SearchIndex index, List<String> queries) {
         for (int warm = 0; warm < 3; warm++) {
             for (String q : queries) {
                 index.search(q, 10);
             }
         }
-        double[] ours = new double[queries.size()];
+        double[] ms = new double[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long s = System.nanoTime();
             index.search(queries.get(i), 10);
-            ours[i] = (System.nanoTime() - s) / 1e6;
+            ms[i] = (System.nanoTime() - s) / 1e6;
         }
-        List<String> everyday = keystrokes(everydaySequences(catalog));
-        for (int warm = 0; warm < 3; warm++) {
-            for (String q : everyday) {
-                index.search(q, 10);
-            }
-        }
-        double[] more = new double[everyday.size()];
-        for (int i = 0; i < everyday.size(); i++) {
-            long s = System.nanoTime();
-            index.search(everyday.get(i), 10);
-            more[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(more);
-        double fts5 = fts5P99(catalog, queries);
-        Arrays.sort(ours);
-        return new Result(size, percentile(ours, 50), percentile(ours, 99), buildMs, heapMb, fts5, queries.size(),
-                sequences.size(), everyday.size(), percentile(more, 50), percentile(more, 99));
+        Arrays.sort(ms);
+        return ms;
     }
 
     private static double fts5P99(Catalog catalog, List<String> queries) throws SQLException {
