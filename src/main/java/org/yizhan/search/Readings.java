@@ -264,17 +264,6 @@ final class Readings {
     private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
     private static final String PLAIN = "aaaaeeeeiiiioooouuuuüüüünnnm";
 
-    /** yín → yin, lǜ → lü. */
-    static String toneless(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = Character.toLowerCase(s.charAt(i));
-            int t = TONED.indexOf(c);
-            sb.append(t >= 0 ? PLAIN.charAt(t) : c);
-        }
-        return sb.toString();
-    }
-
     private static String[] lookup(Character ch) {
         List<String> raw;
         try {
