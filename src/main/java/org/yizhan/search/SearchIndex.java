@@ -36,6 +36,8 @@ public final class SearchIndex {
     public static final int SUBSTRING = 400;
     /** A synonym ranks this far below a literal match of the same strength. */
     public static final int SYNONYM_BELOW = 50;
+    /** Marks an everyday word found inside a longer query of characters (我要开公司): scored 320–350. */
+    private static final int PART_OF_QUERY = -1;
     /** A synonym's wording of several words, all in the name. */
     public static final int SYNONYM_ALL_WORDS = 340;
     /** A match only through an unusual reading (plus the literal tier it would have had, 0–3). */
@@ -498,7 +500,7 @@ public final class SearchIndex {
                 for (int len = Math.min(EverydayWords.MAX_WORD, q.length - i); len >= 2; len--) {
                     Integer k = everydayIds.get(new String(q, i, len));
                     if (k != null) {
-                        hits.add(new int[] {k, 2 * SYNONYM_BELOW});
+                        hits.add(new int[] {k, PART_OF_QUERY});
                         i += len - 1;
                         break;
                     }
@@ -513,10 +515,14 @@ public final class SearchIndex {
                     List<long[]> strict = new ArrayList<>();
                     names(wording[0], limit, strict, new ArrayList<>());
                     for (long[] f : strict) {
-                        best.offer(new Found((int) f[1], TIER_SCORE[(int) f[0]] - h[1], why, range(f)));
+                        int tier = TIER_SCORE[(int) f[0]];
+                        // an everyday word that is only part of what was typed stays below every literal match of it all
+                        int score = h[1] == PART_OF_QUERY ? SYNONYM_ALL_WORDS + 10 - (EXACT - tier) / 10 : tier - h[1];
+                        best.offer(new Found((int) f[1], score, why, range(f)));
                     }
                 } else {
-                    allWords(wording, limit, SYNONYM_ALL_WORDS - (h[1] - SYNONYM_BELOW), why, best);
+                    allWords(wording, limit, h[1] == PART_OF_QUERY ? SYNONYM_ALL_WORDS - 20 : SYNONYM_ALL_WORDS - (h[1] - SYNONYM_BELOW),
+                            why, best);
                 }
             }
         }

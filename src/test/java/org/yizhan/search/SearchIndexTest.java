@@ -361,4 +361,13 @@ class SearchIndexTest {
         assertEquals("s4", index.search("居民身份正换领", 10).get(0).serviceId());
         assertTrue(index.search("护照", 10).isEmpty(), "nothing in common, nothing found");
     }
+
+    @Test
+    void anEverydayWordInsideALongerQueryNeverOutranksALiteralMatchOfItAll() {
+        SearchIndex index = index(EverydayWords.parse("t", "出国 = 出入境 | 护照\n"), "出入境证件办理", "国家公派出国留学申请受理");
+        List<SearchHit> hits = index.search("出国留学", 10);
+        assertEquals(List.of("s1", "s0"), hits.stream().map(SearchHit::serviceId).toList());
+        assertEquals(SearchHit.Kind.SYNONYM, hits.get(1).reason().kind());
+        assertTrue(hits.get(1).score() < SearchIndex.SUBSTRING);
+    }
 }
