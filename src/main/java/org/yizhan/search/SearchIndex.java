@@ -56,6 +56,14 @@ public final class SearchIndex {
     private static final int MAX_LOOSE = 16;
     private static final int MAX_LOOSE_EVALUATED = 3_000;
     private static final int MAX_EVERYDAY_HITS = 8;
+    /**
+     * The last few queries no name matched at all, in any reading. A citizen types on: a query that
+     * begins with one of them matches no name either (a match of it is a match of its start), so the
+     * names are not walked again for it, the slowest case there is.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> nameless =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(8);
+    private final java.util.concurrent.atomic.AtomicInteger namelessNext = new java.util.concurrent.atomic.AtomicInteger();
     /** Per searching thread, a bit mask per service for loose matching, all zero between searches. */
     private final ThreadLocal<int[]> masks = ThreadLocal.withInitial(() -> new int[0]);
 
@@ -221,7 +229,13 @@ public final class SearchIndex {
         //    come along, ranked lower.
         List<long[]> strict = new ArrayList<>();
         List<long[]> odd = new ArrayList<>();
-        names(q, limit, strict, odd);
+        String typed = new String(q);
+        if (!extendsANameless(typed)) {
+            names(q, limit, strict, odd);
+            if (strict.isEmpty() && odd.isEmpty()) {
+                nameless.set(Math.floorMod(namelessNext.getAndIncrement(), nameless.length()), typed);
+            }
+        }
         for (long[] f : strict) {
             best.offer(new Found((int) f[1], TIER_SCORE[(int) f[0]], SearchHit.Reason.LITERAL, range(f)));
         }
@@ -252,6 +266,16 @@ public final class SearchIndex {
             hits.add(hit(f));
         }
         return List.copyOf(hits);
+    }
+
+    private boolean extendsANameless(String typed) {
+        for (int i = 0; i < nameless.length(); i++) {
+            String n = nameless.get(i);
+            if (n != null && typed.startsWith(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] range(long[] f) {

@@ -370,4 +370,18 @@ class SearchIndexTest {
         assertEquals(SearchHit.Kind.SYNONYM, hits.get(1).reason().kind());
         assertTrue(hits.get(1).score() < SearchIndex.SUBSTRING);
     }
+
+    @Test
+    void typingOnAfterAQueryNoNameMatchedFindsWhatAFreshSearchFinds() {
+        List<String> typed = List.of("yinxz", "yinxing", "hzq", "hzqz", "shebaoqia", "shebaoqiax", "结婚证明书", "结婚证明书补",
+                "xyz", "xyzsfz", "hunyindengjizheng", "居民身份证首次申领x", "sfzh", "sfzhl");
+        SearchIndex typing = SearchIndex.build(INDEX_CATALOG);
+        for (String word : typed) {
+            for (int i = 1; i <= word.length(); i++) {
+                String q = word.substring(0, i);
+                SearchIndex fresh = SearchIndex.build(INDEX_CATALOG);
+                assertEquals(fresh.search(q, 10), typing.search(q, 10), q);
+            }
+        }
+    }
 }
