@@ -251,8 +251,10 @@ public final class SearchIndex {
         // 2. Everyday words: 社保 → 社会保险, each just below the literal tier it reaches.
         everydayWords(q, limit, best);
         // 3. Loose: the typed characters in order with gaps, or most of them, when the above left places.
-        if (best.size() < limit && allIdeographs(q) && q.length >= 2) {
-            loose(q, limit, best);
+        //    Only the characters count there: 2019年…技术 typed with a character wrong is found by its characters.
+        char[] han = ideographs(q);
+        if (best.size() < limit && han.length >= 2) {
+            loose(han, limit, best);
         }
         // 4. Keywords, then departments, then materials: services not yet found, in tie order.
         if (best.size() < limit) {
@@ -619,6 +621,16 @@ public final class SearchIndex {
             return i;
         }
         return -1;
+    }
+
+    private static char[] ideographs(char[] q) {
+        StringBuilder sb = new StringBuilder(q.length);
+        for (char c : q) {
+            if (Normalizer.isIdeograph(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.length() == q.length ? q : sb.toString().toCharArray();
     }
 
     private static boolean allIdeographs(char[] q) {

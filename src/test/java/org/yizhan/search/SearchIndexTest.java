@@ -357,8 +357,11 @@ class SearchIndexTest {
         List<SearchHit> rabies = index.search("狂犬疫苗", 10);
         assertEquals("s2", rabies.get(0).serviceId());
         assertTrue(rabies.stream().skip(1).allMatch(h -> h.name().contains("疫苗")));
-        // one character typed wrong
+        // one character typed wrong, also in a name with digits or Latin letters
         assertEquals("s4", index.search("居民身份正换领", 10).get(0).serviceId());
+        SearchIndex mixed = index(EverydayWords.none(), "2019年广东省农业主推技术", "CT检查费用报销");
+        assertEquals("s0", mixed.search("2019年广东省农业主推技猪", 10).get(0).serviceId());
+        assertEquals("s1", mixed.search("CT检查费用报效", 10).get(0).serviceId());
         assertTrue(index.search("护照", 10).isEmpty(), "nothing in common, nothing found");
     }
 
