@@ -134,7 +134,7 @@ public final class Database {
             final Work<T> work;
             boolean done;
             T result;
-            Exception failure;
+            Throwable failure;
 
             Pending(Work<T> work) {
                 this.work = work;
@@ -143,7 +143,7 @@ public final class Database {
             void run(Connection c) {
                 try {
                     result = work.run(c);
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
                     failure = e;
                 }
             }
@@ -176,12 +176,17 @@ public final class Database {
                     batch = new java.util.ArrayList<>(waiting);
                     waiting.clear();
                 }
+                boolean ran = false;
                 try {
                     run(batch); // outside the lock, so that the next writes queue up meanwhile
+                    ran = true;
                 } finally {
                     synchronized (lock) {
                         for (Pending<?> p : batch) {
                             p.done = true;
+                            if (!ran && p.failure == null) {
+                                p.failure = new SQLException("the write was not committed: its batch broke off");
+                            }
                         }
                         committing = false;
                         lock.notifyAll();
@@ -195,6 +200,9 @@ public final class Database {
                 throw e;
             }
             if (mine.failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (mine.failure instanceof Error e) {
                 throw e;
             }
             return mine.result;
