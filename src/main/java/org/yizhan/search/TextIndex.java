@@ -48,6 +48,8 @@ final class TextIndex {
     private final String[][][] phraseReadings;
     private final long[][] initials;
     private final long[] letters;
+    /** Per text, the letters its usual readings have (the same as letters but for texts with a polyphone). */
+    private final long[] usualLetters;
     private final boolean[][] boundary;
     private final Map<Character, int[]> byIdeograph;
     private final int[][] byInitial;
@@ -91,6 +93,7 @@ final class TextIndex {
         phraseReadings = new String[n][][];
         initials = new long[n][];
         letters = new long[n];
+        usualLetters = new long[n];
         boundary = new boolean[n][];
         IntList[] ideo = new IntList[65536];
         IntList[] init = new IntList[36];
@@ -277,6 +280,7 @@ final class TextIndex {
             is3.addTo(i3, id);
             initials[id] = ini;
             letters[id] = all;
+            usualLetters[id] = all;
             boundary[id] = bnd;
             for (int b = 0; b < 36; b++) {
                 if ((seen & (1L << b)) != 0) {
@@ -289,6 +293,10 @@ final class TextIndex {
         for (int id = 0; id < n; id++) {
             if (polyphones[id]) {
                 char[] u = units[id];
+                long usual = 0;
+                for (int j = 0; j < u.length; j++) {
+                    usual |= u[j] < 128 ? bit(u[j]) : 0;
+                }
                 for (int j = 0; j < u.length; j++) {
                     CharInfo ci = syllables[id][j] == null ? null : info[u[j]];
                     if (ci != null && ci.polyphone) {
@@ -301,7 +309,12 @@ final class TextIndex {
                             phraseReadings[id][j] = p;
                         }
                     }
+                    String[] r = readings(id, j, true);
+                    if (r != null) {
+                        usual |= lettersOf(r);
+                    }
                 }
+                usualLetters[id] = usual;
             }
         }
         start1 = toArrays(s1);
@@ -611,12 +624,13 @@ final class TextIndex {
 
     /** {@link #match}, trying unusual readings only when {@code unusualToo}. */
     Match match(int id, char[] q, long qLetters, boolean unusualToo) {
-        if ((letters[id] & qLetters) != qLetters || !hasPairs(id, q)) {
+        long has = unusualToo ? letters[id] : usualLetters[id]; // the cheapest test first: one word per text
+        if ((has & qLetters) != qLetters || !hasPairs(id, q)) {
             return null;
         }
         boolean twice = polyphones[id] && typesLetters(qLetters);
         if (twice) {
-            Match m = matchWith(id, true, q, false);
+            Match m = (usualLetters[id] & qLetters) == qLetters ? matchWith(id, true, q, false) : null;
             if (m != null || !unusualToo) {
                 return m;
             }
@@ -656,6 +670,16 @@ final class TextIndex {
         return fallback;
     }
 
+    private static long lettersOf(String[] readings) {
+        long m = 0;
+        for (String r : readings) {
+            for (int k = 0; k < r.length(); k++) {
+                m |= bit(r.charAt(k));
+            }
+        }
+        return m;
+    }
+
     /** Whether the query has a letter a–z, the only thing a reading can match. */
     private static boolean typesLetters(long qLetters) {
         return (qLetters & ((1L << 26) - 1)) != 0;
@@ -684,7 +708,7 @@ final class TextIndex {
         }
         boolean twice = polyphones[id] && typesLetters(qLetters);
         if (twice) {
-            int end = matchFrom(id, true, 0, q, 0);
+            int end = (usualLetters[id] & qLetters) == qLetters ? matchFrom(id, true, 0, q, 0) : -1;
             if (end >= 0) {
                 return new Match(end == u.length ? EXACT : PREFIX, 0, end, false);
             }
