@@ -56,6 +56,8 @@ public final class SearchIndex {
     private static final int MAX_LOOSE = 16;
     private static final int MAX_LOOSE_EVALUATED = 3_000;
     private static final int MAX_EVERYDAY_HITS = 8;
+    /** How many names are looked at for matches through an unusual reading, at most, once the usual ones are in. */
+    private static final int MAX_UNUSUAL_EXAMINED = 2_000;
     /**
      * The last few queries no name matched at all, in any reading. A citizen types on: a query that
      * begins with one of them matches no name either (a match of it is a match of its start), so the
@@ -354,21 +356,27 @@ public final class SearchIndex {
         }
         for (int pass = 0; pass < 2; pass++) {
             int want = pass == 0 ? TextIndex.WORD : TextIndex.SUBSTRING;
-            for (int id : pass == 0 ? names.wordCandidates(q) : names.anyCandidates(q)) {
-                TextIndex.Match m = names.match(id, q, qLetters, odd.size() < limit);
+            for (int id : pass == 0 ? names.usualWordCandidates(q) : names.usualAnyCandidates(q)) {
+                TextIndex.Match m = names.match(id, q, qLetters, false);
                 if (m == null || m.tier() != want) {
-                    continue;
-                }
-                if (m.unusual()) {
-                    if (odd.size() < limit) {
-                        odd.add(new long[] {m.tier(), id, m.start(), m.end()});
-                    }
                     continue;
                 }
                 strict.add(new long[] {tier(id, q, m), id, m.start(), m.end()});
                 if (++counted >= limit) {
                     return;
                 }
+            }
+        }
+        // Fewer than `limit` in usual readings: matches through another reading fill in below them, from
+        // the first names that have one (a fallback, so the walk for them is bounded).
+        int examined = 0;
+        for (int id : names.anyCandidates(q)) {
+            if (odd.size() >= limit || ++examined > MAX_UNUSUAL_EXAMINED) {
+                break;
+            }
+            TextIndex.Match m = names.match(id, q, qLetters, true);
+            if (m != null && m.unusual() && odd.stream().noneMatch(f -> f[1] == id)) {
+                odd.add(new long[] {m.tier(), id, m.start(), m.end()});
             }
         }
     }

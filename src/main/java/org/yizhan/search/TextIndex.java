@@ -81,6 +81,8 @@ final class TextIndex {
      * candidates.
      */
     private final int[][] any2;
+    /** As init2, from the initials of the readings usual in place only: where a usual match can start. */
+    private final int[][] usualInit2;
 
     TextIndex(List<String> texts) {
         int n = texts.size();
@@ -317,6 +319,35 @@ final class TextIndex {
                 usualLetters[id] = usual;
             }
         }
+        IntList[] u2 = new IntList[PAIRS];
+        KeySet us2 = new KeySet();
+        for (int id = 0; id < n; id++) {
+            long[] ini = initials[id];
+            if (polyphones[id]) {
+                ini = ini.clone();
+                for (int j = 0; j < ini.length; j++) {
+                    String[] r = syllables[id][j] == null ? null : readings(id, j, true);
+                    if (r != null) {
+                        long b = 0;
+                        for (String x : r) {
+                            b |= bit(x.charAt(0));
+                        }
+                        ini[j] = b;
+                    }
+                }
+            }
+            us2.clear();
+            for (int j = 0; j + 1 < ini.length; j++) {
+                for (long a = ini[j]; a != 0; a &= a - 1) {
+                    int x = Long.numberOfTrailingZeros(a);
+                    for (long b = ini[j + 1]; b != 0; b &= b - 1) {
+                        us2.add(x * 36 + Long.numberOfTrailingZeros(b));
+                    }
+                }
+            }
+            us2.addTo(u2, id);
+        }
+        usualInit2 = toArrays(u2);
         start1 = toArrays(s1);
         word1 = toArrays(w1);
         startIdeo = new HashMap<>(sIdeo.size() * 2);
@@ -481,6 +512,25 @@ final class TextIndex {
             return union(any2[key(q, 2)], init2[key(q, 2)]);
         }
         return candidates(q);
+    }
+
+    /**
+     * As {@link #anyCandidates}, for matches in the readings usual in place only: a text reached only
+     * through an unusual initial (市 read fu for fj) is not in it.
+     */
+    int[] usualAnyCandidates(char[] q) {
+        if (q.length >= 2 && bit(q[0]) != 0 && bit(q[1]) != 0) {
+            return union(any2[key(q, 2)], usualInit2[key(q, 2)]);
+        }
+        return candidates(q);
+    }
+
+    /** As {@link #wordCandidates}, for matches in the readings usual in place only. */
+    int[] usualWordCandidates(char[] q) {
+        if (q.length == 2 && !Normalizer.isIdeograph(q[0])) {
+            return union(word2[key(q, 2)], usualInit2[key(q, 2)]);
+        }
+        return wordCandidates(q);
     }
 
     /** For a tiered query: ascending ids of every text where the match can start at the first unit. */
