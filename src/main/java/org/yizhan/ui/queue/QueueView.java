@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.yizhan.ui.Buttons;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
@@ -196,15 +197,7 @@ public final class QueueView implements Screen {
     }
 
     private static Button wide(String text, String id, String icon, boolean primary) {
-        Button b = new Button(text, Icons.of(icon));
-        b.setId(id);
-        b.setMaxWidth(Double.MAX_VALUE);
-        b.getStyleClass().add("queue-action");
-        if (primary) {
-            b.getStyleClass().add("primary");
-        }
-        Labels.wrap(b);
-        return b;
+        return Buttons.wide(text, id, icon, primary, "queue-action");
     }
 
     @Override

@@ -10,6 +10,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.yizhan.ui.Buttons;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
@@ -227,15 +228,7 @@ public final class StatusView implements Screen {
     }
 
     private static Button action(String text, String id, String icon, boolean primary) {
-        Button b = new Button(text, Icons.of(icon));
-        b.setId(id);
-        b.getStyleClass().add("status-action");
-        if (primary) {
-            b.getStyleClass().add("primary");
-        }
-        b.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(b, Priority.ALWAYS);
-        return Labels.wrap(b);
+        return Buttons.wide(text, id, icon, primary, "status-action");
     }
 
     @Override
