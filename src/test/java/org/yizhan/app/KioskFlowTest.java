@@ -46,6 +46,7 @@ import org.yizhan.sync.SyncOutcome;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
 import org.yizhan.testing.CutText;
+import org.yizhan.testing.FlowScreen;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.ManualClock;
 import org.yizhan.testing.ManualScheduleTaskExecutor;
@@ -63,6 +64,7 @@ class KioskFlowTest {
     Path data;
 
     private final FxRobot robot = new FxRobot();
+    private final FlowScreen screen = new FlowScreen(() -> this.kiosk.scene());
     /** The kiosk's own executor; a retry due a sync interval later runs when a test says. */
     private final ManualScheduleTaskExecutor tasks = new ManualScheduleTaskExecutor(new UiTaskExecutor(2));
     private final BlockingQueue<SyncOutcome> synced = new LinkedBlockingQueue<>();
@@ -127,30 +129,6 @@ class KioskFlowTest {
         });
     }
 
-    /** Taps a node, first scrolling it into view as a citizen would. */
-    private void tap(String query) {
-        Fx.run(() -> {
-            // A screen built since the last pulse has no skins yet, so nothing inside a scroll pane is found.
-            kiosk.scene().getRoot().applyCss();
-            Node node = robot.lookup(query).query();
-            for (Node p = node.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof ScrollPane pane) {
-                    Node content = pane.getContent();
-                    double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
-                    double h = content.getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
-                    double viewport = pane.getViewportBounds().getHeight();
-                    double top = pane.getVvalue() * Math.max(0, h);
-                    if (y < top || y + node.getBoundsInLocal().getHeight() > top + viewport) {
-                        pane.setVvalue(h <= 0 ? 0 : Math.min(1, y / h));
-                    }
-                    break;
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Destination at() {
         return Fx.call(() -> kiosk.shell().current());
@@ -179,10 +157,10 @@ class KioskFlowTest {
             assertEquals("applied version 2", awaitSync(o -> true).line());
             assertEquals("终端编号 kiosk-test · 目录版本 2", footer(), "read back and shown at once: the kiosk is at home");
 
-            tap("#tile-guide");
-            tap("#entry-person-090");
+            screen.tap("#tile-guide");
+            screen.tap("#entry-person-090");
             String serviceId = Fx.call(() -> robot.lookup(".service-row").query().getId()).substring("service-".length());
-            tap(".service-row");
+            screen.tap(".service-row");
             Destination guide = at();
             assertEquals(new Destination.Guide(serviceId), guide);
 
@@ -192,7 +170,7 @@ class KioskFlowTest {
             assertEquals(guide, at(), "the citizen's guide stays on screen");
             assertEquals("终端编号 kiosk-test · 目录版本 2", footer());
 
-            tap("#home-button");
+            screen.tap("#home-button");
             assertEquals("终端编号 kiosk-test · 目录版本 3", footer());
             assertFalse(kiosk.searchIndex().search("居民身份证换领（新）", 5).isEmpty(), "the search index swapped too");
 
@@ -297,16 +275,16 @@ class KioskFlowTest {
         assertInstanceOf(Destination.Home.class, at());
         shot("home-portrait");
 
-        tap("#tile-guide");
+        screen.tap("#tile-guide");
         assertEquals(new Destination.Browse(Audience.PERSON), at());
         shot("browse-portrait");
 
-        tap("#entry-person-090");
+        screen.tap("#entry-person-090");
         assertEquals(new Destination.ThemeServices("person-090"), at());
         shot("services-portrait");
 
         String serviceId = Fx.call(() -> robot.lookup(".service-row").query().getId()).substring("service-".length());
-        tap(".service-row");
+        screen.tap(".service-row");
         assertEquals(new Destination.Guide(serviceId), at());
         shot("guide-portrait");
 
@@ -320,11 +298,11 @@ class KioskFlowTest {
         scrollTo("#guide-scroll", "#section-steps");
         shot("guide-steps-portrait");
 
-        tap("#back-button");
+        screen.tap("#back-button");
         assertEquals(new Destination.ThemeServices("person-090"), at());
-        tap("#back-button");
+        screen.tap("#back-button");
         assertEquals(new Destination.Browse(Audience.PERSON), at());
-        tap("#home-button");
+        screen.tap("#home-button");
         assertInstanceOf(Destination.Home.class, at());
     }
 
@@ -334,7 +312,7 @@ class KioskFlowTest {
         Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("mdi2c-chevron-down", basisChevron(), "folded: the chevron points down");
-        tap("#basis-toggle");
+        screen.tap("#basis-toggle");
         assertEquals("mdi2c-chevron-up", basisChevron(), "open: the chevron points up");
         Bounds view = Fx.call(() -> robot.lookup("#guide-scroll").query().localToScene(
                 robot.lookup("#guide-scroll").query().getLayoutBounds()));
@@ -345,7 +323,7 @@ class KioskFlowTest {
         assertTrue(first.getMinY() >= view.getMinY() && first.getMaxY() <= view.getMaxY(),
                 "the opened text is scrolled into view: " + first + " in " + view);
         shot("guide-basis-open-portrait");
-        tap("#basis-toggle");
+        screen.tap("#basis-toggle");
         assertEquals("mdi2c-chevron-down", basisChevron(), "folded again: down");
     }
 
@@ -357,40 +335,40 @@ class KioskFlowTest {
     @Test
     void searchByPinyinInitialsOnTheOnScreenKeyboard() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
-        tap("#tile-search");
+        screen.tap("#tile-search");
         assertInstanceOf(Destination.Search.class, at());
         shot("search-empty-portrait");
-        tap("#key-s");
-        tap("#key-f");
-        tap("#key-z");
+        screen.tap("#key-s");
+        screen.tap("#key-f");
+        screen.tap("#key-z");
         assertEquals("sfz", Fx.call(() -> ((javafx.scene.control.TextField) robot.lookup("#search-box").query()).getText()));
         List<String> ids = Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList());
         assertTrue(ids.stream().limit(3).anyMatch(id -> id.startsWith("hit-gaj-sfz")), ids.toString());
         shot("search-sfz-portrait");
         String first = ids.get(0);
-        tap("#" + first);
+        screen.tap("#" + first);
         assertEquals(new Destination.Guide(first.substring("hit-".length())), at());
-        tap("#back-button");
+        screen.tap("#back-button");
         assertEquals(new Destination.Search("sfz"), at(), "back from a guide returns to the results");
         assertEquals(ids, Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList()));
-        tap("#key-clear");
+        screen.tap("#key-clear");
         assertTrue(Fx.call(() -> robot.lookup(".service-row").queryAll().isEmpty()), "clear empties the list");
-        tap("#key-q");
-        tap("#key-q");
-        tap("#key-q");
-        tap("#key-q");
+        screen.tap("#key-q");
+        screen.tap("#key-q");
+        screen.tap("#key-q");
+        screen.tap("#key-q");
         shot("search-nothing-portrait");
         assertTrue(Fx.call(() -> robot.lookup("#search-nothing").query().isVisible()));
-        tap("#elder-button");
+        screen.tap("#elder-button");
         shot("search-elder");
     }
 
     @Test
     void anEverydayWordTypedInPinyinFindsTheServiceAndSaysWhy() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
-        tap("#tile-search");
+        screen.tap("#tile-search");
         for (String key : List.of("s", "h", "e", "b", "a", "o")) {
-            tap("#key-" + key);
+            screen.tap("#key-" + key);
         }
         assertEquals("shebao", Fx.call(() -> ((javafx.scene.control.TextField) robot.lookup("#search-box").query()).getText()));
         // 社保 is in no demo service's name: the dictionary's 社保 = 社会保障 brings 社会保障卡申领.
@@ -407,15 +385,15 @@ class KioskFlowTest {
         assertEquals(List.of(), Fx.call(() -> CutText.in(kiosk.scene())), "the note and the name read whole");
         double rowHeight = Fx.call(() -> robot.lookup("#hit-rsj-sbk").query().getBoundsInLocal().getHeight());
         assertTrue(rowHeight >= 64, "still a big touch target: " + rowHeight);
-        tap("#hit-rsj-sbk");
+        screen.tap("#hit-rsj-sbk");
         assertEquals(new Destination.Guide("rsj-sbk"), at(), "the row with the note still opens the guide");
     }
 
     @Test
     void aPhysicalKeyboardOrCommittedImeTextSearchesToo() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
-        tap("#tile-search");
-        tap("#search-box");
+        screen.tap("#tile-search");
+        screen.tap("#search-box");
         robot.write("婚");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> names = Fx.call(() -> robot.lookup(".hit-name").queryAll().stream()
@@ -433,8 +411,8 @@ class KioskFlowTest {
     @Test
     void aFingerDragScrollsTheListWithoutOpeningARow() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
-        tap("#tile-guide");
-        tap("#entry-person-090");
+        screen.tap("#tile-guide");
+        screen.tap("#entry-person-090");
         ScrollPane pane = (ScrollPane) robot.lookup("#services-scroll").query();
         assertEquals(0.0, Fx.call(pane::getVvalue));
         robot.drag(".service-row").moveBy(0, -300).moveBy(0, -300).drop();
@@ -478,24 +456,24 @@ class KioskFlowTest {
     @Test
     void legalSideAndDepartmentsAndElderMode() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
-        tap("#tile-guide");
-        tap("#browse-legal");
+        screen.tap("#tile-guide");
+        screen.tap("#browse-legal");
         assertEquals(new Destination.Browse(Audience.LEGAL, false), at());
         shot("browse-legal-portrait");
-        tap("#browse-by-department");
+        screen.tap("#browse-by-department");
         shot("browse-departments-portrait");
-        tap(".card-button");
+        screen.tap(".card-button");
         assertInstanceOf(Destination.DepartmentServices.class, at());
-        tap("#back-button");
+        screen.tap("#back-button");
         assertEquals(new Destination.Browse(Audience.LEGAL, true), at(), "返回 keeps the side and mode chosen");
 
-        tap("#elder-button");
+        screen.tap("#elder-button");
         assertTrue(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
         shot("browse-departments-elder");
-        tap(".card-button");
-        tap(".service-row");
+        screen.tap(".card-button");
+        screen.tap(".service-row");
         shot("guide-elder");
-        tap("#home-button");
+        screen.tap("#home-button");
         assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")),
                 "the next citizen starts in the standard mode");
         shot("home-elder-reset");
@@ -505,9 +483,9 @@ class KioskFlowTest {
     void idleTimeoutReturnsHomeAndForgetsTheCitizen() throws Exception {
         ManualClock clock = new ManualClock();
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), clock, false);
-        tap("#tile-guide");
-        tap("#browse-legal");
-        tap("#elder-button");
+        screen.tap("#tile-guide");
+        screen.tap("#browse-legal");
+        screen.tap("#elder-button");
         idleFor(clock, Duration.ofSeconds(44));
         assertFalse(countdownShown(), "no countdown while the citizen may still be reading");
         idleFor(clock, Duration.ofSeconds(2));
@@ -517,9 +495,9 @@ class KioskFlowTest {
         idleFor(clock, Duration.ofSeconds(14));
         assertInstanceOf(Destination.Home.class, at());
         assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
-        tap("#tile-guide");
+        screen.tap("#tile-guide");
         assertEquals(new Destination.Browse(Audience.PERSON), at(), "the 法人 choice was forgotten");
-        tap("#back-button");
+        screen.tap("#back-button");
         assertInstanceOf(Destination.Home.class, at(), "and so was the history");
     }
 

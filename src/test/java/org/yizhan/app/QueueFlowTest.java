@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,10 +27,10 @@ import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.config.PrinterType;
 import org.yizhan.testing.FakeEscPosPrinter;
+import org.yizhan.testing.FlowScreen;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.ManualClock;
 import org.yizhan.testing.ManualScheduleTaskExecutor;
-import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.UiTaskExecutor;
@@ -50,6 +47,7 @@ class QueueFlowTest {
     Path data;
 
     private final FxRobot robot = new FxRobot();
+    private final FlowScreen screen = new FlowScreen(() -> this.kiosk.scene());
     private final ManualScheduleTaskExecutor tasks = new ManualScheduleTaskExecutor(new UiTaskExecutor(2));
     private final ManualClock clock = new ManualClock(MONDAY_MORNING, ZoneId.of("Asia/Shanghai"));
     private FakeEscPosPrinter printer;
@@ -92,68 +90,38 @@ class QueueFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private void tap(String query) {
-        Fx.run(() -> {
-            kiosk.scene().getRoot().applyCss();
-            Node node = robot.lookup(query).query();
-            for (Node p = node.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof ScrollPane pane) {
-                    double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-                    double h = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
-                    pane.setVvalue(h <= 0 ? 0 : Math.min(1, y / h));
-                    break;
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    /** Waits for the screen to show {@code query} (the answer of a call off the FX thread). */
-    private void awaitShown(String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> Fx.call(() -> robot.lookup(query).tryQuery().isPresent()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private String text(String query) {
-        return Fx.call(() -> robot.lookup(query).queryAs(Label.class).getText());
-    }
 
-    private void shot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Fx.run(() -> Screenshots.save(kiosk.scene(), name));
-    }
 
     @Test
     void homeToAQueueToTheTicketPrintedWithThePeopleAhead() throws Exception {
         start(withPrinter());
-        tap("#tile-queue");
-        awaitShown("#queue-huji");
-        shot("queue-list-portrait");
-        tap("#queue-huji");
-        awaitShown("#queue-take");
-        shot("queue-confirm-portrait");
-        tap("#queue-take");
-        awaitShown("#queue-ticket");
-        shot("queue-ticket-portrait");
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-huji");
+        screen.shot("queue-list-portrait");
+        screen.tap("#queue-huji");
+        screen.awaitShown("#queue-take");
+        screen.shot("queue-confirm-portrait");
+        screen.tap("#queue-take");
+        screen.awaitShown("#queue-ticket");
+        screen.shot("queue-ticket-portrait");
 
-        assertEquals("A001", text("#ticket-number"));
-        assertEquals("请取走您的排队票", text("#queue-take-ticket"));
+        assertEquals("A001", screen.text("#ticket-number"));
+        assertEquals("请取走您的排队票", screen.text("#queue-take-ticket"));
         assertEquals(1, printer.receivedImages().size(), "one ticket came out of the printer");
         assertEquals(1, printer.jobsCut());
 
         // The next citizen: one more ahead, and the next number.
         Fx.run(() -> kiosk.shell().home());
-        tap("#tile-queue");
-        awaitShown("#queue-huji");
-        assertTrue(text("#queue-huji .queue-figures").startsWith("等候 1 人"), text("#queue-huji .queue-figures"));
-        tap("#queue-huji");
-        awaitShown("#queue-take");
-        tap("#queue-take");
-        awaitShown("#queue-ticket");
-        assertEquals("A002", text("#ticket-number"));
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-huji");
+        assertTrue(screen.text("#queue-huji .queue-figures").startsWith("等候 1 人"), screen.text("#queue-huji .queue-figures"));
+        screen.tap("#queue-huji");
+        screen.awaitShown("#queue-take");
+        screen.tap("#queue-take");
+        screen.awaitShown("#queue-ticket");
+        assertEquals("A002", screen.text("#ticket-number"));
 
         // Back home by itself a short while later.
         tasks.runScheduled();
@@ -165,31 +133,31 @@ class QueueFlowTest {
     void aGuidesTakeANumberGoesStraightToItsQueue() throws Exception {
         start(withPrinter());
         Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
-        awaitShown("#guide-take-number");
-        shot("guide-take-number-portrait");
-        tap("#guide-take-number");
-        awaitShown("#queue-take");
-        assertEquals("确认领取“户籍与身份证”的排队号？", text("#queue-question"));
-        shot("queue-from-guide-portrait");
+        screen.awaitShown("#guide-take-number");
+        screen.shot("guide-take-number-portrait");
+        screen.tap("#guide-take-number");
+        screen.awaitShown("#queue-take");
+        assertEquals("确认领取“户籍与身份证”的排队号？", screen.text("#queue-question"));
+        screen.shot("queue-from-guide-portrait");
     }
 
     @Test
     void aGuidesMaterialsChecklistComesOutOfThePrinter() throws Exception {
         start(withPrinter());
         Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-sl")));
-        awaitShown("#guide-print-checklist");
-        tap("#guide-print-checklist");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#guide-print-message").isEmpty());
-        assertEquals("材料清单已打印，请取走。", text("#guide-print-message"));
+        screen.awaitShown("#guide-print-checklist");
+        screen.tap("#guide-print-checklist");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !screen.text("#guide-print-message").isEmpty());
+        assertEquals("材料清单已打印，请取走。", screen.text("#guide-print-message"));
         assertEquals(1, printer.receivedImages().size());
         FakeEscPosPrinter.savePng(printer.receivedImages().get(0), "checklist-printed-80mm");
         Fx.run(() -> robot.lookup("#guide-scroll").queryAs(ScrollPane.class).setVvalue(0));
-        shot("guide-checklist-printed-portrait");
+        screen.shot("guide-checklist-printed-portrait");
 
         printer.setMode(FakeEscPosPrinter.Mode.PAPER_OUT);
-        tap("#guide-print-checklist");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#guide-print-message").startsWith("没有打印出来"));
-        assertEquals("没有打印出来：打印机缺纸，请到服务台索取或拍下本页。", text("#guide-print-message"));
+        screen.tap("#guide-print-checklist");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen.text("#guide-print-message").startsWith("没有打印出来"));
+        assertEquals("没有打印出来：打印机缺纸，请到服务台索取或拍下本页。", screen.text("#guide-print-message"));
         assertEquals(1, printer.receivedImages().size(), "nothing more came out");
     }
 
@@ -197,35 +165,35 @@ class QueueFlowTest {
     void aPrinterOutOfPaperIsSaidBeforeAnyoneTriesAndAFailedPrintVoidsItsNumber() throws Exception {
         start(withPrinter());
         printer.setMode(FakeEscPosPrinter.Mode.PAPER_OUT);
-        tap("#tile-queue");
-        awaitShown("#queue-notice");
-        shot("queue-printer-paper-out-portrait");
-        tap("#queue-huji");
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-notice");
+        screen.shot("queue-printer-paper-out-portrait");
+        screen.tap("#queue-huji");
         assertFalse(Fx.call(() -> robot.lookup("#queue-take").tryQuery().isPresent()), "no number offered");
 
         // Paper that runs out during the ticket: the number is voided and the citizen told what to do.
         printer.setMode(FakeEscPosPrinter.Mode.RUNS_OUT_AFTER_NEXT_JOB);
         Fx.run(() -> kiosk.shell().home());
-        tap("#tile-queue");
-        awaitShown("#queue-huji");
-        tap("#queue-huji");
-        awaitShown("#queue-take");
-        tap("#queue-take");
-        awaitShown("#queue-failed");
-        assertEquals("打印机缺纸，本次号码已作废。请到服务台取号。", text("#queue-failed"));
-        shot("queue-print-failed-portrait");
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-huji");
+        screen.tap("#queue-huji");
+        screen.awaitShown("#queue-take");
+        screen.tap("#queue-take");
+        screen.awaitShown("#queue-failed");
+        assertEquals("打印机缺纸，本次号码已作废。请到服务台取号。", screen.text("#queue-failed"));
+        screen.shot("queue-print-failed-portrait");
 
         // Paper loaded: the next citizen gets the next number; the voided one is not called for anybody.
         printer.setMode(FakeEscPosPrinter.Mode.PAPER_PRESENT);
         Fx.run(() -> kiosk.shell().home());
-        tap("#tile-queue");
-        awaitShown("#queue-huji");
-        assertTrue(text("#queue-huji .queue-figures").startsWith("等候 0 人"), "a voided number waits for nobody");
-        tap("#queue-huji");
-        awaitShown("#queue-take");
-        tap("#queue-take");
-        awaitShown("#queue-ticket");
-        assertEquals("A002", text("#ticket-number"));
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-huji");
+        assertTrue(screen.text("#queue-huji .queue-figures").startsWith("等候 0 人"), "a voided number waits for nobody");
+        screen.tap("#queue-huji");
+        screen.awaitShown("#queue-take");
+        screen.tap("#queue-take");
+        screen.awaitShown("#queue-ticket");
+        assertEquals("A002", screen.text("#ticket-number"));
     }
 
     @Test
@@ -240,11 +208,11 @@ class QueueFlowTest {
                 .with(ConfigKey.HALL_SECRET, Optional.of("a-secret-of-the-hall-0123456789"));
         start(config);
         long started = System.nanoTime();
-        tap("#tile-queue");
-        awaitShown("#queue-failed");
+        screen.tap("#tile-queue");
+        screen.awaitShown("#queue-failed");
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "said within 5 s");
-        assertEquals("暂时连不上大厅排队系统，请稍后再试或到服务台取号。", text("#queue-failed"));
-        shot("queue-server-down-portrait");
+        assertEquals("暂时连不上大厅排队系统，请稍后再试或到服务台取号。", screen.text("#queue-failed"));
+        screen.shot("queue-server-down-portrait");
     }
 
     private Path publicKey() throws IOException, java.security.GeneralSecurityException {

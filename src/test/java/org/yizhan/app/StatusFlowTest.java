@@ -39,10 +39,10 @@ import org.yizhan.config.ConfigKey;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.server.HallServer;
+import org.yizhan.testing.FlowScreen;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.ManualClock;
 import org.yizhan.testing.ManualScheduleTaskExecutor;
-import org.yizhan.testing.Screenshots;
 import org.yizhan.testing.TestKiosks;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.UiTaskExecutor;
@@ -67,6 +67,7 @@ class StatusFlowTest {
     Path serverData;
 
     private final FxRobot robot = new FxRobot();
+    private final FlowScreen screen = new FlowScreen(() -> this.kiosk.scene());
     private final ManualScheduleTaskExecutor tasks = new ManualScheduleTaskExecutor(new UiTaskExecutor(2));
     private final ManualClock clock = new ManualClock(MONDAY_MORNING, ZoneId.of("Asia/Shanghai"));
     private Stage stage;
@@ -106,11 +107,6 @@ class StatusFlowTest {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)));
     }
 
-    private void tap(String query) {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** Taps the keys with the pointer in the first flow; elsewhere presses them (the same buttons, quicker). */
     private boolean pointer;
@@ -118,7 +114,7 @@ class StatusFlowTest {
     private void keys(String text) {
         for (char c : text.toLowerCase().toCharArray()) {
             if (pointer) {
-                tap("#key-" + c);
+                screen.tap("#key-" + c);
             } else {
                 Fx.run(() -> ((javafx.scene.control.Button) robot.lookup("#key-" + c).query()).fire());
             }
@@ -126,34 +122,23 @@ class StatusFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private void awaitShown(String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> robot.lookup(query).tryQuery().isPresent()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private String text(String query) {
-        return Fx.call(() -> robot.lookup(query).queryAs(Label.class).getText());
-    }
 
-    private void shot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Fx.run(() -> Screenshots.save(kiosk.scene(), name));
-    }
 
     private void lookUp(String number, String check, String shotPrefix) throws TimeoutException {
-        tap("#tile-status");
-        awaitShown("#status-number");
+        screen.tap("#tile-status");
+        screen.awaitShown("#status-number");
         keys(number);
         if (shotPrefix != null) {
-            shot(shotPrefix + "-number-portrait");
+            screen.shot(shotPrefix + "-number-portrait");
         }
-        tap("#status-next");
-        awaitShown("#status-check");
+        screen.tap("#status-next");
+        screen.awaitShown("#status-check");
         keys(check);
         if (shotPrefix != null) {
-            shot(shotPrefix + "-check-portrait");
+            screen.shot(shotPrefix + "-check-portrait");
         }
-        tap("#status-next");
+        screen.tap("#status-next");
     }
 
     @Test
@@ -161,10 +146,10 @@ class StatusFlowTest {
         pointer = true;
         startEmbedded();
         lookUp(NUMBER, CHECK, "status");
-        awaitShown("#status-timeline");
-        shot("status-answer-portrait");
-        assertTrue(text("#status-result").length() > 0);
-        assertTrue(text("#status-promised").startsWith("承诺办结："), text("#status-promised"));
+        screen.awaitShown("#status-timeline");
+        screen.shot("status-answer-portrait");
+        assertTrue(screen.text("#status-result").length() > 0);
+        assertTrue(screen.text("#status-promised").startsWith("承诺办结："), screen.text("#status-promised"));
         assertEquals("●●●●", "●".repeat(CHECK.length()), "the check was shown as dots");
     }
 
@@ -172,20 +157,20 @@ class StatusFlowTest {
     void aFinishedCaseSaysWhereToCollectAndA补正CaseWhatToAdd() throws Exception {
         startEmbedded();
         lookUp("YX2026111800456", "12345X", null);
-        awaitShown("#status-timeline");
-        assertEquals("办理结果：准予", text("#status-result"));
+        screen.awaitShown("#status-timeline");
+        assertEquals("办理结果：准予", screen.text("#status-result"));
         assertTrue(Fx.call(() -> robot.lookup("#status-next-steps .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("领取地点：县政务服务中心一楼 5号窗口"))), "where to collect");
-        shot("status-finished-portrait");
+        screen.shot("status-finished-portrait");
 
         Fx.run(() -> kiosk.shell().home());
         lookUp("YX2026112000789", "5678", null);
-        awaitShown("#status-timeline");
-        assertEquals("需要补正材料", text("#status-result"));
+        screen.awaitShown("#status-timeline");
+        assertEquals("需要补正材料", screen.text("#status-result"));
         assertTrue(Fx.call(() -> robot.lookup("#status-next-steps .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("• 公司章程（全体股东签字）"))), "what to add");
-        shot("status-supplement-portrait");
-        tap("#status-open-guide");
+        screen.shot("status-supplement-portrait");
+        screen.tap("#status-open-guide");
         assertEquals(new Destination.Guide("scjgj-yxgs-sl"), Fx.call(() -> kiosk.shell().current()));
     }
 
@@ -193,13 +178,13 @@ class StatusFlowTest {
     void aWrongCheckReadsLikeAnUnknownNumber() throws Exception {
         startEmbedded();
         lookUp(NUMBER, "0000", null);
-        awaitShown("#status-not-found");
-        String wrongCheck = text("#status-not-found");
-        shot("status-not-found-portrait");
+        screen.awaitShown("#status-not-found");
+        String wrongCheck = screen.text("#status-not-found");
+        screen.shot("status-not-found-portrait");
         Fx.run(() -> kiosk.shell().home());
         lookUp("YX2099010100999", CHECK, null);
-        awaitShown("#status-not-found");
-        assertEquals(wrongCheck, text("#status-not-found"), "an unknown number and a wrong check read the same");
+        screen.awaitShown("#status-not-found");
+        assertEquals(wrongCheck, screen.text("#status-not-found"), "an unknown number and a wrong check read the same");
     }
 
     @Test
@@ -214,25 +199,25 @@ class StatusFlowTest {
                 .with(ConfigKey.SERVER_URL, Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort + "/")))
                 .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(key))
                 .with(ConfigKey.HALL_SECRET, Optional.of("a-secret-of-the-hall-0123456789")));
-        tap("#tile-status");
-        awaitShown("#status-number");
+        screen.tap("#tile-status");
+        screen.awaitShown("#status-number");
         keys(NUMBER);
-        tap("#status-next");
-        awaitShown("#status-check");
+        screen.tap("#status-next");
+        screen.awaitShown("#status-check");
         keys(CHECK);
         long asked = System.nanoTime();
-        tap("#status-next");
-        awaitShown("#status-failed");
+        screen.tap("#status-next");
+        screen.awaitShown("#status-failed");
         assertTrue(System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(5), "said within 5 s");
-        assertEquals("暂时连不上大厅服务器，请稍后再试或到服务台查询。", text("#status-failed"));
-        shot("status-server-down-portrait");
+        assertEquals("暂时连不上大厅服务器，请稍后再试或到服务台查询。", screen.text("#status-failed"));
+        screen.shot("status-server-down-portrait");
     }
 
     @Test
     void theIdleResetGoesHomeWithTheFieldsEmpty() throws Exception {
         startEmbedded();
-        tap("#tile-status");
-        awaitShown("#status-number");
+        screen.tap("#tile-status");
+        screen.awaitShown("#status-number");
         keys("YX20261123");
         Label typed = Fx.call(() -> robot.lookup("#status-number").queryAs(Label.class));
         assertEquals("YX20261123", Fx.call(typed::getText));
@@ -241,10 +226,10 @@ class StatusFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertInstanceOf(Destination.Home.class, Fx.call(() -> kiosk.shell().current()));
         assertEquals("", Fx.call(typed::getText), "what was typed is wiped, not just hidden");
-        shot("status-after-idle-portrait");
-        tap("#tile-status");
-        awaitShown("#status-number");
-        assertEquals("", text("#status-number"));
+        screen.shot("status-after-idle-portrait");
+        screen.tap("#tile-status");
+        screen.awaitShown("#status-number");
+        assertEquals("", screen.text("#status-number"));
     }
 
     @Test
@@ -266,10 +251,10 @@ class StatusFlowTest {
                     .with(ConfigKey.SYNC_PUBLIC_KEY, Optional.of(key))
                     .with(ConfigKey.HALL_SECRET, Optional.of(server.hallSecret())));
             lookUp(NUMBER, CHECK, null);
-            awaitShown("#status-timeline");
+            screen.awaitShown("#status-timeline");
             Fx.run(() -> kiosk.shell().home());
             lookUp(NUMBER, "9876", null);
-            awaitShown("#status-not-found");
+            screen.awaitShown("#status-not-found");
             Fx.run(() -> kiosk.shell().home());
         } finally {
             root.detachAppender(logged);
