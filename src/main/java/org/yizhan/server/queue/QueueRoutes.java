@@ -4,15 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.yizhan.queue.TicketInfo;
 import org.yizhan.queue.TicketRequest;
 import org.yizhan.server.ErrorAnswer;
+import org.yizhan.server.StoreCalls;
 import org.yizhan.server.JsonBody;
 import org.yizhan.server.Responses;
 import org.yizhan.server.Routes;
@@ -25,7 +23,6 @@ public final class QueueRoutes {
     /** Numbers a minute one kiosk (by X-Yizhan-Kiosk) may take; requests without the header are not counted. */
     public static final int KIOSK_TICKETS_PER_MINUTE = 10;
     private static final int BODY_CAP = 4096;
-    private static final Logger LOG = LoggerFactory.getLogger(QueueRoutes.class);
 
     record SignIn(List<String> queues) {
     }
@@ -190,23 +187,12 @@ public final class QueueRoutes {
         return exchange.getRequestHeaders().containsKey("Content-Type") || (length != null && !length.equals("0"));
     }
 
-    @FunctionalInterface
-    private interface StoreCall<T> {
-        T run() throws SQLException;
-    }
-
     /** Runs a queue operation; its refusal becomes the error answer, a store failure a 503 or a 500. */
-    private static <T> T call(StoreCall<T> work) {
+    private static <T> T call(StoreCalls.StoreCall<T> work) {
         try {
-            return work.run();
+            return StoreCalls.run("ticket store", work);
         } catch (QueueRefusal refusal) {
             throw new ErrorAnswer(refusal.status(), refusal.code(), refusal.getMessage());
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
-                LOG.warn("the ticket store stayed busy: {}", e.getMessage());
-                throw new ErrorAnswer(503, "busy", "the ticket store is busy; try again in a moment");
-            }
-            throw new IllegalStateException("the ticket store failed: " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.json.Json;
 import org.yizhan.server.ErrorAnswer;
+import org.yizhan.server.StoreCalls;
 import org.yizhan.server.Responses;
 import org.yizhan.server.Routes;
 import org.yizhan.server.queue.HallSecret;
@@ -161,21 +161,7 @@ public final class StatusRoutes {
         }
     }
 
-    @FunctionalInterface
-    private interface StoreCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T call(StoreCall<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
-                LOG.warn("the case store stayed busy");
-                throw new ErrorAnswer(503, "busy", "the case store is busy; try again in a moment");
-            }
-            // The message may not name the case: SQLite's own words carry no values, ours none either.
-            throw new IllegalStateException("the case store failed: " + e.getMessage(), e);
-        }
+    private static <T> T call(StoreCalls.StoreCall<T> work) {
+        return StoreCalls.run("case store", work);
     }
 }
