@@ -63,13 +63,22 @@ public final class EverydayWords {
     private static volatile EverydayWords builtIn;
 
     private final List<Entry> entries;
+    /** The words of the lines without =, as the file lists them (kept apart for {@link #plus}). */
+    private final Set<String> listedWords;
+    /** Those, every everyday word and every word of a wording. */
     private final Set<String> knownWords;
     private final List<Problem> problems;
     private volatile Map<String, Integer> mentions;
 
     private EverydayWords(List<Entry> entries, Set<String> knownWords, List<Problem> problems) {
         this.entries = List.copyOf(entries);
-        this.knownWords = Collections.unmodifiableSet(new LinkedHashSet<>(knownWords));
+        this.listedWords = Collections.unmodifiableSet(new LinkedHashSet<>(knownWords));
+        Set<String> all = new LinkedHashSet<>(knownWords);
+        for (Entry e : this.entries) {
+            all.add(e.everyday());
+            e.wordings().forEach(all::addAll);
+        }
+        this.knownWords = Collections.unmodifiableSet(all);
         this.problems = List.copyOf(problems);
     }
 
@@ -219,8 +228,8 @@ public final class EverydayWords {
     public EverydayWords plus(EverydayWords more) {
         List<Entry> all = new ArrayList<>(entries);
         all.addAll(more.entries);
-        Set<String> known = new LinkedHashSet<>(knownWords);
-        known.addAll(more.knownWords);
+        Set<String> known = new LinkedHashSet<>(listedWords);
+        known.addAll(more.listedWords);
         List<Problem> p = new ArrayList<>(problems);
         p.addAll(more.problems);
         return new EverydayWords(all, known, p);
@@ -250,12 +259,7 @@ public final class EverydayWords {
      * every word of a wording.
      */
     public Set<String> knownWords() {
-        Set<String> all = new LinkedHashSet<>(knownWords);
-        for (Entry e : entries) {
-            all.add(e.everyday());
-            e.wordings().forEach(all::addAll);
-        }
-        return all;
+        return knownWords;
     }
 
     /**
