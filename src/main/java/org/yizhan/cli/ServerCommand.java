@@ -8,12 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.yizhan.server.BundlePublisher;
 import org.yizhan.server.HallServer;
+import org.yizhan.server.ServerLimits;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.queue.QueuesFileException;
 import picocli.CommandLine.Command;
@@ -35,35 +38,77 @@ final class ServerCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for the hall's network).")
     String bind;
 
+    @Option(names = "--header-time", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A request's line and headers must arrive within this, or the connection is closed (default: ${DEFAULT-VALUE}).")
+    int headerSeconds;
+
+    @Option(names = "--idle-time", paramLabel = "SECONDS", defaultValue = "30",
+            description = "A connection with no request under way is closed after this (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--max-header-bytes", paramLabel = "N", defaultValue = "8192",
+            description = "Largest request line and headers; more is answered 431 (default: ${DEFAULT-VALUE}).")
+    int maxHeaderBytes;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "5000",
+            description = "Connections open at once; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-per-address", paramLabel = "N", defaultValue = "500",
+            description = "Connections open at once from one client address; more are closed at once (default: ${DEFAULT-VALUE}). "
+                    + "Behind nginx every client has nginx's address: raise it there.")
+    int perAddress;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             System.err.println("server: --port must be from 0 to 65535");
             return 2;
         }
-        Optional<HallServer> started = start(System.out, System.err);
+        Optional<ServerLimits> limits = limits(System.err);
+        if (limits.isEmpty()) {
+            return 2;
+        }
+        Optional<HallServer> started = start(System.out, System.err, limits.get());
         if (started.isEmpty()) {
             return 1;
         }
         HallServer server = started.get();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM (systemd) and Ctrl+C: stop accepting, let the requests under way finish, close the stores, exit 0.
+        StopSignals.install(() -> {
             server.close();
             stopped.countDown();
-        }));
+        }, 0);
         stopped.await();
+        System.out.println("Yizhan hall server stopped");
         return 0;
+    }
+
+    private Optional<ServerLimits> limits(PrintStream err) {
+        try {
+            return Optional.of(new ServerLimits(Duration.ofSeconds(headerSeconds), Duration.ofSeconds(idleSeconds),
+                    maxHeaderBytes, maxConnections, perAddress, ServerLimits.DEFAULTS.stopTime()));
+        } catch (IllegalArgumentException e) {
+            err.println("server: " + e.getMessage() + " (yizhan server --help)");
+            return Optional.empty();
+        }
     }
 
     /** Starts serving and prints the start lines; empty, after saying why on {@code err}, if it cannot. */
     Optional<HallServer> start(PrintStream out, PrintStream err) {
+        return start(out, err, ServerLimits.DEFAULTS);
+    }
+
+    Optional<HallServer> start(PrintStream out, PrintStream err, ServerLimits limits) {
         if (Files.exists(data) && !Files.isDirectory(data)) {
             err.println("server: --data " + data + " is a file; give the folder whose catalog/ publish writes to");
             return Optional.empty();
         }
         HallServer server;
         try {
-            server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath());
+            server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath(),
+                    Clock.systemUTC(), limits);
         } catch (UnknownHostException e) {
             err.println("server: --bind " + bind + " is not an address this machine has (the name does not resolve); "
                     + "give one of its IP addresses, or 0.0.0.0 for all of them");

@@ -1,21 +1,28 @@
 package org.yizhan.server;
 
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.server.queue.HallSecret;
@@ -27,8 +34,9 @@ import org.yizhan.server.status.StatusRoutes;
 
 /**
  * The hall server: serves published catalog bundles and keeps the hall's queues and cases (and, in later
- * versions, ratings) over plain HTTP. The JDK's own server is enough for a hall's kiosks polling a small index;
- * a county with thousands of kiosks puts the same static files behind nginx or a CDN (docs/deployment.md).
+ * versions, ratings) over HTTP, on Eclipse Jetty's core API. The engine reads requests without holding a
+ * thread, so slow or idle clients cost a connection, not a worker; {@link ServerLimits} bounds those too.
+ * A county with thousands of kiosks puts the same static files behind nginx or a CDN (docs/deployment.md).
  */
 public final class HallServer implements AutoCloseable {
     /** Where publish writes bundles, under the server's data directory. */
@@ -39,43 +47,39 @@ public final class HallServer implements AutoCloseable {
     private static final long SWEEP_SECONDS = 30;
     /** How often finished cases past their retention are looked for and deleted. */
     private static final long PURGE_HOURS = 24;
+    /** Most worker threads; requests wait in the engine's queue beyond them, connections cost none. */
+    private static final int MAX_THREADS = 64;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ExecutorService downloads;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ConnectionGuard guard;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
     private final QueueService queues;
     private final CaseService cases;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final int port;
 
-    private HallServer(HttpServer server, ExecutorService executor, ExecutorService downloads,
-                       ScheduledExecutorService sweeper, Path dataDir,
-                       QueueService queues, CaseService cases) {
+    private HallServer(Server server, ServerConnector connector, ConnectionGuard guard, ScheduledExecutorService sweeper,
+                       Path dataDir, QueueService queues, CaseService cases) {
         this.server = server;
-        this.executor = executor;
-        this.downloads = downloads;
+        this.connector = connector;
+        this.guard = guard;
         this.sweeper = sweeper;
         this.dataDir = dataDir;
         this.queues = queues;
         this.cases = cases;
-    }
-
-    static {
-        // The JDK server waits for a slow request's headers without limit by default: sixteen clients sending
-        // half a request would hold every handler thread. Read once, when the server's classes load.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
-        // Without it a small JSON answer waits for the client's delayed ACK (Nagle's algorithm): about 40 ms a request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        this.port = connector.getLocalPort();
     }
 
     /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port), on the system clock. */
     public static HallServer start(InetSocketAddress address, Path dataDir) throws IOException {
         return start(address, dataDir, Clock.systemUTC());
+    }
+
+    /** As {@link #start(InetSocketAddress, Path, Clock, ServerLimits)} with the default limits. */
+    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock) throws IOException {
+        return start(address, dataDir, clock, ServerLimits.DEFAULTS);
     }
 
     /**
@@ -84,12 +88,13 @@ public final class HallServer implements AutoCloseable {
      * {@code DATA/hall.secret}, each if absent.
      *
      * @throws org.yizhan.server.queue.QueuesFileException if the queues file cannot be used (the message names the field)
+     * @throws BindException if the address cannot be listened on
      */
-    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock) throws IOException {
+    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits)
+            throws IOException {
         QueueService queues = QueueService.open(dataDir, clock);
         CaseService cases;
         HallSecret secret;
-        HttpServer server;
         try {
             cases = CaseService.open(dataDir, clock, true);
         } catch (IOException e) {
@@ -98,31 +103,69 @@ public final class HallServer implements AutoCloseable {
         }
         try {
             secret = HallSecret.readOrCreate(dataDir);
-            server = HttpServer.create(address, 128);
+            Files.createDirectories(dataDir.resolve(AccessLog.DIR));
         } catch (IOException e) {
             queues.close();
             cases.close();
             throw e;
         }
-        // Sixteen threads read requests, so a few slow clients cannot hold them all (maxReqTime above). The short,
-        // store-bound calls (numbers and the board; lookups) run at most two per core at once each: more only
-        // add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms unbounded,
-        // 40–43 ms bounded; docs/performance.md). Catalog files, which a slow kiosk may stretch out, have their
-        // own 16 threads, so a download never holds a thread a number needs.
-        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads("hall-server-"));
-        ExecutorService downloads = Executors.newFixedThreadPool(16, daemonThreads("hall-server-files-"));
+        // The short, store-bound calls (numbers and the board; lookups) run at most two per core at once each: more
+        // only add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms unbounded,
+        // 40–43 ms bounded; docs/performance.md).
         int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
         Routes routes = new Routes()
-                .get("/" + CATALOG_DIR + "/*", Routes.onItsOwnThreads(downloads, catalog::serve))
+                .get("/" + CATALOG_DIR + "/*", catalog::serve)
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
         new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
         new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
-        server.createContext("/", routes);
-        server.setExecutor(executor);
-        server.start();
+
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+        threads.setName("hall-server");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // "/catalog/%2e%2e/x" is answered by the route table (404, no such file) rather than refused as ambiguous.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("yizhan", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getAddress().getHostAddress());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(limits.idleTime().toMillis());
+        connector.setAcceptQueueSize(128);
+        ConnectionGuard guard = new ConnectionGuard(limits);
+        connector.addBean(guard);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        GzipHandler gzip = new GzipHandler(routes);
+        gzip.setMinGzipSize(512);
+        gzip.addIncludedMethods("GET");
+        server.setHandler(new GracefulHandler(gzip));
+        server.setErrorHandler(new JsonErrors(limits.maxHeaderBytes()));
+        AccessLog access = new AccessLog(dataDir);
+        server.addBean(access.writer());
+        server.setRequestLog(access);
+        server.setStopTimeout(limits.stopTime().toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            queues.close();
+            cases.close();
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the HTTP engine did not start: " + e, e);
+        }
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hall-server-sweep");
             thread.setDaemon(true);
@@ -130,11 +173,20 @@ public final class HallServer implements AutoCloseable {
         });
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
-        HallServer hall = new HallServer(server, executor, downloads, sweeper, dataDir, queues, cases);
-        LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}", hall.baseUri(),
-                dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
-                dataDir.resolve(CaseService.FILE));
+        sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
+        HallServer hall = new HallServer(server, connector, guard, sweeper, dataDir, queues, cases);
+        LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
+                hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
+                dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
         return hall;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping a server that did not start: {}", e.toString());
+        }
     }
 
     private static void sweep(QueueService queues) {
@@ -182,47 +234,45 @@ public final class HallServer implements AutoCloseable {
 
     /** E.g. {@code http://127.0.0.1:8080/}: what a kiosk's server.url names. */
     public URI baseUri() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        String host = connector.getHost();
+        if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0")) {
+            host = "127.0.0.1";
+        }
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + address.getPort() + "/");
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
+    /** Connections open now (benchmark figures). */
+    public int openConnections() {
+        return guard.openConnections();
+    }
+
+    /**
+     * Stops accepting, lets the requests under way finish (at most {@link ServerLimits#stopTime}), then closes
+     * the stores. Safe to call twice.
+     */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
-        server.stop(0);
         sweeper.shutdownNow();
-        executor.shutdownNow();
-        downloads.shutdownNow();
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
-            downloads.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("the HTTP engine did not stop cleanly: {}", e.toString());
         }
         queues.close();
         cases.close();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

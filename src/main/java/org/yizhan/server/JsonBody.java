@@ -2,43 +2,40 @@ package org.yizhan.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.sun.net.httpserver.HttpExchange;
 import org.yizhan.json.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Objects;
 
-/** A request's JSON body, read into a record or a JsonNode with a size cap, or the 400 or 413 that says why not. */
+/**
+ * A request's JSON body, read into a record or a JsonNode, or the 400 or 413 that says why not. Every body of
+ * the protocol is one JSON object; anything else ({@code null}, an array, a string) is a 400, never a null.
+ */
 public final class JsonBody {
     private JsonBody() {
     }
 
-    public static <T> T read(HttpExchange exchange, Class<T> type, int maxBytes) {
-        String contentType = Objects.toString(exchange.getRequestHeaders().getFirst("Content-Type"), "");
+    /** The body as {@code type}; {@code maxBytes} is the route's cap, named in the 413. */
+    public static <T> T read(Exchange exchange, Class<T> type, int maxBytes) {
+        String contentType = Objects.toString(exchange.header("Content-Type"), "");
         if (!contentType.toLowerCase(Locale.ROOT).matches("application/json\\s*(;.*)?")) {
             throw ErrorAnswer.badRequest("the body must be JSON, sent with Content-Type: application/json"
-                    + (contentType.isEmpty() ? "" : ", not " + contentType));
+                    + (contentType.isEmpty() ? "" : ", not " + LogText.text(contentType)));
         }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBytes) {
-            throw tooLarge(maxBytes);
+        if (exchange.bodyTooLarge()) {
+            throw ErrorAnswer.tooLarge("the body is larger than the " + maxBytes + " bytes this endpoint accepts");
         }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw ErrorAnswer.badRequest("the body could not be read: " + e.getMessage());
-        }
-        if (body.length > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
+        byte[] body = exchange.body();
         if (body.length == 0) {
             throw ErrorAnswer.badRequest("the body is empty; JSON was expected");
         }
+        if (!startsAnObject(body)) {
+            throw ErrorAnswer.badRequest("the body is not a " + type.getSimpleName() + ": a JSON object {…} was expected");
+        }
+        T value;
         try {
-            return Json.readMessage(body, type);
+            value = Json.readMessage(body, type);
         } catch (StreamReadException e) {
             throw ErrorAnswer.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -46,9 +43,15 @@ public final class JsonBody {
         } catch (IOException e) {
             throw ErrorAnswer.badRequest("the body could not be read: " + e.getMessage());
         }
+        return value;
     }
 
-    private static ErrorAnswer tooLarge(int maxBytes) {
-        return ErrorAnswer.tooLarge("the body is larger than the " + maxBytes + " bytes this endpoint accepts");
+    private static boolean startsAnObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 }

@@ -2,34 +2,25 @@ package org.yizhan.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import org.yizhan.json.Json;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** JSON answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
+/** JSON and HTML answers, including the error shape of docs/protocol.md: {"error": code, "message": text}. */
 public final class Responses {
+    static final String JSON = "application/json; charset=utf-8";
+
     private Responses() {
     }
 
     /** {@code json}, already JSON text, as it is. */
-    public static void json(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    public static void json(Exchange exchange, int status, String json) {
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.send(status, JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code value} (a record, a JsonNode …) as JSON. */
-    public static void json(HttpExchange exchange, int status, Object value) throws IOException {
+    public static void json(Exchange exchange, int status, Object value) {
         String json;
         try {
             json = Json.mapper().writeValueAsString(value);
@@ -39,10 +30,28 @@ public final class Responses {
         json(exchange, status, json);
     }
 
-    static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+    /** A page for a browser (a phone's ticket page, later the counter's), which may load nothing from elsewhere. */
+    public static void html(Exchange exchange, int status, String html) {
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.setHeader("X-Content-Type-Options", "nosniff");
+        exchange.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        exchange.send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 204: done, nothing to say. */
+    public static void noContent(Exchange exchange) {
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.sendEmpty(204);
+    }
+
+    static void error(Exchange exchange, int status, String code, String message) {
+        json(exchange, status, errorBody(code, message));
+    }
+
+    static String errorBody(String code, String message) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("error", code);
         node.put("message", message);
-        json(exchange, status, node.toString());
+        return node.toString();
     }
 }

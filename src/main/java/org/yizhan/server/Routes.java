@@ -1,149 +1,150 @@
 package org.yizhan.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hall server's endpoints, each declared as a method, a path and a handler; a path ending in {@code /*}
  * takes every path under its folder. An unknown path gets 404; a known one asked with another method gets
- * 405 and an {@code Allow} header. A handler answers an error by throwing {@link ErrorAnswer}; anything else
- * it throws becomes a 500 that is logged, never shown to the client (docs/protocol.md, "Errors").
+ * 405 and an {@code Allow} header. A POST route names the largest body it takes: the body is read before the
+ * handler runs, without holding a thread while a slow client sends it. A handler answers an error by throwing
+ * {@link ErrorAnswer}; anything else it throws becomes a 500 that is logged, never shown to the client
+ * (docs/protocol.md, "Errors").
  */
-public final class Routes implements HttpHandler {
+public final class Routes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    /**
+     * A body over the route's cap is still read to its end (and dropped) up to this size, so a client that sends
+     * it all before reading gets the 413 rather than a broken connection; beyond, the connection is closed.
+     */
+    private static final int DISCARD_MAX = 1 << 20;
 
     @FunctionalInterface
     public interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
+        void handle(Exchange exchange) throws IOException;
     }
 
-    /** Path → method → handler; insertion order, so {@code Allow} lists methods as they were declared. */
-    private final Map<String, Map<String, Handler>> paths = new LinkedHashMap<>();
-    private final Map<String, Map<String, Handler>> folders = new LinkedHashMap<>();
+    private record Route(Handler handler, int maxBody, Semaphore permits) {
+    }
 
-    /** GET, and HEAD through the same handler ({@link Responses} sends no body to a HEAD). */
+    /** Path → method → route; insertion order, so {@code Allow} lists methods as they were declared. */
+    private final Map<String, Map<String, Route>> paths = new LinkedHashMap<>();
+    private final Map<String, Map<String, Route>> folders = new LinkedHashMap<>();
+    private Semaphore permits;
+
+    /** GET, and HEAD through the same handler (the engine sends no body to a HEAD). */
     public Routes get(String path, Handler handler) {
-        return add("GET", path, handler).add("HEAD", path, handler);
+        return add("GET", path, 0, handler).add("HEAD", path, 0, handler);
     }
 
-    public Routes post(String path, Handler handler) {
-        return add("POST", path, handler);
+    /** A POST whose body may be at most {@code maxBody} bytes (docs/protocol.md names each endpoint's). */
+    public Routes post(String path, int maxBody, Handler handler) {
+        return add("POST", path, maxBody, handler);
     }
-
-    private java.util.concurrent.Semaphore permits;
 
     /**
      * Handlers declared from now on run at most {@code permits}' count at once (HallServer: the short,
      * store-bound calls); the other requests wait for a permit, not for a core.
      */
-    public Routes limitedBy(java.util.concurrent.Semaphore permits) {
+    public Routes limitedBy(Semaphore permits) {
         this.permits = permits;
         return this;
     }
 
-    public Routes add(String method, String path, Handler given) {
-        java.util.concurrent.Semaphore p = permits;
-        Handler handler = p == null ? given : exchange -> {
-            p.acquireUninterruptibly();
-            try {
-                given.handle(exchange);
-            } finally {
-                p.release();
-            }
-        };
-        Map<String, Map<String, Handler>> table = path.endsWith("/*") ? folders : paths;
+    private Routes add(String method, String path, int maxBody, Handler handler) {
+        Map<String, Map<String, Route>> table = path.endsWith("/*") ? folders : paths;
         String key = path.endsWith("/*") ? path.substring(0, path.length() - 1) : path;
-        if (table.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(method, handler) != null) {
+        if (table.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(method, new Route(handler, maxBody, permits)) != null) {
             throw new IllegalStateException(method + " " + path + " is declared twice");
         }
         return this;
     }
 
-    /** A handler that runs on threads of its own: {@link #onItsOwnThreads}. */
-    private record Elsewhere(java.util.concurrent.Executor executor, Handler handler) implements Handler {
-        @Override
-        public void handle(HttpExchange exchange) throws IOException {
-            handler.handle(exchange);
-        }
-    }
-
-    /**
-     * {@code handler} on {@code executor}'s threads rather than the server's: a catalog download, which a slow
-     * kiosk may stretch over minutes, then never holds one of the few threads that give numbers and answer
-     * lookups (HallServer).
-     */
-    public static Handler onItsOwnThreads(java.util.concurrent.Executor executor, Handler handler) {
-        return new Elsewhere(executor, handler);
-    }
-
     @Override
-    public void handle(HttpExchange exchange) {
-        Map<String, Handler> methods = methodsFor(Objects.toString(exchange.getRequestURI().getPath(), ""));
-        if (methods != null && methods.get(exchange.getRequestMethod()) instanceof Elsewhere elsewhere) {
-            try {
-                elsewhere.executor().execute(() -> handleHere(exchange));
-                return;
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // The server is stopping: answer on this thread.
-            }
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response, callback);
+        Route route;
+        try {
+            route = route(exchange);
+        } catch (ErrorAnswer e) {
+            answer(exchange, e);
+            return true;
         }
-        handleHere(exchange);
-    }
-
-    private void handleHere(HttpExchange exchange) {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (ErrorAnswer e) {
-                answer(exchange, e);
-            } catch (IOException e) {
-                if (exchange.getResponseCode() == -1) {
-                    // Nothing sent yet: the failure is ours (e.g. a file we may not read), not a client that left.
-                    LOG.error("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-                    Responses.error(exchange, 500, "internal", "the server cannot read what was asked for: "
-                            + e.getClass().getSimpleName());
+        long declared = request.getLength();
+        if (route.maxBody() == 0 || declared == 0) {
+            run(exchange, route);
+        } else if (declared > DISCARD_MAX) {
+            // Not read at all: the engine closes the connection after the answer rather than take 100 MB nobody wants.
+            exchange.body(new byte[0], true);
+            run(exchange, route);
+        } else {
+            new BodyReader(request, route.maxBody(), (body, tooLarge, failure) -> {
+                if (failure != null) {
+                    LOG.debug("{} {}: the body broke off ({})", exchange.method(), LogText.path(exchange.path()), failure.toString());
+                    answer(exchange, ErrorAnswer.badRequest("the body could not be read: it broke off"));
                 } else {
-                    LOG.debug("{} {}: client went away ({})", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+                    exchange.body(body, tooLarge);
+                    run(exchange, route);
                 }
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                if (exchange.getResponseCode() == -1) {
-                    Responses.error(exchange, 500, "internal", "the server failed: " + e.getClass().getSimpleName());
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("could not answer {}: {}", exchange.getRequestURI(), e.toString());
+            }).read();
         }
+        return true;
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        String path = Objects.toString(exchange.getRequestURI().getPath(), "");
-        Map<String, Handler> methods = methodsFor(path);
+    private Route route(Exchange exchange) {
+        String path = exchange.path();
+        Map<String, Route> methods = methodsFor(path);
         if (methods == null) {
             throw ErrorAnswer.notFound("no such endpoint: " + path);
         }
-        String method = exchange.getRequestMethod();
-        Handler handler = methods.get(method);
-        if (handler == null) {
-            exchange.getResponseHeaders().set("Allow", String.join(", ", methods.keySet()));
+        String method = exchange.method();
+        Route route = methods.get(method);
+        if (route == null) {
+            exchange.setHeader("Allow", String.join(", ", methods.keySet()));
             throw new ErrorAnswer(405, "method_not_allowed", method + " is not allowed here; use "
                     + methods.keySet().stream().filter(m -> !m.equals("HEAD")).collect(Collectors.joining(" or ")));
         }
-        handler.handle(exchange);
+        return route;
+    }
+
+    private static void run(Exchange exchange, Route route) {
+        Semaphore p = route.permits();
+        if (p != null) {
+            p.acquireUninterruptibly();
+        }
+        try {
+            route.handler().handle(exchange);
+        } catch (ErrorAnswer e) {
+            answer(exchange, e);
+        } catch (IOException e) {
+            // A file of our own we may not read, and the like: the failure is ours, not a client that left.
+            LOG.error("{} {} failed: {}", exchange.method(), LogText.path(exchange.path()), e.toString());
+            answerFailure(exchange, "the server cannot read what was asked for: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", exchange.method(), LogText.path(exchange.path()), e);
+            answerFailure(exchange, "the server failed: " + e.getClass().getSimpleName());
+        } finally {
+            if (p != null) {
+                p.release();
+            }
+        }
     }
 
     /** The exact path's methods, else those of the longest folder that holds it. */
-    private Map<String, Handler> methodsFor(String path) {
-        Map<String, Handler> methods = paths.get(path);
+    private Map<String, Route> methodsFor(String path) {
+        Map<String, Route> methods = paths.get(path);
         if (methods != null) {
             return methods;
         }
@@ -156,12 +157,69 @@ public final class Routes implements HttpHandler {
         return best == null ? null : folders.get(best);
     }
 
-    private static void answer(HttpExchange exchange, ErrorAnswer error) throws IOException {
-        if (exchange.getResponseCode() == -1) {
-            Responses.error(exchange, error.status(), error.code(), error.getMessage());
-        } else {
-            LOG.warn("{} {}: {} after the answer had begun", exchange.getRequestMethod(), exchange.getRequestURI(),
-                    error.getMessage());
+    private static void answer(Exchange exchange, ErrorAnswer error) {
+        if (error.badInput()) {
+            LOG.warn("{} {} answered {} {}: {}", exchange.method(), LogText.path(exchange.path()), error.status(),
+                    error.code(), LogText.text(error.getMessage()));
+        }
+        if (exchange.answered()) {
+            LOG.warn("{} {}: {} after the answer had begun", exchange.method(), LogText.path(exchange.path()), error.code());
+            return;
+        }
+        Responses.error(exchange, error.status(), error.code(), error.getMessage());
+    }
+
+    private static void answerFailure(Exchange exchange, String message) {
+        if (!exchange.answered()) {
+            Responses.error(exchange, 500, "internal", message);
+        }
+    }
+
+    /**
+     * Reads a request's body without blocking, each chunk as it comes: up to the cap (and one byte) kept, the rest
+     * up to {@link #DISCARD_MAX} dropped; then the handler.
+     */
+    private static final class BodyReader {
+        interface Done {
+            void accept(byte[] body, boolean tooLarge, Throwable failure);
+        }
+
+        private final Request request;
+        private final int max;
+        private final Done done;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long seen;
+
+        BodyReader(Request request, int max, Done done) {
+            this.request = request;
+            this.max = max;
+            this.done = done;
+        }
+
+        void read() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this::read);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    done.accept(null, false, chunk.getFailure());
+                    return;
+                }
+                var buffer = chunk.getByteBuffer();
+                seen += buffer.remaining();
+                int take = Math.min(buffer.remaining(), max + 1 - out.size());
+                byte[] bytes = new byte[take];
+                buffer.get(bytes);
+                out.write(bytes, 0, take);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last || seen > DISCARD_MAX) {
+                    done.accept(out.toByteArray(), seen > max, null);
+                    return;
+                }
+            }
         }
     }
 }

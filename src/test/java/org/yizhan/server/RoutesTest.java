@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,8 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,40 +26,36 @@ class RoutesTest {
     record Rating(String kiosk, int stars) {
     }
 
-    HttpServer server;
+    Server server;
     URI base;
     final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
         Routes routes = new Routes()
-                .post("/echo", exchange -> Responses.json(exchange, 200, JsonBody.read(exchange, JsonNode.class, 64)))
-                .post("/ratings", exchange -> {
+                .post("/echo", 64, exchange -> Responses.json(exchange, 200, JsonBody.read(exchange, JsonNode.class, 64)))
+                .post("/ratings", 1024, exchange -> {
                     Rating rating = JsonBody.read(exchange, Rating.class, 1024);
                     Responses.json(exchange, 201, rating);
                 })
                 .get("/shelf/*", exchange -> Responses.json(exchange, 200, "{\"shelf\":true}"))
                 .get("/shelf/special", exchange -> Responses.json(exchange, 200, "{\"special\":true}"))
-                .post("/shelf/*", exchange -> {
+                .post("/shelf/*", 1024, exchange -> {
                     throw ErrorAnswer.badRequest("nothing goes on this shelf");
                 })
                 .get("/broken", exchange -> {
                     throw new IllegalStateException("a bug with a secret in it");
                 });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "routes-test-server");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", routes);
+        server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server.setHandler(routes);
+        server.setErrorHandler(new JsonErrors(8192));
         server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        base = URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
     }
 
     @AfterEach
-    void stop() {
-        server.stop(0);
+    void stop() throws Exception {
+        server.stop();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
@@ -148,8 +144,8 @@ class RoutesTest {
 
     @Test
     void aRouteIsDeclaredOnce() {
-        assertThrows(IllegalStateException.class, () -> new Routes().post("/echo", e -> {
-        }).post("/echo", e -> {
+        assertThrows(IllegalStateException.class, () -> new Routes().post("/echo", 64, e -> {
+        }).post("/echo", 64, e -> {
         }));
     }
 }

@@ -1,15 +1,12 @@
 package org.yizhan.server.queue;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.yizhan.queue.TicketInfo;
 import org.yizhan.queue.TicketRequest;
 import org.yizhan.server.ErrorAnswer;
+import org.yizhan.server.Exchange;
 import org.yizhan.server.StoreCalls;
 import org.yizhan.server.JsonBody;
 import org.yizhan.server.Responses;
@@ -47,22 +44,22 @@ public final class QueueRoutes {
     public Routes addTo(Routes routes) {
         return routes
                 .get("/queue/queues", exchange -> Responses.json(exchange, 200, call(queues::board)))
-                .post("/queue/tickets", this::issue)
-                .post("/queue/tickets/*", this::ticketAction)
+                .post("/queue/tickets", BODY_CAP, this::issue)
+                .post("/queue/tickets/*", BODY_CAP, this::ticketAction)
                 .get("/queue/tickets/*", this::ticket)
                 .get("/t/*", this::page)
                 .get("/queue/windows", exchange -> Responses.json(exchange, 200, call(queues::windows)))
-                .post("/queue/windows/*", this::windowAction);
+                .post("/queue/windows/*", BODY_CAP, this::windowAction);
     }
 
-    private void issue(HttpExchange exchange) throws IOException {
+    private void issue(Exchange exchange) {
         authorize(exchange);
         TicketRequest request = JsonBody.read(exchange, TicketRequest.class, BODY_CAP);
         if (request.queue() == null || request.queue().isBlank()) {
             throw ErrorAnswer.badRequest("name the queue, e.g. {\"queue\":\"" + queues.hall().queues().get(0).id()
                     + "\",\"priority\":false}");
         }
-        String kiosk = exchange.getRequestHeaders().getFirst("X-Yizhan-Kiosk");
+        String kiosk = exchange.header("X-Yizhan-Kiosk");
         if (kiosk != null && !limit.allow(kiosk)) {
             throw new ErrorAnswer(429, "too_many", "this kiosk has taken " + limit.perMinute()
                     + " numbers in the last minute; wait a moment");
@@ -72,10 +69,10 @@ public final class QueueRoutes {
     }
 
     /** POST /queue/tickets/{code}/printed and /void. */
-    private void ticketAction(HttpExchange exchange) throws IOException {
+    private void ticketAction(Exchange exchange) {
         String[] parts = rest(exchange, "/queue/tickets/");
         if (parts.length != 2 || !(parts[1].equals("printed") || parts[1].equals("void"))) {
-            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.path());
         }
         authorize(exchange);
         String code = parts[0];
@@ -89,16 +86,16 @@ public final class QueueRoutes {
     }
 
     /** GET /queue/tickets/{code}. */
-    private void ticket(HttpExchange exchange) throws IOException {
+    private void ticket(Exchange exchange) {
         String[] parts = rest(exchange, "/queue/tickets/");
         if (parts.length != 1) {
-            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.path());
         }
         Responses.json(exchange, 200, call(() -> queues.ticket(parts[0])));
     }
 
     /** GET /t/{code}: the phone's page. */
-    private void page(HttpExchange exchange) throws IOException {
+    private void page(Exchange exchange) {
         String[] parts = rest(exchange, "/t/");
         TicketInfo ticket = null;
         if (parts.length == 1) {
@@ -110,21 +107,21 @@ public final class QueueRoutes {
                 }
             }
         }
-        html(exchange, ticket == null ? 404 : 200,
+        Responses.html(exchange, ticket == null ? 404 : 200,
                 ticket == null ? TicketPage.notFound() : TicketPage.of(queues.hall().hall(), ticket));
     }
 
     /** POST /queue/windows/{window}/{action}. */
-    private void windowAction(HttpExchange exchange) throws IOException {
+    private void windowAction(Exchange exchange) {
         String[] parts = rest(exchange, "/queue/windows/");
         if (parts.length != 2) {
-            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath());
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.path());
         }
         String window = parts[0];
         String action = parts[1];
         if (!List.of("sign-in", "sign-out", "call-next", "recall", "start", "done", "no-show", "transfer")
                 .contains(action)) {
-            throw ErrorAnswer.notFound("no such endpoint: " + exchange.getRequestURI().getPath()
+            throw ErrorAnswer.notFound("no such endpoint: " + exchange.path()
                     + "; a window can sign-in, sign-out, call-next, recall, start, done, no-show, transfer");
         }
         authorize(exchange);
@@ -138,14 +135,14 @@ public final class QueueRoutes {
                     queues.signOut(window);
                     return null;
                 });
-                noContent(exchange);
+                Responses.noContent(exchange);
             }
             case "call-next" -> {
                 Optional<TicketInfo> called = call(() -> queues.callNext(window));
                 if (called.isPresent()) {
                     Responses.json(exchange, 200, called.get());
                 } else {
-                    noContent(exchange);
+                    Responses.noContent(exchange);
                 }
             }
             case "recall" -> Responses.json(exchange, 200, call(() -> queues.recall(window)));
@@ -162,17 +159,17 @@ public final class QueueRoutes {
         }
     }
 
-    private void authorize(HttpExchange exchange) {
-        if (!secret.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
+    private void authorize(Exchange exchange) {
+        if (!secret.admits(exchange.header("Authorization"))) {
+            exchange.setHeader("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
             throw new ErrorAnswer(401, "unauthorized", "send the hall secret as Authorization: Bearer <secret> "
                     + "(DATA/hall.secret on the hall server; docs/deployment.md)");
         }
     }
 
     /** The parts of the path after {@code folder}, split at slashes; an empty part makes the path unknown. */
-    private static String[] rest(HttpExchange exchange, String folder) {
-        String path = exchange.getRequestURI().getPath();
+    private static String[] rest(Exchange exchange, String folder) {
+        String path = exchange.path();
         String[] parts = path.substring(folder.length()).split("/", -1);
         for (String part : parts) {
             if (part.isEmpty()) {
@@ -182,9 +179,8 @@ public final class QueueRoutes {
         return parts;
     }
 
-    private static boolean hasBody(HttpExchange exchange) {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        return exchange.getRequestHeaders().containsKey("Content-Type") || (length != null && !length.equals("0"));
+    private static boolean hasBody(Exchange exchange) {
+        return exchange.header("Content-Type") != null || exchange.body().length > 0 || exchange.bodyTooLarge();
     }
 
     /** Runs a queue operation; its refusal becomes the error answer, a store failure a 503 or a 500. */
@@ -192,27 +188,8 @@ public final class QueueRoutes {
         try {
             return StoreCalls.run("ticket store", work);
         } catch (QueueRefusal refusal) {
-            throw new ErrorAnswer(refusal.status(), refusal.code(), refusal.getMessage());
-        }
-    }
-
-    private static void noContent(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(204, -1);
-    }
-
-    private static void html(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ErrorAnswer answer = new ErrorAnswer(refusal.status(), refusal.code(), refusal.getMessage());
+            throw answer.status() == 400 ? answer : answer.asOutcome();
         }
     }
 }

@@ -39,8 +39,8 @@ final class FeedFormat {
             try {
                 entries.add(FeedEntry.of(i + 1, Json.mapper().readTree(line)));
             } catch (JsonProcessingException e) {
-                entries.add(FeedEntry.unreadable(i + 1, "not valid JSON (column "
-                        + e.getLocation().getColumnNr() + ")"));
+                entries.add(FeedEntry.unreadable(i + 1, "not valid JSON" + (e.getLocation() == null ? ""
+                        : " (column " + e.getLocation().getColumnNr() + ")")));
             }
         }
         return entries;
@@ -67,8 +67,9 @@ final class FeedFormat {
                 throw new FeedProblem("there is more text after the JSON array");
             }
         } catch (JsonProcessingException e) {
-            throw new FeedProblem("the JSON array is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit (nesting, a number's length) reports no location.
+            throw new FeedProblem("the JSON array is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new FeedProblem("the JSON array could not be read");
         }

@@ -2,9 +2,7 @@ package org.yizhan.server.status;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.json.Json;
 import org.yizhan.server.ErrorAnswer;
+import org.yizhan.server.Exchange;
 import org.yizhan.server.StoreCalls;
 import org.yizhan.server.Responses;
 import org.yizhan.server.Routes;
@@ -48,10 +47,10 @@ public final class StatusRoutes {
     }
 
     public Routes addTo(Routes routes) {
-        return routes.post("/status/lookup", this::lookup).post("/status/cases", this::push);
+        return routes.post("/status/lookup", LOOKUP_CAP, this::lookup).post("/status/cases", PUSH_CAP, this::push);
     }
 
-    private void lookup(HttpExchange exchange) throws IOException {
+    private void lookup(Exchange exchange) {
         authorize(exchange);
         CaseLookup request = lookupBody(exchange);
         Optional<String> number = CaseNumbers.number(request.number());
@@ -60,7 +59,7 @@ public final class StatusRoutes {
             throw ErrorAnswer.badRequest(MALFORMED);
         }
         CaseLookups.Result result = call(() -> lookups.lookup(number.get(), check.get(),
-                exchange.getRequestHeaders().getFirst("X-Yizhan-Kiosk")));
+                exchange.header("X-Yizhan-Kiosk")));
         if (result instanceof CaseLookups.Found found) {
             Responses.json(exchange, 200, found.answer());
         } else if (result instanceof CaseLookups.Refused refused) {
@@ -70,15 +69,15 @@ public final class StatusRoutes {
             body.put("message", "too many lookups failed; wait " + ((seconds + 59) / 60)
                     + " minutes, then try again, or ask at the service desk");
             body.put("retryAfterSeconds", seconds);
-            exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
+            exchange.setHeader("Retry-After", String.valueOf(seconds));
             Responses.json(exchange, 429, body.toString());
         } else {
-            throw ErrorAnswer.notFound(NOT_FOUND);
+            throw ErrorAnswer.notFound(NOT_FOUND).asOutcome();
         }
     }
 
     /** The body, or a 400 that repeats none of it. */
-    private static CaseLookup lookupBody(HttpExchange exchange) {
+    private static CaseLookup lookupBody(Exchange exchange) {
         byte[] body = body(exchange, LOOKUP_CAP, true);
         CaseLookup lookup;
         try {
@@ -93,7 +92,7 @@ public final class StatusRoutes {
     }
 
     /** POST /status/cases: JSON lines or a JSON array of cases, as the import reads them; answers the report. */
-    private void push(HttpExchange exchange) throws IOException {
+    private void push(Exchange exchange) {
         authorize(exchange);
         String text;
         try {
@@ -130,20 +129,15 @@ public final class StatusRoutes {
         Responses.json(exchange, 200, answer.toString());
     }
 
-    private static byte[] body(HttpExchange exchange, int cap, boolean silent) {
-        String contentType = Objects.toString(exchange.getRequestHeaders().getFirst("Content-Type"), "")
+    private static byte[] body(Exchange exchange, int cap, boolean silent) {
+        String contentType = Objects.toString(exchange.header("Content-Type"), "")
                 .toLowerCase(Locale.ROOT);
         if (!contentType.matches("application/(json|x-ndjson|jsonl|x-jsonlines)\\s*(;.*)?")) {
             throw ErrorAnswer.badRequest(silent ? MALFORMED
                     : "send the cases with Content-Type: application/json (an array) or application/x-ndjson (lines)");
         }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(cap + 1);
-        } catch (IOException e) {
-            throw ErrorAnswer.badRequest(silent ? MALFORMED : "the body could not be read");
-        }
-        if (body.length > cap) {
+        byte[] body = exchange.body();
+        if (exchange.bodyTooLarge()) {
             throw silent ? ErrorAnswer.badRequest(MALFORMED)
                     : ErrorAnswer.tooLarge("the body is larger than the " + cap + " bytes this endpoint accepts");
         }
@@ -153,9 +147,9 @@ public final class StatusRoutes {
         return body;
     }
 
-    private void authorize(HttpExchange exchange) {
-        if (!secret.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
+    private void authorize(Exchange exchange) {
+        if (!secret.admits(exchange.header("Authorization"))) {
+            exchange.setHeader("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
             throw new ErrorAnswer(401, "unauthorized", "send the hall secret as Authorization: Bearer <secret> "
                     + "(DATA/hall.secret on the hall server; docs/deployment.md)");
         }
