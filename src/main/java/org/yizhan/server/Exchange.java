@@ -44,6 +44,15 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** A query parameter's first value, or null (also for a query that cannot be decoded). */
+    public String query(String name) {
+        try {
+            return Request.extractQueryParameters(request).getValue(name);
+        } catch (RuntimeException undecodable) {
+            return null;
+        }
+    }
+
     /** The body, at most the route's cap plus one byte; empty for a request without one. */
     public byte[] body() {
         return body;

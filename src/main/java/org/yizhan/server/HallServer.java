@@ -53,6 +53,7 @@ public final class HallServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ConnectionGuard guard;
+    private final EventStreams streams;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
     private final QueueService queues;
@@ -60,9 +61,10 @@ public final class HallServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
 
-    private HallServer(Server server, ServerConnector connector, ConnectionGuard guard, ScheduledExecutorService sweeper,
-                       Path dataDir, QueueService queues, CaseService cases) {
+    private HallServer(Server server, ServerConnector connector, ConnectionGuard guard, EventStreams streams,
+                       ScheduledExecutorService sweeper, Path dataDir, QueueService queues, CaseService cases) {
         this.server = server;
+        this.streams = streams;
         this.connector = connector;
         this.guard = guard;
         this.sweeper = sweeper;
@@ -115,8 +117,10 @@ public final class HallServer implements AutoCloseable {
         int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
+        EventStreams streams = new EventStreams(queues.events());
         Routes routes = new Routes()
                 .get("/" + CATALOG_DIR + "/*", catalog::serve)
+                .get("/queue/events", streams::serve)
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
         new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
@@ -174,7 +178,9 @@ public final class HallServer implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
         sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
-        HallServer hall = new HallServer(server, connector, guard, sweeper, dataDir, queues, cases);
+        long beat = EventStreams.HEARTBEAT.toMillis();
+        sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        HallServer hall = new HallServer(server, connector, guard, streams, sweeper, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
@@ -252,6 +258,11 @@ public final class HallServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** Event streams open now (benchmark figures). */
+    public int openStreams() {
+        return streams.count();
+    }
+
     /** Connections open now (benchmark figures). */
     public int openConnections() {
         return guard.openConnections();
@@ -267,6 +278,8 @@ public final class HallServer implements AutoCloseable {
             return;
         }
         sweeper.shutdownNow();
+        // Streams never finish by themselves: ended first, so the stop waits only for real requests.
+        streams.closeAll();
         try {
             server.stop();
         } catch (Exception e) {

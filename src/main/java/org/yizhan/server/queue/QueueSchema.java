@@ -5,7 +5,7 @@ import java.util.List;
 import org.yizhan.storage.Pragmas;
 import org.yizhan.storage.Schema;
 
-/** {@code DATA/tickets.db}: the tickets and the signed-in windows. */
+/** {@code DATA/tickets.db}: the tickets, the signed-in windows and the day's events. */
 final class QueueSchema {
     static final String FILE = "tickets.db";
 
@@ -52,6 +52,15 @@ final class QueueSchema {
                 queues       TEXT    NOT NULL,
                 signed_in_at INTEGER NOT NULL
             ) STRICT;
+            """, """
+            -- The queue's event stream (GET /queue/events): written in the change's own transaction, so an event
+            -- is there exactly when its change is; ids only go up, across restarts, for Last-Event-ID.
+            CREATE TABLE events (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                business_date TEXT    NOT NULL,
+                data          TEXT    NOT NULL
+            ) STRICT;
+            CREATE INDEX events_by_date ON events (business_date, id);
             """));
 
     private QueueSchema() {

@@ -15,12 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yizhan.queue.QueueBoard;
 import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.TicketInfo;
 import org.yizhan.queue.TicketState;
 import org.yizhan.queue.WindowInfo;
+import org.yizhan.json.Json;
 import org.yizhan.storage.Database;
 
 /**
@@ -41,12 +44,14 @@ public final class QueueService {
     private final Database.Writer writes;
     private final HallQueues hall;
     private final Clock clock;
+    private final QueueEvents events;
 
     QueueService(Database database, HallQueues hall, Clock clock) {
         this.database = database;
         this.writes = database.writer();
         this.hall = hall;
         this.clock = clock;
+        this.events = new QueueEvents(database, this::businessDate);
     }
 
     /** The queues of {@code dataDir/queues.json} (the demo's, written there first, if absent) and its ticket store. */
@@ -68,6 +73,11 @@ public final class QueueService {
 
     public HallQueues hall() {
         return hall;
+    }
+
+    /** The day's events, for the event stream. */
+    public QueueEvents events() {
+        return events;
     }
 
     public LocalDate businessDate() {
@@ -111,7 +121,7 @@ public final class QueueService {
                     + closedWords(closed) + "); today's hours: " + or(hoursToday(queue, date), "closed all day"));
         }
         return write(c -> {
-            TicketStore.voidUnprinted(c, now.minus(PRINT_TIMEOUT));
+            voidUnprinted(c, now.minus(PRINT_TIMEOUT), now);
             if (TicketStore.counted(c, date, queue.id()) >= queue.dailyCap()) {
                 throw QueueRefusal.conflict("cap_reached", queue.name() + " has given out all " + queue.dailyCap()
                         + " numbers for today");
@@ -119,6 +129,7 @@ public final class QueueService {
             int seq = TicketStore.nextSeq(c, date, queue.id());
             Ticket ticket = TicketStore.insert(c, Ticket.issued(TicketCodes.next(), date, queue, seq, priority,
                     kiosk == null ? "" : kiosk, now));
+            event(c, now, "ticket.issued", ticket, null);
             return info(c, ticket, now);
         });
     }
@@ -131,6 +142,7 @@ public final class QueueService {
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.printed(now);
                 TicketStore.update(c, ticket);
+                event(c, now, "ticket.printed", ticket, null);
             } else if (ticket.state() == TicketState.VOIDED) {
                 throw QueueRefusal.conflict("wrong_state", ticket.number() + " was voided ("
                         + ticket.voidReason() + "); it cannot be printed now, take a new number");
@@ -152,6 +164,7 @@ public final class QueueService {
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.voided(reason);
                 TicketStore.update(c, ticket);
+                event(c, now, "ticket.voided", ticket, null, e -> e.put("reason", reason));
             } else if (ticket.state() != TicketState.VOIDED) {
                 throw wrongState(ticket, "voided");
             }
@@ -166,8 +179,12 @@ public final class QueueService {
 
     /** Voids the numbers no kiosk confirmed within {@link #PRINT_TIMEOUT}; returns how many. */
     public int sweep() throws SQLException {
-        Instant before = clock.instant().minus(PRINT_TIMEOUT);
-        return write(c -> TicketStore.voidUnprinted(c, before));
+        Instant now = clock.instant();
+        LocalDate today = businessDate();
+        return write(c -> {
+            EventStore.purgeBefore(c, today);
+            return voidUnprinted(c, now.minus(PRINT_TIMEOUT), now);
+        });
     }
 
     // --- counters -------------------------------------------------------------------------------------------
@@ -201,6 +218,7 @@ public final class QueueService {
         Instant now = clock.instant();
         write(c -> {
             WindowStore.signIn(c, new CounterWindow(window, queues, now));
+            event(c, now, "window.signed_in", null, window, e -> queues.forEach(e.putArray("queues")::add));
             return null;
         });
         return windows().stream().filter(w -> w.window().equals(window)).findFirst().orElseThrow();
@@ -217,6 +235,7 @@ public final class QueueService {
             if (!WindowStore.signOut(c, window)) {
                 throw QueueRefusal.conflict("not_signed_in", "window " + window + " is not signed in");
             }
+            event(c, clock.instant(), "window.signed_out", null, window);
             return null;
         });
     }
@@ -249,13 +268,14 @@ public final class QueueService {
             }
             Ticket called = best.called(window, now, TicketStore.lastCallSeq(c) + 1);
             TicketStore.update(c, called);
+            event(c, now, "ticket.called", called, window);
             return Optional.of(info(c, called, now));
         });
     }
 
     /** Calls the window's ticket again (the citizen did not come yet). */
     public TicketInfo recall(String window) throws SQLException {
-        return atWindow(window, (c, t, now) -> {
+        return atWindow(window, "ticket.recalled", (c, t, now) -> {
             if (t.state() != TicketState.CALLED) {
                 throw wrongState(t, "called again");
             }
@@ -265,7 +285,7 @@ public final class QueueService {
 
     /** The citizen is at the window: serving begins. */
     public TicketInfo start(String window) throws SQLException {
-        return atWindow(window, (c, t, now) -> {
+        return atWindow(window, "ticket.started", (c, t, now) -> {
             if (t.state() != TicketState.CALLED) {
                 throw wrongState(t, "started");
             }
@@ -274,12 +294,12 @@ public final class QueueService {
     }
 
     public TicketInfo done(String window) throws SQLException {
-        return atWindow(window, (c, t, now) -> t.finished(TicketState.DONE, now));
+        return atWindow(window, "ticket.done", (c, t, now) -> t.finished(TicketState.DONE, now));
     }
 
     /** Called and never came. */
     public TicketInfo noShow(String window) throws SQLException {
-        return atWindow(window, (c, t, now) -> {
+        return atWindow(window, "ticket.no_show", (c, t, now) -> {
             if (t.state() != TicketState.CALLED) {
                 throw wrongState(t, "marked no-show");
             }
@@ -294,7 +314,7 @@ public final class QueueService {
     public TicketInfo transfer(String window, String queueId) throws SQLException {
         QueueDefinition to = hall.queue(queueId).orElseThrow(() -> QueueRefusal.notFound("unknown_queue",
                 "no queue \"" + queueId + "\" in this hall"));
-        return atWindow(window, (c, t, now) -> {
+        return atWindow(window, "ticket.transferred", (c, t, now) -> {
             if (t.lineQueue().equals(to.id())) {
                 throw QueueRefusal.conflict("same_queue", t.number() + " already waits in " + to.name());
             }
@@ -314,7 +334,7 @@ public final class QueueService {
         Ticket apply(Connection c, Ticket current, Instant now) throws SQLException;
     }
 
-    private TicketInfo atWindow(String window, Move move) throws SQLException {
+    private TicketInfo atWindow(String window, String eventType, Move move) throws SQLException {
         Instant now = clock.instant();
         return write(c -> {
             signedIn(c, window);
@@ -322,8 +342,46 @@ public final class QueueService {
                     "window " + window + " has called no one; call-next first"));
             Ticket moved = move.apply(c, current, now);
             TicketStore.update(c, moved);
+            event(c, now, eventType, moved, window, e -> {
+                if (!moved.lineQueue().equals(current.lineQueue())) {
+                    e.put("from", current.lineQueue());
+                }
+            });
             return info(c, moved, now);
         });
+    }
+
+    private int voidUnprinted(Connection c, Instant before, Instant now) throws SQLException {
+        for (Ticket stale : TicketStore.unprinted(c, before)) {
+            event(c, now, "ticket.voided", stale, null, e -> e.put("reason", "not_printed"));
+        }
+        return TicketStore.voidUnprinted(c, before);
+    }
+
+    private void event(Connection c, Instant at, String type, Ticket ticket, String window) throws SQLException {
+        event(c, at, type, ticket, window, e -> {
+        });
+    }
+
+    /**
+     * Appends a public event in the change's own transaction: the ticket's number, its line and window, never
+     * its code (which opens its page) nor anything about the citizen; {@code more} adds the event's own members.
+     */
+    private void event(Connection c, Instant at, String type, Ticket ticket, String window, Consumer<ObjectNode> more)
+            throws SQLException {
+        ObjectNode event = Json.mapper().createObjectNode();
+        event.put("type", type);
+        event.put("at", time(at));
+        if (ticket != null) {
+            event.put("queue", ticket.lineQueue());
+            event.put("number", ticket.number());
+            event.put("priority", ticket.priority());
+        }
+        if (window != null) {
+            event.put("window", window);
+        }
+        more.accept(event);
+        EventStore.append(c, LocalDate.ofInstant(at, hall.timeZone()), event.toString());
     }
 
     private Optional<Ticket> candidate(Connection c, LocalDate date, String queueId) throws SQLException {
@@ -377,7 +435,12 @@ public final class QueueService {
 
     /** One writer at a time, on one kept connection: SQLite's busy handler would make writers sleep and poll. */
     private <T> T write(Database.Work<T> work) throws SQLException {
-        return writes.inTransaction(work);
+        try {
+            return writes.inTransaction(work);
+        } finally {
+            // After the commit (or a rollback): the stream sends what is now on disk, whoever's batch it was in.
+            events.changed();
+        }
     }
 
     private TicketInfo info(Connection c, Ticket t, Instant now) throws SQLException {

@@ -108,6 +108,21 @@ final class TicketStore {
     }
 
     /** Voids every number issued before {@code before} that no kiosk said it printed; returns how many. */
+    /** The numbers issued before {@code before} that no kiosk said it printed. */
+    static List<Ticket> unprinted(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM tickets WHERE state = 'issued' AND issued_at < ? ORDER BY id")) {
+            s.setLong(1, before.toEpochMilli());
+            List<Ticket> tickets = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    tickets.add(MAPPER.map(row));
+                }
+            }
+            return tickets;
+        }
+    }
+
     static int voidUnprinted(Connection c, Instant before) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE tickets SET state = 'voided', void_reason = 'not_printed'

@@ -1,0 +1,94 @@
+package org.yizhan.server.queue;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.storage.Database;
+
+/**
+ * The business day's events, as the event stream hands them out: read from the ticket store after each commit
+ * (so an event goes out exactly when its change is on disk, whichever batch it was written in), kept for the day
+ * so a stream that reconnects with its last id gets exactly what it missed, and passed to the open streams.
+ */
+public final class QueueEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueEvents.class);
+
+    private final Database database;
+    private final Supplier<LocalDate> today;
+    private final List<QueueEvent> day = new ArrayList<>();
+    /** Copied on change: a stream leaves (from the engine's thread) without the lock its events are sent under. */
+    private final List<Consumer<List<QueueEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private LocalDate dayOf;
+    private long lastId;
+
+    QueueEvents(Database database, Supplier<LocalDate> today) {
+        this.database = database;
+        this.today = today;
+    }
+
+    /** Reads what was committed since the last call and passes it on. Cheap when nothing is new. */
+    synchronized void changed() {
+        try {
+            LocalDate date = today.get();
+            if (!date.equals(dayOf)) {
+                day.clear();
+                dayOf = date;
+                lastId = 0;
+            }
+            List<QueueEvent> fresh = database.inReadTransaction(c -> EventStore.after(c, date, lastId));
+            if (fresh.isEmpty()) {
+                return;
+            }
+            day.addAll(fresh);
+            lastId = fresh.get(fresh.size() - 1).id();
+            for (Consumer<List<QueueEvent>> listener : listeners) {
+                listener.accept(fresh);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The events stay in the store: the next change, or the next reconnect, brings them.
+            LOG.warn("could not read the queue's new events: {}", e.toString());
+        }
+    }
+
+    /**
+     * Subscribes {@code listener} to every event after {@code afterId}; returns the ones already there, which the
+     * listener does not get again. An id above the day's last (a new ticket store) gets the whole day.
+     */
+    public synchronized List<QueueEvent> subscribe(long afterId, Consumer<List<QueueEvent>> listener) {
+        changed();
+        listeners.add(listener);
+        return after(afterId);
+    }
+
+    public void unsubscribe(Consumer<List<QueueEvent>> listener) {
+        listeners.remove(listener);
+    }
+
+    /** The id of the day's last event, 0 before the first. */
+    public synchronized long lastId() {
+        return lastId;
+    }
+
+    private List<QueueEvent> after(long afterId) {
+        if (afterId >= lastId) {
+            return afterId == lastId ? List.of() : List.copyOf(day);
+        }
+        int from = 0;
+        int to = day.size();
+        while (from < to) {
+            int middle = (from + to) >>> 1;
+            if (day.get(middle).id() <= afterId) {
+                from = middle + 1;
+            } else {
+                to = middle;
+            }
+        }
+        return List.copyOf(day.subList(from, day.size()));
+    }
+}
