@@ -48,7 +48,7 @@ public final class QueueBenchmark {
         }
     }
 
-    private record Taken(String queue, String number, String code, long nanos) {
+    record Taken(String queue, String number, String code, long nanos) {
     }
 
     private QueueBenchmark() {
@@ -80,7 +80,7 @@ public final class QueueBenchmark {
         }
     }
 
-    private static List<Taken> take(int clients, int tickets, URI server, String secret, String onlyQueue)
+    static List<Taken> take(int clients, int tickets, URI server, String secret, String onlyQueue)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -151,12 +151,12 @@ public final class QueueBenchmark {
         return new int[] {duplicates, missing};
     }
 
-    private static double percentile(long[] sorted, double p) {
+    static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    private static String queuesFile() {
+    static String queuesFile() {
         StringBuilder json = new StringBuilder("{\"hall\": \"bench\", \"queues\": [");
         List<String> ids = new ArrayList<>(QUEUES);
         ids.add("warm");

@@ -11,13 +11,13 @@ import picocli.CommandLine.Option;
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.Search.class, BenchCommand.SearchQualityCommand.class, BenchCommand.Sync.class,
-                BenchCommand.Queue.class})
+                BenchCommand.Queue.class, BenchCommand.Server.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         System.err.println("Usage: bench search --services N | bench search-quality | bench sync --services N "
-                + "| bench queue --clients N --tickets N");
+                + "| bench queue --clients N --tickets N | bench server --slow N --idle N --streams N");
         return 2;
     }
 
@@ -118,6 +118,42 @@ final class BenchCommand implements Callable<Integer> {
                     r.p50Ms(), r.p99Ms(), r.maxMs());
             System.out.println(r.line());
             return r.duplicates() == 0 && r.missing() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "A hall server on loopback under slow, idle and streaming clients while kiosks take numbers; "
+                    + "last line: server slow=… idle=… streams=… tickets=… ticket_p99_ms=… threads=… rss_mb=…")
+    static final class Server implements Callable<Integer> {
+        @Option(names = "--slow", paramLabel = "N", defaultValue = "500",
+                description = "Connections sending their headers a byte a second (default: ${DEFAULT-VALUE}).")
+        int slow;
+
+        @Option(names = "--idle", paramLabel = "N", defaultValue = "500", description = "Idle keep-alive connections (default: ${DEFAULT-VALUE}).")
+        int idle;
+
+        @Option(names = "--streams", paramLabel = "N", defaultValue = "200", description = "Open event streams (default: ${DEFAULT-VALUE}).")
+        int streams;
+
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "Kiosks taking numbers (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--tickets", paramLabel = "N", defaultValue = "2000", description = "Numbers to take (default: ${DEFAULT-VALUE}).")
+        int tickets;
+
+        @Override
+        public Integer call() throws Exception {
+            if (slow < 0 || idle < 0 || streams < 0 || slow > 500 || idle > 500 || streams > 500 || clients < 1
+                    || clients > 256 || tickets < 1 || tickets > 1_000_000) {
+                System.err.println("bench server: --slow, --idle and --streams must be 0 to 500 (each comes from one "
+                        + "address, and an address may have 500), --clients 1 to 256, --tickets 1 to 1000000");
+                return 2;
+            }
+            org.yizhan.bench.ServerBenchmark.Result r = org.yizhan.bench.ServerBenchmark.run(slow, idle, streams, clients, tickets);
+            System.out.println("connections open at the end: " + r.connections() + "; streams that got the numbers' events: "
+                    + r.streamsWithEvents() + " of " + r.streams());
+            System.out.println(r.line());
+            return r.streamsWithEvents() == r.streams() ? 0 : 1;
         }
     }
 }

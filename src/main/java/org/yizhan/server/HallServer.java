@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -54,6 +55,7 @@ public final class HallServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ConnectionGuard guard;
     private final EventStreams streams;
+    private final ExecutorService streamWriter;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
     private final QueueService queues;
@@ -62,8 +64,10 @@ public final class HallServer implements AutoCloseable {
     private final int port;
 
     private HallServer(Server server, ServerConnector connector, ConnectionGuard guard, EventStreams streams,
-                       ScheduledExecutorService sweeper, Path dataDir, QueueService queues, CaseService cases) {
+                       ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
+                       CaseService cases) {
         this.server = server;
+        this.streamWriter = streamWriter;
         this.streams = streams;
         this.connector = connector;
         this.guard = guard;
@@ -117,7 +121,17 @@ public final class HallServer implements AutoCloseable {
         int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
         // Every endpoint, in one place (docs/protocol.md).
-        EventStreams streams = new EventStreams(queues.events());
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hall-server-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ScheduledExecutorService streamWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hall-server-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        EventStreams streams = new EventStreams(queues.events(), streamWriter);
         Routes routes = new Routes()
                 .get("/" + CATALOG_DIR + "/*", catalog::serve)
                 .get("/queue/events", streams::serve)
@@ -160,6 +174,8 @@ public final class HallServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            sweeper.shutdownNow();
+            streamWriter.shutdownNow();
             queues.close();
             cases.close();
             if (e.getCause() instanceof BindException bind) {
@@ -170,17 +186,12 @@ public final class HallServer implements AutoCloseable {
             }
             throw new IOException("the HTTP engine did not start: " + e, e);
         }
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hall-server-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
         sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
         sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
         long beat = EventStreams.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
-        HallServer hall = new HallServer(server, connector, guard, streams, sweeper, dataDir, queues, cases);
+        HallServer hall = new HallServer(server, connector, guard, streams, sweeper, streamWriter, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
@@ -285,6 +296,7 @@ public final class HallServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the HTTP engine did not stop cleanly: {}", e.toString());
         }
+        streamWriter.shutdownNow();
         queues.close();
         cases.close();
     }

@@ -296,6 +296,50 @@ public final class Database {
         }
     }
 
+    /**
+     * A read connection kept open, for one reader that asks often and little (the queue's event stream after each
+     * write): opening a connection costs more than such a read. Not for sharing between threads at once.
+     */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    /** See {@link #reader()}. */
+    public final class Reader implements AutoCloseable {
+        private Connection connection;
+
+        private Reader() {
+        }
+
+        /** As {@link Database#inReadTransaction}, on the kept connection (opened again if a failure closed it). */
+        public synchronized <T> T inReadTransaction(Work<T> work) throws SQLException {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(url, readConfig.toProperties());
+                connection.setAutoCommit(false);
+            }
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.warn("could not close the {} reader: {}", schema.name(), e.toString());
+                }
+                connection = null;
+            }
+        }
+    }
+
     /** Runs {@code work} in a read transaction: everything it reads comes from one consistent snapshot. */
     public <T> T inReadTransaction(Work<T> work) throws SQLException {
         return run(readConfig, work);

@@ -19,7 +19,7 @@ import org.yizhan.storage.Database;
 public final class QueueEvents {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEvents.class);
 
-    private final Database database;
+    private final Database.Reader database;
     private final Supplier<LocalDate> today;
     private final List<QueueEvent> day = new ArrayList<>();
     /** Copied on change: a stream leaves (from the engine's thread) without the lock its events are sent under. */
@@ -28,7 +28,7 @@ public final class QueueEvents {
     private long lastId;
 
     QueueEvents(Database database, Supplier<LocalDate> today) {
-        this.database = database;
+        this.database = database.reader();
         this.today = today;
     }
 
@@ -68,6 +68,10 @@ public final class QueueEvents {
 
     public void unsubscribe(Consumer<List<QueueEvent>> listener) {
         listeners.remove(listener);
+    }
+
+    void close() {
+        database.close();
     }
 
     /** The id of the day's last event, 0 before the first. */

@@ -66,9 +66,10 @@ public final class QueueService {
         }
     }
 
-    /** Closes the kept write connection (the read ones close after each use). */
+    /** Closes the kept write connection and the event stream's reader (the other read ones close after each use). */
     public void close() {
         writes.close();
+        events.close();
     }
 
     public HallQueues hall() {
