@@ -63,7 +63,7 @@ final class EventStreams {
         open.add(stream);
         exchange.request().addFailureListener(stream::failed);
         StringBuilder first = new StringBuilder("retry: ").append(RETRY_MILLIS).append("\n\n");
-        List<QueueEvent> backlog = events.subscribe(after < 0 ? Long.MAX_VALUE : after, stream);
+        List<QueueEvent> backlog = events.subscribe(after, stream);
         if (after < 0) {
             // A new stream starts now; its id line lets a browser resume from here without an event to dispatch.
             first.append("id: ").append(events.lastId()).append("\n\n");

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -53,6 +56,8 @@ public final class HallServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
+    private final Duration stopTime;
     private final ConnectionGuard guard;
     private final EventStreams streams;
     private final ExecutorService streamWriter;
@@ -63,10 +68,13 @@ public final class HallServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
 
-    private HallServer(Server server, ServerConnector connector, ConnectionGuard guard, EventStreams streams,
+    private HallServer(Server server, ServerConnector connector, GracefulHandler graceful, Duration stopTime,
+                       ConnectionGuard guard, EventStreams streams,
                        ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
                        CaseService cases) {
         this.server = server;
+        this.graceful = graceful;
+        this.stopTime = stopTime;
         this.streamWriter = streamWriter;
         this.streams = streams;
         this.connector = connector;
@@ -163,12 +171,14 @@ public final class HallServer implements AutoCloseable {
         GzipHandler gzip = new GzipHandler(routes);
         gzip.setMinGzipSize(512);
         gzip.addIncludedMethods("GET");
-        server.setHandler(new GracefulHandler(gzip));
+        GracefulHandler graceful = new GracefulHandler(gzip);
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrors(limits.maxHeaderBytes()));
         AccessLog access = new AccessLog(dataDir);
         server.addBean(access.writer());
         server.setRequestLog(access);
-        server.setStopTimeout(limits.stopTime().toMillis());
+        // The graceful part is close()'s: the engine's own graceful stop also waits out idle keep-alive connections.
+        server.setStopTimeout(0);
         server.setStopAtShutdown(false);
         try {
             server.start();
@@ -191,7 +201,8 @@ public final class HallServer implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
         long beat = EventStreams.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
-        HallServer hall = new HallServer(server, connector, guard, streams, sweeper, streamWriter, dataDir, queues, cases);
+        HallServer hall = new HallServer(server, connector, graceful, limits.stopTime(), guard, streams, sweeper,
+                streamWriter, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
@@ -289,8 +300,18 @@ public final class HallServer implements AutoCloseable {
             return;
         }
         sweeper.shutdownNow();
-        // Streams never finish by themselves: ended first, so the stop waits only for real requests.
+        // No new connections; the streams, which never finish by themselves, ended; then the requests under way.
+        connector.close();
         streams.closeAll();
+        try {
+            graceful.shutdown().get(stopTime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("requests still under way after {} s were cut off by the stop", stopTime.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.warn("waiting for the requests under way: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -57,13 +57,13 @@ public final class QueueEvents {
     }
 
     /**
-     * Subscribes {@code listener} to every event after {@code afterId}; returns the ones already there, which the
-     * listener does not get again. An id above the day's last (a new ticket store) gets the whole day.
+     * Subscribes {@code listener} to every event after {@code afterId} (-1: from now on); returns the ones already
+     * there, which the listener does not get again. An id above the day's last (a new ticket store) gets the whole day.
      */
     public synchronized List<QueueEvent> subscribe(long afterId, Consumer<List<QueueEvent>> listener) {
         changed();
         listeners.add(listener);
-        return after(afterId);
+        return afterId < 0 ? List.of() : after(afterId);
     }
 
     public void unsubscribe(Consumer<List<QueueEvent>> listener) {

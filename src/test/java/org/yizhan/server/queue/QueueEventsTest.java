@@ -212,8 +212,12 @@ class QueueEventsTest {
         assertEquals(seen + 1, again.ids.get(0));
         assertEquals(List.of("ticket.issued", "ticket.printed", "ticket.issued", "ticket.printed"), again.types());
         EventClient upToDate = new EventClient(again.lastId);
+        EventClient fresh = new EventClient(null);
+        fresh.awaitStart();
         Thread.sleep(300);
         assertEquals(List.of(), upToDate.types(), "nothing repeated");
+        assertEquals(List.of(), fresh.types(), "a new stream starts now, without the day's history");
+        assertEquals(again.lastId, fresh.lastId, "and with the id to resume from");
     }
 
     @Test
