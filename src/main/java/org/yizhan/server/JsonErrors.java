@@ -43,6 +43,14 @@ final class JsonErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(status)), callback);
     }
 
+    /** A 304 comes this way too: it keeps the file's own Cache-Control (no-cache, immutable …). */
+    @Override
+    protected void generateCacheControl(Response response) {
+        if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        }
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         LOG.warn("a request answered {} by the engine before it could be read: {}", status, LogText.text(reason));

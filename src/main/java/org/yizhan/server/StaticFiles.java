@@ -79,6 +79,12 @@ final class StaticFiles {
             };
         }
         exchange.setHeader("Cache-Control", name.equals(BundleIndex.FILE_NAME) ? "no-cache" : "public, max-age=31536000, immutable");
+        // Here rather than in the engine, which compares neither W/ tags nor a * among others as the protocol says.
+        if (matches(exchange.header("If-None-Match"), content.getETagValue())) {
+            exchange.setHeader("ETag", content.getETagValue());
+            exchange.sendEmpty(304);
+            return;
+        }
         if (!compressed) {
             exchange.setHeader("Vary", "Accept-Encoding");
         }
@@ -158,6 +164,23 @@ final class StaticFiles {
         } catch (IOException | BundleException e) {
             return Optional.empty();
         }
+    }
+
+    /** Weak comparison (a W/ prefix ignored), {@code *} for any file (docs/protocol.md). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hashTag(byte[] bytes) {

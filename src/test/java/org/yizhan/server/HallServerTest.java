@@ -66,6 +66,22 @@ class HallServerTest {
     }
 
     @Test
+    void aWeakTagOrAStarMatchesAndA304KeepsItsCacheControl() throws Exception {
+        String etag = send("GET", "catalog/index.json").headers().firstValue("ETag").orElseThrow();
+        for (String tag : new String[] {"W/" + etag, "\"other\", *", "\"other\", " + etag}) {
+            HttpResponse<byte[]> r = send("GET", "catalog/index.json", "If-None-Match", tag);
+            assertEquals(304, r.statusCode(), tag);
+            assertEquals(Optional.of("no-cache"), r.headers().firstValue("Cache-Control"), tag);
+            assertEquals(Optional.of(etag), r.headers().firstValue("ETag"), tag);
+        }
+        HttpResponse<byte[]> gz = send("GET", "catalog/index.json", "Accept-Encoding", "gzip");
+        String gzTag = gz.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, send("GET", "catalog/index.json", "If-None-Match", gzTag, "Accept-Encoding", "gzip").statusCode(),
+                "the tag of the compressed answer matches too");
+        assertEquals(304, send("HEAD", "catalog/catalog-v1.json.gz", "If-None-Match", "*").statusCode());
+    }
+
+    @Test
     void jsonIsGzippedOnlyWhenAsked() throws Exception {
         HttpResponse<byte[]> gz = send("GET", "catalog/index.json", "Accept-Encoding", "gzip");
         assertEquals(Optional.of("gzip"), gz.headers().firstValue("Content-Encoding"));
