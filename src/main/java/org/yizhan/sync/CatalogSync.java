@@ -77,9 +77,18 @@ public final class CatalogSync {
         try {
             outcome = attempt();
         } catch (SyncFailure failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("catalog sync stopped: the kiosk is closing (kept version {})", catalogs.version().orElse(0));
+                return outcome(SyncOutcome.Kind.UNREACHABLE, "stopped: the kiosk is closing");
+            }
             outcome = outcome(failure.transientFailure() ? SyncOutcome.Kind.UNREACHABLE : SyncOutcome.Kind.REJECTED,
                     failure.reason());
         } catch (RuntimeException | IOException e) {
+            if (stopping(e)) {
+                // The kiosk is closing and stopped the sync thread mid-attempt: the cache keeps what it had.
+                LOG.info("catalog sync stopped: the kiosk is closing (kept version {})", catalogs.version().orElse(0));
+                return outcome(SyncOutcome.Kind.UNREACHABLE, "stopped: the kiosk is closing");
+            }
             LOG.error("catalog sync failed unexpectedly", e);
             outcome = outcome(SyncOutcome.Kind.UNREACHABLE, "sync failed: " + e);
         }
@@ -318,6 +327,20 @@ public final class CatalogSync {
         } catch (IOException e) {
             throw SyncFailure.rejected("the gzipped index is damaged: " + e.getMessage());
         }
+    }
+
+    /** Whether {@code e} is the sync thread being stopped (interrupted), not a failure of the sync. */
+    private static boolean stopping(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SyncOutcome outcome(SyncOutcome.Kind kind, String reason) {

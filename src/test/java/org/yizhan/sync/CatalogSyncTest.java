@@ -365,6 +365,33 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aSyncStoppedMidwayByTheKiosksCloseIsNoError() throws Exception {
+        haveVersion3();
+        BundleIndex index = f.publish(4);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger syncLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CatalogSync.class);
+        syncLog.addAppender(log);
+        try (FaultyServer faulty = FaultyServer.stallingCatalog(f.published, index)) {
+            CatalogSync sync = f.sync(settingsFor(faulty.baseUri()), NOW);
+            java.util.concurrent.CompletableFuture<SyncOutcome> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread thread = new Thread(() -> outcome.complete(sync.syncOnce()), "sync-being-stopped");
+            thread.start();
+            Thread.sleep(1_000);
+            thread.interrupt();
+            SyncOutcome stopped = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(SyncOutcome.Kind.UNREACHABLE, stopped.kind(), stopped.line());
+            assertTrue(stopped.reason().contains("the kiosk is closing"), stopped.reason());
+            assertEquals(Optional.of(SyncFixture.catalog(3)), f.catalogs.load(), "the cache keeps what it had");
+            assertTrue(log.list.stream().noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)),
+                    log.list.toString());
+        } finally {
+            syncLog.detachAppender(log);
+        }
+    }
+
+    @Test
     void aBodyCutOffMidwayIsUnreachable() throws Exception {
         haveVersion3();
         BundleIndex index = f.publish(4);
