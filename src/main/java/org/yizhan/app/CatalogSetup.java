@@ -10,6 +10,8 @@ import org.yizhan.catalog.CatalogDirectory;
 import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.hall.HallClient;
+import org.yizhan.hall.ServerTrust;
+import org.yizhan.config.ConfigKey;
 import org.yizhan.hall.KioskIdentity;
 import org.yizhan.queue.QueueClient;
 import org.yizhan.queue.Queues;
@@ -73,7 +75,7 @@ public final class CatalogSetup implements AutoCloseable {
             settings = settings.asDemoSource();
         }
         HallClient hall = HallClient.create(serverUrl,
-                new KioskIdentity(config.kioskId(), config.hallId().orElse(""), version()));
+                new KioskIdentity(config.kioskId(), config.hallId().orElse(""), version())).withTrust(trust(config));
         CatalogSync sync = new CatalogSync(settings, hall, catalogs, data.resolve(SYNC_DIR), clock);
         if (secret.isEmpty()) {
             LOG.warn("hall.secret is empty: this kiosk cannot take queue tickets or look up cases (docs/deployment.md, the hall secret)");
@@ -82,6 +84,22 @@ public final class CatalogSetup implements AutoCloseable {
         Optional<Queues> queues = trusted.map(QueueClient::new);
         Optional<CaseStatus> cases = trusted.map(StatusClient::new);
         return new CatalogSetup(catalogs, hall, sync, embedded, queues, cases);
+    }
+
+    /** What the kiosk trusts over https: server.ca, server.pin, or the runtime's CAs. */
+    private static ServerTrust trust(KioskConfig config) throws java.io.IOException, java.security.GeneralSecurityException {
+        if (config.serverCa().isPresent()) {
+            try {
+                return ServerTrust.ca(config.serverCa().get(), ConfigKey.SERVER_CA.key());
+            } catch (java.security.cert.CertificateException e) {
+                throw new java.security.cert.CertificateException(ConfigKey.SERVER_CA.key() + " " + config.serverCa().get()
+                        + " is not a PEM certificate file: " + e.getMessage(), e);
+            }
+        }
+        if (config.serverPin().isPresent()) {
+            return ServerTrust.pin(config.serverPin().get(), ConfigKey.SERVER_PIN.key());
+        }
+        return ServerTrust.SYSTEM;
     }
 
     /** The pom's version, as {@code yizhan -V} names it; "" if the build wrote none. */

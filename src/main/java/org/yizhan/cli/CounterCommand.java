@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.yizhan.hall.HallClient;
+import org.yizhan.hall.ServerTrust;
 import org.yizhan.hall.HallFailure;
 import org.yizhan.hall.KioskIdentity;
 import org.yizhan.queue.QueueBoard;
@@ -37,6 +38,14 @@ final class CounterCommand implements Callable<Integer> {
     @Option(names = "--secret-file", paramLabel = "FILE", defaultValue = "yizhan-server/hall.secret",
             description = "The hall secret, DATA/hall.secret on the hall server (default: ${DEFAULT-VALUE}).")
     Path secretFile;
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "With an https --server: the PEM file of the CA that signed its certificate (as server.ca).")
+    Path ca;
+
+    @Option(names = "--pin", paramLabel = "SHA256",
+            description = "With an https --server: trust only the certificate with this SHA-256 fingerprint (as server.pin).")
+    String pin;
 
     @Option(names = "--window", paramLabel = "ID", description = "This counter's window, e.g. 3.")
     String window;
@@ -68,7 +77,20 @@ final class CounterCommand implements Callable<Integer> {
             return usage(action + " needs --window, e.g. --window 3");
         }
         String base = server.toString().endsWith("/") ? server.toString() : server + "/";
-        HallClient hall = HallClient.create(URI.create(base), KioskIdentity.NONE);
+        if (ca != null && pin != null) {
+            return usage("give --ca or --pin, not both");
+        }
+        if (pin != null && ServerTrust.normalize(pin).isEmpty()) {
+            return usage("--pin must be a SHA-256 fingerprint: 64 hex digits, colons allowed");
+        }
+        HallClient hall;
+        try {
+            hall = HallClient.create(URI.create(base), KioskIdentity.NONE).withTrust(ca != null ? ServerTrust.ca(ca, "--ca")
+                    : pin != null ? ServerTrust.pin(pin, "--pin") : ServerTrust.SYSTEM);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            System.err.println("counter: cannot use --ca " + ca + ": " + e.getMessage());
+            return 1;
+        }
         try {
             if (action.equals("status")) {
                 status(hall, out);

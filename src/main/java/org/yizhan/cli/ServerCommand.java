@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.yizhan.server.BundlePublisher;
 import org.yizhan.server.HallServer;
 import org.yizhan.server.ServerLimits;
+import org.yizhan.server.TlsFiles;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.queue.QueuesFileException;
 import picocli.CommandLine.Command;
@@ -59,6 +60,13 @@ final class ServerCommand implements Callable<Integer> {
                     + "Behind nginx every client has nginx's address: raise it there.")
     int perAddress;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve https with this PEM certificate (the server's first, then any intermediate CA's); with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's key, PKCS#8 PEM, without a passphrase.")
+    Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -67,6 +75,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         Optional<ServerLimits> limits = limits(System.err);
         if (limits.isEmpty()) {
+            return 2;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            System.err.println("server: give --tls-cert and --tls-key together, or neither for plain http");
             return 2;
         }
         Optional<HallServer> started = start(System.out, System.err, limits.get());
@@ -108,7 +120,8 @@ final class ServerCommand implements Callable<Integer> {
         HallServer server;
         try {
             server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath(),
-                    Clock.systemUTC(), limits);
+                    Clock.systemUTC(), limits, tlsCert == null ? Optional.empty()
+                            : Optional.of(new TlsFiles(tlsCert.toAbsolutePath(), tlsKey.toAbsolutePath())));
         } catch (UnknownHostException e) {
             err.println("server: --bind " + bind + " is not an address this machine has (the name does not resolve); "
                     + "give one of its IP addresses, or 0.0.0.0 for all of them");
@@ -125,7 +138,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         Path catalogDir = data.toAbsolutePath().resolve(HallServer.CATALOG_DIR);
         out.println("Yizhan hall server listening on " + bind + ":" + server.port() + " (kiosks: server.url="
-                + (bind.equals("0.0.0.0") || bind.equals("::") ? "http://<this machine's address>:" + server.port() + "/" : server.baseUri())
+                + (bind.equals("0.0.0.0") || bind.equals("::") ? server.baseUri().getScheme() + "://<this machine's address>:" + server.port() + "/" : server.baseUri())
                 + ") serving " + catalogDir + " (Ctrl+C stops it)");
         notServable(catalogDir).ifPresent(out::println);
         out.println("queues of " + server.queues().hall().hall() + " from " + data.toAbsolutePath().resolve(QueuesFile.FILE)

@@ -133,6 +133,28 @@ public enum ConfigKey {
                     + "on screen or written to the log.",
             "留空，或 16 到 200 个可见 ASCII 字符（不含空格）",
             "empty, or 16 to 200 visible ASCII characters (no spaces)"),
+    SERVER_CA("server.ca", "", Need.OPTIONAL,
+            Optional.class, optional(ConfigValues::path),
+            "server.url 为 https:// 时，签发大厅服务器证书的 CA 证书文件（PEM），如大厅自建的 CA 或县级 CA。"
+                    + "留空则只信任 Java 自带的公共 CA。证书须含 server.url 中的主机名或 IP 地址。写法同 data.dir。"
+                    + "与 server.pin 二选一。",
+            "With an https:// server.url: the PEM file of the CA that signed the hall server's certificate, such "
+                    + "as the hall's own CA or the county's. Empty trusts only the public CAs Java ships with. The "
+                    + "certificate must name the host or IP address of server.url. Written like data.dir. Give "
+                    + "this or server.pin, not both.",
+            "留空，或可读的 PEM 证书文件",
+            "empty, or a readable PEM certificate file"),
+    SERVER_PIN("server.pin", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::fingerprint)),
+            "server.url 为 https:// 时，只信任 SHA-256 指纹为此值的服务器证书（适合没有 CA 的大厅自签证书），"
+                    + "可用 openssl x509 -in cert.pem -noout -fingerprint -sha256 查看。证书不符时终端不同步，"
+                    + "继续使用已有的事项库。与 server.ca 二选一。",
+            "With an https:// server.url: trust only the server certificate whose SHA-256 fingerprint this is "
+                    + "(for a hall's self-made certificate, without a CA), as openssl x509 -in cert.pem -noout "
+                    + "-fingerprint -sha256 prints it. With another certificate the kiosk does not sync and keeps "
+                    + "its catalog. Give this or server.ca, not both.",
+            "留空，或 64 位十六进制数字（可带冒号）",
+            "empty, or 64 hex digits (colons allowed)"),
     PRINTER_TYPE("printer.type", "none", Need.OPTIONAL,
             PrinterType.class, text(ConfigValues::printerType),
             "排队小票和材料清单用哪种打印机：escpos-tcp 为网络热敏打印机（ESC/POS，一般是 9100 端口），"

@@ -102,6 +102,16 @@ final class ConfigValues {
         return value;
     }
 
+    /** A certificate's SHA-256 fingerprint, as openssl prints it (colons, any case): 64 lower-case hex digits. */
+    static String fingerprint(String value) throws InvalidValue {
+        String hex = value.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new InvalidValue("but it has " + hex.length() + " characters once colons are taken out, or not only hex digits",
+                    "但去掉冒号后有 " + hex.length() + " 个字符，或含非十六进制字符");
+        }
+        return hex;
+    }
+
     /** A key id as keygen prints it and a kiosk's refusal names it: 16 hex digits. */
     static String keyId(String value) throws InvalidValue {
         if (!KEY_ID.matcher(value).matches()) {

@@ -171,6 +171,16 @@ public final class KioskConfig {
         return optional(ConfigKey.SYNC_PUBLIC_KEY);
     }
 
+    /** {@code server.ca}: the CA file to trust the hall server's certificate by (absolute once loaded). */
+    public Optional<Path> serverCa() {
+        return optional(ConfigKey.SERVER_CA);
+    }
+
+    /** {@code server.pin}: the hall server certificate's SHA-256, 64 lower-case hex digits. */
+    public Optional<String> serverPin() {
+        return optional(ConfigKey.SERVER_PIN);
+    }
+
     /** {@code hall.id}: empty accepts bundles for any hall. */
     public Optional<String> hallId() {
         return optional(ConfigKey.HALL_ID);

@@ -149,9 +149,9 @@ public final class KioskConfigLoader {
             if (key == ConfigKey.DATA_DIR) {
                 dataDirProblem((Path) values.get(key), value).ifPresent(problems::add);
             }
-            if (key == ConfigKey.SYNC_PUBLIC_KEY && values.get(key) instanceof Optional<?> keyFile
-                    && keyFile.isPresent()) {
-                publicKeyProblem((Path) keyFile.get(), value).ifPresent(problems::add);
+            if ((key == ConfigKey.SYNC_PUBLIC_KEY || key == ConfigKey.SERVER_CA)
+                    && values.get(key) instanceof Optional<?> keyFile && keyFile.isPresent()) {
+                fileProblem(key, (Path) keyFile.get(), value).ifPresent(problems::add);
             }
         }
 
@@ -190,6 +190,7 @@ public final class KioskConfigLoader {
         }
 
         publicKeyRequired(values).ifPresent(problems::add);
+        oneTrust(values).ifPresent(problems::add);
         printerAddressProblem(values).ifPresent(problems::add);
 
         if (!problems.isEmpty()) {
@@ -199,12 +200,25 @@ public final class KioskConfigLoader {
     }
 
     private static boolean isPath(ConfigKey key) {
-        return key == ConfigKey.DATA_DIR || key == ConfigKey.SYNC_PUBLIC_KEY;
+        return key == ConfigKey.DATA_DIR || key == ConfigKey.SYNC_PUBLIC_KEY || key == ConfigKey.SERVER_CA;
     }
 
     private static String requiredKeys() {
         return java.util.Arrays.stream(ConfigKey.values()).filter(ConfigKey::required).map(ConfigKey::key)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** {@code server.ca} or {@code server.pin}: two ways to say which certificate to trust cannot both be meant. */
+    private static Optional<ConfigProblem> oneTrust(Map<ConfigKey, Object> values) {
+        Optional<?> ca = (Optional<?>) values.get(ConfigKey.SERVER_CA);
+        Optional<?> pin = (Optional<?>) values.get(ConfigKey.SERVER_PIN);
+        if (ca == null || pin == null || ca.isEmpty() || pin.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigKey key = ConfigKey.SERVER_PIN;
+        return Optional.of(new ConfigProblem(key.key(), (String) pin.get(), key.expectedWithDefault()
+                + ", but server.ca is set too; keep the one this hall uses and empty the other",
+                key.expectedWithDefaultZh() + "；但 server.ca 也已填写，请只保留本大厅所用的一项"));
     }
 
     /**
@@ -278,7 +292,7 @@ public final class KioskConfigLoader {
     }
 
     /** Checks that the key file is there to read; what it holds is the sync code's business. */
-    private static Optional<ConfigProblem> publicKeyProblem(Path file, String value) {
+    private static Optional<ConfigProblem> fileProblem(ConfigKey key, Path file, String value) {
         String why;
         String whyZh;
         if (Files.isRegularFile(file)) {
@@ -297,7 +311,6 @@ public final class KioskConfigLoader {
         if (why == null) {
             return Optional.empty();
         }
-        ConfigKey key = ConfigKey.SYNC_PUBLIC_KEY;
         return Optional.of(new ConfigProblem(key.key(), value, key.expectedWithDefault() + ", but " + why,
                 key.expectedWithDefaultZh() + "，但 " + whyZh));
     }

@@ -68,13 +68,16 @@ public final class HallClient {
     private final HttpClient http;
     /** The hall secret sent as {@code Authorization: Bearer}, or null for a client that only reads. */
     private final String secret;
+    private final ServerTrust trust;
 
-    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http, String secret) {
+    private HallClient(URI serverUrl, KioskIdentity identity, Timeouts timeouts, HttpClient http, String secret,
+                       ServerTrust trust) {
         this.serverUrl = serverUrl;
         this.identity = identity;
         this.timeouts = timeouts;
         this.http = http;
         this.secret = secret;
+        this.trust = trust;
     }
 
     /** A client of the hall server at {@code serverUrl} (server.url, ending with /) with the default timeouts. */
@@ -83,16 +86,24 @@ public final class HallClient {
     }
 
     public static HallClient create(URI serverUrl, KioskIdentity identity, Timeouts timeouts) {
-        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), true), null);
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), true, ServerTrust.SYSTEM),
+                null, ServerTrust.SYSTEM);
     }
 
-    private static HttpClient httpClient(Duration connectTimeout, boolean followRedirects) {
-        return HttpClient.newBuilder()
+    private static HttpClient httpClient(Duration connectTimeout, boolean followRedirects, ServerTrust trust) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 // Plain HTTP/1.1: no h2c upgrade for simple static-file servers and proxies to trip over.
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+        trust.context().ifPresent(builder::sslContext);
+        return builder.build();
+    }
+
+    /** The same server and identity, trusting over https what {@code other} says (server.ca, server.pin). */
+    public HallClient withTrust(ServerTrust other) {
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), secret == null, other),
+                secret, other);
     }
 
     /**
@@ -104,7 +115,8 @@ public final class HallClient {
         if (hallSecret == null || hallSecret.isBlank() || !hallSecret.strip().matches("[\\x21-\\x7e]+")) {
             throw new IllegalArgumentException("a hall secret is printable characters without spaces");
         }
-        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), false), hallSecret.strip());
+        return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), false, trust),
+                hallSecret.strip(), trust);
     }
 
     /** The same server and identity with other timeouts (the connect timeout belongs to the connection pool). */
@@ -112,8 +124,9 @@ public final class HallClient {
         if (other.equals(timeouts)) {
             return this;
         }
-        HttpClient pool = other.connect().equals(timeouts.connect()) ? http : httpClient(other.connect(), secret == null);
-        return new HallClient(serverUrl, identity, other, pool, secret);
+        HttpClient pool = other.connect().equals(timeouts.connect()) ? http
+                : httpClient(other.connect(), secret == null, trust);
+        return new HallClient(serverUrl, identity, other, pool, secret, trust);
     }
 
     public URI serverUrl() {
@@ -314,6 +327,10 @@ public final class HallClient {
     }
 
     private static HallFailure translate(URI uri, Throwable cause, Body body) {
+        Optional<String> tls = tlsProblem(uri, cause);
+        if (tls.isPresent()) {
+            return new HallFailure.BadAnswer(tls.get());
+        }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
             return new HallFailure.Unreachable(whyNoConnection(uri, cause));
         }
@@ -325,6 +342,30 @@ public final class HallClient {
                     + " bytes (" + cause.getMessage() + ")");
         }
         return new HallFailure.Unreachable("cannot fetch " + uri + ": " + cause);
+    }
+
+    /** A handshake that failed: the certificate did not fit server.ca or server.pin, or the server speaks no TLS. */
+    static Optional<String> tlsProblem(URI uri, Throwable failure) {
+        javax.net.ssl.SSLException ssl = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ServerTrust.Mismatch mismatch) {
+                return Optional.of(authority(uri) + ": " + mismatch.getMessage());
+            }
+            if (t instanceof javax.net.ssl.SSLException e && ssl == null) {
+                ssl = e;
+            }
+        }
+        if (ssl == null) {
+            return Optional.empty();
+        }
+        String detail = String.valueOf(ssl.getMessage());
+        if (detail.contains("PKIX path")) {
+            return Optional.of(authority(uri) + ": the hall server's certificate is not signed by a CA trusted here; "
+                    + "name its CA (server.ca, or counter --ca) or pin the certificate (server.pin, or counter --pin); "
+                    + "docs/deployment.md, TLS");
+        }
+        return Optional.of("TLS with " + authority(uri) + " failed: " + detail
+                + " (does the server speak https on that port? server.ca, server.pin; docs/deployment.md, TLS)");
     }
 
     /**

@@ -7,12 +7,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.RequestLogWriter;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.NanoTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,11 @@ final class AccessLog implements RequestLog {
     private static final Pattern CODE_IN_PATH = Pattern.compile("^(/t/|/queue/tickets/)[^/]+");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.systemDefault());
 
+    private static final String COUNTED = AccessLog.class.getName() + ".counted";
+
     private final RequestLogWriter writer;
+    /** Requests handled whose line is not written yet: the engine writes it after the answer has gone out. */
+    private final AtomicInteger unwritten = new AtomicInteger();
 
     AccessLog(Path dataDir) {
         writer = new RequestLogWriter(dataDir.resolve(DIR).resolve("access-yyyy_mm_dd.log").toString());
@@ -42,8 +49,31 @@ final class AccessLog implements RequestLog {
         return writer;
     }
 
+    /** Wraps the server's handler so that {@link #awaitWritten} knows which lines are still to come. */
+    Handler counting(Handler next) {
+        return new Handler.Wrapper(next) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                request.setAttribute(COUNTED, Boolean.TRUE);
+                unwritten.incrementAndGet();
+                return super.handle(request, response, callback);
+            }
+        };
+    }
+
+    /** On a stop, so that the last requests' lines are in the file before it closes. */
+    void awaitWritten(long millis) throws InterruptedException {
+        long end = NanoTime.now() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (unwritten.get() > 0 && NanoTime.until(end) > 0) {
+            Thread.sleep(5);
+        }
+    }
+
     @Override
     public void log(Request request, Response response) {
+        if (request.getAttribute(COUNTED) != null) {
+            unwritten.decrementAndGet();
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(NanoTime.since(request.getBeginNanoTime()));
         String kiosk = request.getHeaders().get("X-Yizhan-Kiosk");
         String line = TIME.format(Instant.now().truncatedTo(ChronoUnit.MILLIS))

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,7 @@ final class ConnectionGuard implements Connection.Listener {
 
     private final ServerLimits limits;
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
-    /** Open connections → their address (gone from a closed one's endpoint) and when they were first seen part-way
-     * through a request's headers (0: not). */
+    /** Open HTTP connections → when they were first seen part-way through a request's headers (0: not). */
     private final Map<Connection, Tracked> open = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     /** Connections closed at once for being over their address's share: not counted, so not uncounted. */
@@ -34,8 +34,18 @@ final class ConnectionGuard implements Connection.Listener {
         this.limits = limits;
     }
 
+    /** Network connections by the address they are counted under. */
+    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
+
     @Override
     public void onOpened(Connection connection) {
+        if (connection instanceof HttpConnection) {
+            open.put(connection, new Tracked());
+        }
+        // Over TLS the HTTP connection sits on the TLS one, which is the network's: that one is counted.
+        if (!(connection.getEndPoint() instanceof SocketChannelEndPoint)) {
+            return;
+        }
         InetAddress address = addressOf(connection.getEndPoint().getRemoteSocketAddress());
         if (address != null) {
             if (perAddress.merge(address, 1, Integer::sum) > limits.perAddress()) {
@@ -48,17 +58,12 @@ final class ConnectionGuard implements Connection.Listener {
                 connection.getEndPoint().close();
                 return;
             }
+            counted.put(connection, address);
         }
-        open.put(connection, new Tracked(address));
     }
 
     private static final class Tracked {
-        final InetAddress address;
         volatile long inHeadersSince;
-
-        Tracked(InetAddress address) {
-            this.address = address;
-        }
     }
 
     @Override
@@ -66,9 +71,10 @@ final class ConnectionGuard implements Connection.Listener {
         if (turnedAway.remove(connection)) {
             return;
         }
-        Tracked tracked = open.remove(connection);
-        if (tracked != null) {
-            uncount(tracked.address);
+        open.remove(connection);
+        InetAddress address = counted.remove(connection);
+        if (address != null) {
+            uncount(address);
         }
     }
 
@@ -100,7 +106,7 @@ final class ConnectionGuard implements Connection.Listener {
 
     /** Connections open now, for the benchmark's figures. */
     int openConnections() {
-        return open.size();
+        return counted.size();
     }
 
     private static InetAddress addressOf(SocketAddress address) {

@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +26,10 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -53,10 +59,13 @@ public final class HallServer implements AutoCloseable {
     private static final long PURGE_HOURS = 24;
     /** Most worker threads; requests wait in the engine's queue beyond them, connections cost none. */
     private static final int MAX_THREADS = 64;
+    /** The last answers' access-log lines follow them by microseconds; a stop waits that long for them. */
+    private static final long ACCESS_LOG_WAIT_MILLIS = 500;
 
     private final Server server;
     private final ServerConnector connector;
     private final GracefulHandler graceful;
+    private final AccessLog access;
     private final Duration stopTime;
     private final ConnectionGuard guard;
     private final EventStreams streams;
@@ -67,13 +76,16 @@ public final class HallServer implements AutoCloseable {
     private final CaseService cases;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
+    private final boolean tls;
 
-    private HallServer(Server server, ServerConnector connector, GracefulHandler graceful, Duration stopTime,
+    private HallServer(Server server, ServerConnector connector, GracefulHandler graceful, AccessLog access,
+                       Duration stopTime,
                        ConnectionGuard guard, EventStreams streams,
                        ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
                        CaseService cases) {
         this.server = server;
         this.graceful = graceful;
+        this.access = access;
         this.stopTime = stopTime;
         this.streamWriter = streamWriter;
         this.streams = streams;
@@ -84,6 +96,7 @@ public final class HallServer implements AutoCloseable {
         this.queues = queues;
         this.cases = cases;
         this.port = connector.getLocalPort();
+        this.tls = connector.getDefaultConnectionFactory() instanceof SslConnectionFactory;
     }
 
     /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port), on the system clock. */
@@ -106,6 +119,25 @@ public final class HallServer implements AutoCloseable {
      */
     public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits)
             throws IOException {
+        return start(address, dataDir, clock, limits, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Path, Clock, ServerLimits)}, over https with {@code tls}'s certificate
+     * and key when given.
+     *
+     * @throws java.security.GeneralSecurityException (wrapped in an IOException) if the certificate or key cannot be used
+     */
+    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits,
+                                   Optional<TlsFiles> tls) throws IOException {
+        KeyStore keys = null;
+        if (tls.isPresent()) {
+            try {
+                keys = tls.get().keyStore();
+            } catch (GeneralSecurityException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         QueueService queues = QueueService.open(dataDir, clock);
         CaseService cases;
         HallSecret secret;
@@ -159,7 +191,21 @@ public final class HallServer implements AutoCloseable {
         // "/catalog/%2e%2e/x" is answered by the route table (404, no such file) rather than refused as ambiguous.
         http.setUriCompliance(UriCompliance.DEFAULT.with("yizhan", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (keys != null) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(keys);
+            ssl.setKeyStorePassword(TlsFiles.STORE_PASSWORD);
+            HttpConfiguration https = new HttpConfiguration(http);
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // Kiosks reach a hall server by its address, which a hall's own certificate need not name for a pin.
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
+                    new HttpConnectionFactory(https));
+        } else {
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        }
         connector.setHost(address.getAddress().getHostAddress());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(limits.idleTime().toMillis());
@@ -172,9 +218,9 @@ public final class HallServer implements AutoCloseable {
         gzip.setMinGzipSize(512);
         gzip.addIncludedMethods("GET");
         GracefulHandler graceful = new GracefulHandler(gzip);
-        server.setHandler(graceful);
-        server.setErrorHandler(new JsonErrors(limits.maxHeaderBytes()));
         AccessLog access = new AccessLog(dataDir);
+        server.setHandler(access.counting(graceful));
+        server.setErrorHandler(new JsonErrors(limits.maxHeaderBytes()));
         server.addBean(access.writer());
         server.setRequestLog(access);
         // The graceful part is close()'s: the engine's own graceful stop also waits out idle keep-alive connections.
@@ -201,7 +247,7 @@ public final class HallServer implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
         long beat = EventStreams.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
-        HallServer hall = new HallServer(server, connector, graceful, limits.stopTime(), guard, streams, sweeper,
+        HallServer hall = new HallServer(server, connector, graceful, access, limits.stopTime(), guard, streams, sweeper,
                 streamWriter, dataDir, queues, cases);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
@@ -269,7 +315,7 @@ public final class HallServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((tls ? "https://" : "http://") + host + ":" + port() + "/");
     }
 
     public int port() {
@@ -305,6 +351,7 @@ public final class HallServer implements AutoCloseable {
         streams.closeAll();
         try {
             graceful.shutdown().get(stopTime.toMillis(), TimeUnit.MILLISECONDS);
+            access.awaitWritten(ACCESS_LOG_WAIT_MILLIS);
         } catch (TimeoutException e) {
             LOG.warn("requests still under way after {} s were cut off by the stop", stopTime.toSeconds());
         } catch (ExecutionException e) {

@@ -674,6 +674,20 @@ class KioskConfigLoaderTest {
     class Server {
 
         @Test
+        void aPinIsReadAsOpensslPrintsItAndACaFileMustBeThere() throws Exception {
+            String pin = "AB:".repeat(31) + "AB";
+            assertEquals(Optional.of("ab".repeat(32)), load("server.pin=" + pin + "\n").config().serverPin());
+            Path ca = Files.writeString(dir.resolve("hall-ca.crt"), "-----BEGIN CERTIFICATE-----\n");
+            assertEquals(Optional.of(ca), load("server.ca=" + ca + "\n").config().serverCa());
+            ConfigException shortPin = failure("server.pin=abcd\n");
+            assertEquals("server.pin", shortPin.problems().get(0).key());
+            ConfigException missing = failure("server.ca=" + dir.resolve("none.crt") + "\n");
+            assertTrue(missing.problems().get(0).expected().contains("does not exist"), missing.problems().toString());
+            ConfigException both = failure("server.ca=" + ca + "\nserver.pin=" + "ab".repeat(32) + "\n");
+            assertTrue(both.problems().get(0).expected().contains("server.ca is set too"), both.problems().toString());
+        }
+
+        @Test
         void embeddedIsTheDefaultAndNeedsNoKey() throws Exception {
             KioskConfig c = load("server.url=embedded\nsync.public-key=\n").config();
             assertTrue(c.embeddedServer());
