@@ -125,6 +125,7 @@ public final class Database {
         private final java.util.ArrayDeque<Pending<?>> waiting = new java.util.ArrayDeque<>();
         private boolean committing;
         private Connection connection;
+        private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
         private Writer() {
         }
@@ -208,6 +209,14 @@ public final class Database {
             return mine.result;
         }
 
+        /**
+         * How many transactions this writer has committed. A caller reading it after its write returned gets a
+         * count that includes its own: what readers use to tell whether a read since then can have missed it.
+         */
+        public long commits() {
+            return commits.get();
+        }
+
         private void run(java.util.List<Pending<?>> batch) {
             try {
                 if (connection == null || connection.isClosed()) {
@@ -241,6 +250,7 @@ public final class Database {
                     }
                 }
                 execute("COMMIT");
+                commits.incrementAndGet();
             } catch (SQLException e) {
                 for (Pending<?> p : batch) {
                     if (p.failure == null) {

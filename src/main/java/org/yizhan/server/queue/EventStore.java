@@ -13,16 +13,12 @@ final class EventStore {
     private EventStore() {
     }
 
-    /** Appends an event whose JSON lacks its id; returns the id. */
-    static long append(Connection c, LocalDate date, String dataWithoutId) throws SQLException {
+    /** Appends an event whose JSON lacks its id (the row's id is the event's, given when it is read). */
+    static void append(Connection c, LocalDate date, String dataWithoutId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (business_date, data) VALUES (?, ?)")) {
             s.setString(1, date.toString());
             s.setString(2, dataWithoutId);
             s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
         }
     }
 
@@ -42,9 +38,13 @@ final class EventStore {
         return events;
     }
 
-    /** Deletes the events of the days before {@code today}; returns how many. */
+    /**
+     * Deletes the events of the days before {@code today} but the newest of all, whose id keeps the next ones
+     * above every id a stream was given (a row id starts again above the largest one left); returns how many.
+     */
     static int purgeBefore(Connection c, LocalDate today) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM events WHERE business_date < ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM events WHERE business_date < ? AND id < (SELECT max(id) FROM events)")) {
             s.setString(1, today.toString());
             return s.executeUpdate();
         }

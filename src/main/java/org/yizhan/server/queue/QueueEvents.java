@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +22,41 @@ public final class QueueEvents {
 
     private final Database.Reader database;
     private final Supplier<LocalDate> today;
+    private final LongSupplier commits;
+    /** The writer's commits that the last read of the store came after: a write in one of them needs no new read. */
+    private volatile long readAfterCommits = -1;
     private final List<QueueEvent> day = new ArrayList<>();
     /** Copied on change: a stream leaves (from the engine's thread) without the lock its events are sent under. */
     private final List<Consumer<List<QueueEvent>>> listeners = new CopyOnWriteArrayList<>();
     private LocalDate dayOf;
     private long lastId;
 
-    QueueEvents(Database database, Supplier<LocalDate> today) {
+    QueueEvents(Database database, Supplier<LocalDate> today, LongSupplier commits) {
         this.database = database.reader();
         this.today = today;
+        this.commits = commits;
     }
 
-    /** Reads what was committed since the last call and passes it on. Cheap when nothing is new. */
-    synchronized void changed() {
+    /**
+     * After a write that returned when the writer had made {@code commitsSeen} commits: reads what was committed
+     * since the last read and passes it on, unless a read already began after that commit (the other writes of
+     * the same batch, most of the time under load).
+     */
+    void changed(long commitsSeen) {
+        if (commitsSeen <= readAfterCommits) {
+            return;
+        }
+        synchronized (this) {
+            if (commitsSeen <= readAfterCommits) {
+                return;
+            }
+            read();
+        }
+    }
+
+    private synchronized void read() {
+        // Taken before the read begins: every commit counted here is in what the read sees.
+        readAfterCommits = commits.getAsLong();
         try {
             LocalDate date = today.get();
             if (!date.equals(dayOf)) {
@@ -51,7 +74,8 @@ public final class QueueEvents {
                 listener.accept(fresh);
             }
         } catch (SQLException | RuntimeException e) {
-            // The events stay in the store: the next change, or the next reconnect, brings them.
+            // The events stay in the store: the next write, or the next reconnect, brings them.
+            readAfterCommits = -1;
             LOG.warn("could not read the queue's new events: {}", e.toString());
         }
     }
@@ -61,7 +85,7 @@ public final class QueueEvents {
      * there, which the listener does not get again. An id above the day's last (a new ticket store) gets the whole day.
      */
     public synchronized List<QueueEvent> subscribe(long afterId, Consumer<List<QueueEvent>> listener) {
-        changed();
+        read();
         listeners.add(listener);
         return afterId < 0 ? List.of() : after(afterId);
     }

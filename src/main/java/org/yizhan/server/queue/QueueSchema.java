@@ -54,13 +54,14 @@ final class QueueSchema {
             ) STRICT;
             """, """
             -- The queue's event stream (GET /queue/events): written in the change's own transaction, so an event
-            -- is there exactly when its change is; ids only go up, across restarts, for Last-Event-ID.
+            -- is there exactly when its change is; ids only go up, across restarts, for Last-Event-ID (the purge
+            -- keeps the newest row). No AUTOINCREMENT and no index: each would add a page to every commit, and
+            -- a day's events are the last rows, read by id.
             CREATE TABLE events (
-                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                id            INTEGER PRIMARY KEY,
                 business_date TEXT    NOT NULL,
                 data          TEXT    NOT NULL
             ) STRICT;
-            CREATE INDEX events_by_date ON events (business_date, id);
             """));
 
     private QueueSchema() {

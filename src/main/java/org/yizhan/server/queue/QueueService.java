@@ -51,7 +51,7 @@ public final class QueueService {
         this.writes = database.writer();
         this.hall = hall;
         this.clock = clock;
-        this.events = new QueueEvents(database, this::businessDate);
+        this.events = new QueueEvents(database, this::businessDate, writes::commits);
     }
 
     /** The queues of {@code dataDir/queues.json} (the demo's, written there first, if absent) and its ticket store. */
@@ -353,8 +353,12 @@ public final class QueueService {
     }
 
     private int voidUnprinted(Connection c, Instant before, Instant now) throws SQLException {
-        for (Ticket stale : TicketStore.unprinted(c, before)) {
-            event(c, now, "ticket.voided", stale, null, e -> e.put("reason", "not_printed"));
+        List<Ticket> stale = TicketStore.unprinted(c, before);
+        if (stale.isEmpty()) {
+            return 0; // as on almost every issue: no UPDATE to run
+        }
+        for (Ticket ticket : stale) {
+            event(c, now, "ticket.voided", ticket, null, e -> e.put("reason", "not_printed"));
         }
         return TicketStore.voidUnprinted(c, before);
     }
@@ -440,7 +444,7 @@ public final class QueueService {
             return writes.inTransaction(work);
         } finally {
             // After the commit (or a rollback): the stream sends what is now on disk, whoever's batch it was in.
-            events.changed();
+            events.changed(writes.commits());
         }
     }
 

@@ -181,4 +181,50 @@ class TicketStoreTest {
         update(t);
         return t;
     }
+
+    @Test
+    void theUnprintedAreTheIssuedOnesBeforeTheCutOldestFirstAndAreVoidedTogether() throws SQLException {
+        Ticket first = insert(HUJI, false, T0);
+        Ticket printed = insert(SHEBAO, false, T0.plusSeconds(1));
+        update(printed.printed(T0.plusSeconds(2)));
+        Ticket second = insert(SHEBAO, true, T0.plusSeconds(3));
+        Ticket fresh = insert(HUJI, false, T0.plusSeconds(120));
+        Instant cut = T0.plusSeconds(60);
+        List<Ticket> unprinted = db.inReadTransaction(c -> TicketStore.unprinted(c, cut));
+        assertEquals(List.of(first.code(), second.code()), unprinted.stream().map(Ticket::code).toList());
+        assertEquals(2, db.inTransaction(c -> TicketStore.voidUnprinted(c, cut)));
+        assertEquals(TicketState.VOIDED, read(first).state());
+        assertEquals(TicketState.VOIDED, read(second).state());
+        assertEquals(TicketState.PRINTED, read(printed).state());
+        assertEquals(TicketState.ISSUED, read(fresh).state());
+        assertEquals(List.of(), db.inReadTransaction(c -> TicketStore.unprinted(c, cut)));
+    }
+
+    @Test
+    void eventsComeBackByDayInIdOrderAndThePurgeNeverLetsAnIdComeAgain() throws SQLException {
+        LocalDate yesterday = DAY.minusDays(1);
+        db.inTransaction(c -> {
+            EventStore.append(c, yesterday, "{\"type\":\"ticket.issued\",\"n\":1}");
+            EventStore.append(c, yesterday, "{\"type\":\"ticket.issued\",\"n\":2}");
+            return null;
+        });
+        List<QueueEvent> old = db.inReadTransaction(c -> EventStore.after(c, yesterday, 0));
+        assertEquals(2, old.size());
+        assertTrue(old.get(0).id() < old.get(1).id());
+        assertEquals(List.of(old.get(1)), db.inReadTransaction(c -> EventStore.after(c, yesterday, old.get(0).id())));
+        assertEquals(List.of(), db.inReadTransaction(c -> EventStore.after(c, DAY, 0)));
+
+        // A quiet morning: the purge runs before the day's first event, and keeps the newest row for its id.
+        assertEquals(1, db.inTransaction(c -> EventStore.purgeBefore(c, DAY)));
+        db.inTransaction(c -> {
+            EventStore.append(c, DAY, "{\"type\":\"ticket.issued\",\"n\":1}");
+            return null;
+        });
+        List<QueueEvent> today = db.inReadTransaction(c -> EventStore.after(c, DAY, 0));
+        assertEquals(1, today.size());
+        assertTrue(today.get(0).id() > old.get(1).id(), "an id a stream was given came again: " + today);
+        assertEquals(1, db.inTransaction(c -> EventStore.purgeBefore(c, DAY)));
+        assertEquals(List.of(), db.inReadTransaction(c -> EventStore.after(c, yesterday, 0)));
+        assertEquals(today, db.inReadTransaction(c -> EventStore.after(c, DAY, 0)));
+    }
 }
