@@ -192,7 +192,8 @@ class TicketStoreTest {
         Instant cut = T0.plusSeconds(60);
         List<Ticket> unprinted = db.inReadTransaction(c -> TicketStore.unprinted(c, cut));
         assertEquals(List.of(first.code(), second.code()), unprinted.stream().map(Ticket::code).toList());
-        assertEquals(2, db.inTransaction(c -> TicketStore.voidUnprinted(c, cut)));
+        int voided = db.inTransaction(c -> TicketStore.voidUnprinted(c, cut));
+        assertEquals(2, voided);
         assertEquals(TicketState.VOIDED, read(first).state());
         assertEquals(TicketState.VOIDED, read(second).state());
         assertEquals(TicketState.PRINTED, read(printed).state());
@@ -215,7 +216,8 @@ class TicketStoreTest {
         assertEquals(List.of(), db.inReadTransaction(c -> EventStore.after(c, DAY, 0)));
 
         // A quiet morning: the purge runs before the day's first event, and keeps the newest row for its id.
-        assertEquals(1, db.inTransaction(c -> EventStore.purgeBefore(c, DAY)));
+        int purged = db.inTransaction(c -> EventStore.purgeBefore(c, DAY));
+        assertEquals(1, purged);
         db.inTransaction(c -> {
             EventStore.append(c, DAY, "{\"type\":\"ticket.issued\",\"n\":1}");
             return null;
@@ -223,7 +225,8 @@ class TicketStoreTest {
         List<QueueEvent> today = db.inReadTransaction(c -> EventStore.after(c, DAY, 0));
         assertEquals(1, today.size());
         assertTrue(today.get(0).id() > old.get(1).id(), "an id a stream was given came again: " + today);
-        assertEquals(1, db.inTransaction(c -> EventStore.purgeBefore(c, DAY)));
+        purged = db.inTransaction(c -> EventStore.purgeBefore(c, DAY));
+        assertEquals(1, purged);
         assertEquals(List.of(), db.inReadTransaction(c -> EventStore.after(c, yesterday, 0)));
         assertEquals(today, db.inReadTransaction(c -> EventStore.after(c, DAY, 0)));
     }
