@@ -112,8 +112,26 @@ public final class ServerTrust {
         return context;
     }
 
+    /** A trust manager of a client: it is never asked about clients. */
+    private abstract static class ServerSide extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("a kiosk is no server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("a kiosk is no server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a kiosk is no server");
+        }
+    }
+
     /** The CA's own checks (chain, dates, the name in server.url), with a refusal that names the key. */
-    private static final class Checked extends X509ExtendedTrustManager {
+    private static final class Checked extends ServerSide {
         private final X509ExtendedTrustManager system;
         private final String words;
 
@@ -150,21 +168,6 @@ public final class ServerTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return system.getAcceptedIssuers();
         }
@@ -175,7 +178,7 @@ public final class ServerTrust {
      * which says more than a name (a hall server is reached by its address, which a self-made certificate may
      * not carry).
      */
-    private static final class Pinned extends X509ExtendedTrustManager {
+    private static final class Pinned extends ServerSide {
         private final String want;
         private final String key;
 
@@ -214,21 +217,6 @@ public final class ServerTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             check(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a kiosk is no server");
         }
 
         @Override
