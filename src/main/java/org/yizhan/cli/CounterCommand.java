@@ -80,15 +80,17 @@ final class CounterCommand implements Callable<Integer> {
         if (ca != null && pin != null) {
             return usage("give --ca or --pin, not both");
         }
-        if (pin != null && ServerTrust.normalize(pin).isEmpty()) {
-            return usage("--pin must be a SHA-256 fingerprint: 64 hex digits, colons allowed");
-        }
         HallClient hall;
         try {
             hall = HallClient.create(URI.create(base), KioskIdentity.NONE).withTrust(ca != null ? ServerTrust.ca(ca, "--ca")
                     : pin != null ? ServerTrust.pin(pin, "--pin") : ServerTrust.SYSTEM);
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            System.err.println("counter: cannot use --ca " + ca + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage()); // a --pin that is no fingerprint
+        } catch (java.io.IOException e) {
+            System.err.println("counter: cannot read --ca " + ca + ": " + FileProblems.describe(e));
+            return 1;
+        } catch (java.security.GeneralSecurityException e) {
+            System.err.println("counter: cannot use " + (ca != null ? "--ca " + ca : "--pin") + ": " + e.getMessage());
             return 1;
         }
         try {

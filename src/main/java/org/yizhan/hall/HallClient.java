@@ -102,6 +102,9 @@ public final class HallClient {
 
     /** The same server and identity, trusting over https what {@code other} says (server.ca, server.pin). */
     public HallClient withTrust(ServerTrust other) {
+        if (other == trust) {
+            return this; // as for every kiosk on plain http or the runtime's CAs: no second connection pool
+        }
         return new HallClient(serverUrl, identity, timeouts, httpClient(timeouts.connect(), secret == null, other),
                 secret, other);
     }

@@ -71,7 +71,7 @@ public final class ServerTrust {
     }
 
     /** 64 lower-case hex digits, or empty if {@code text} is not a SHA-256 fingerprint. */
-    public static Optional<String> normalize(String text) {
+    private static Optional<String> normalize(String text) {
         String hex = text.strip().replace(":", "").toLowerCase(Locale.ROOT);
         return hex.matches("[0-9a-f]{64}") ? Optional.of(hex) : Optional.empty();
     }
@@ -142,26 +142,26 @@ public final class ServerTrust {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            try {
-                system.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException e) {
-                throw new Mismatch(words + ": " + e.getMessage(), e);
-            }
+            named(() -> system.checkServerTrusted(chain, authType, engine));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            try {
-                system.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                throw new Mismatch(words + ": " + e.getMessage(), e);
-            }
+            named(() -> system.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            named(() -> system.checkServerTrusted(chain, authType));
+        }
+
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private void named(Check check) throws CertificateException {
             try {
-                system.checkServerTrusted(chain, authType);
+                check.run();
             } catch (CertificateException e) {
                 throw new Mismatch(words + ": " + e.getMessage(), e);
             }

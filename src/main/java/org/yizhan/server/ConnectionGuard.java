@@ -26,6 +26,8 @@ final class ConnectionGuard implements Connection.Listener {
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     /** Open HTTP connections → when they were first seen part-way through a request's headers (0: not). */
     private final Map<Connection, Tracked> open = new ConcurrentHashMap<>();
+    /** Network connections by the address they are counted under. */
+    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     /** Connections closed at once for being over their address's share: not counted, so not uncounted. */
     private final Set<Connection> turnedAway = ConcurrentHashMap.newKeySet();
@@ -33,9 +35,6 @@ final class ConnectionGuard implements Connection.Listener {
     ConnectionGuard(ServerLimits limits) {
         this.limits = limits;
     }
-
-    /** Network connections by the address they are counted under. */
-    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
     @Override
     public void onOpened(Connection connection) {

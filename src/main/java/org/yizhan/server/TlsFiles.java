@@ -73,7 +73,7 @@ public record TlsFiles(Path certificate, Path key) {
                 // The next kind.
             }
         }
-        throw new GeneralSecurityException("--tls-key " + key + " is neither an RSA nor an EC key");
+        throw new GeneralSecurityException("--tls-key " + key + " is neither an RSA, an EC nor an Ed25519 key");
     }
 
     /** Whether {@code privateKey} signs what the certificate's public key verifies. */
