@@ -125,6 +125,7 @@ public final class Database {
         private final java.util.ArrayDeque<Pending<?>> waiting = new java.util.ArrayDeque<>();
         private boolean committing;
         private Connection connection;
+        private StatementCache statements;
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
         private Writer() {
@@ -225,6 +226,7 @@ public final class Database {
                     SQLiteConfig config = new SQLiteConfig(writeConfig.toProperties());
                     config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
                     connection = DriverManager.getConnection(url, config.toProperties());
+                    statements = new StatementCache(connection);
                 }
                 execute("BEGIN IMMEDIATE");
             } catch (SQLException e) {
@@ -233,8 +235,9 @@ public final class Database {
                 return;
             }
             try {
+                Connection handed = statements.connection();
                 if (batch.size() == 1) {
-                    batch.get(0).run(connection);
+                    batch.get(0).run(handed);
                     if (batch.get(0).failure != null) {
                         execute("ROLLBACK");
                         return;
@@ -242,7 +245,7 @@ public final class Database {
                 } else {
                     for (Pending<?> p : batch) {
                         execute("SAVEPOINT w");
-                        p.run(connection);
+                        p.run(handed);
                         if (p.failure != null) {
                             execute("ROLLBACK TO w");
                         }
@@ -296,12 +299,14 @@ public final class Database {
         /** Closes the connection (the next transaction opens it again): by the committing thread, or under the lock. */
         private void closeConnection() {
             if (connection != null) {
+                statements.close();
                 try {
                     connection.close();
                 } catch (SQLException e) {
                     LOG.warn("could not close the {} writer: {}", schema.name(), e.toString());
                 }
                 connection = null;
+                statements = null;
             }
         }
     }

@@ -47,7 +47,8 @@ public final class QueueEvents {
             return;
         }
         synchronized (this) {
-            if (commitsSeen <= readAfterCommits) {
+            // With no stream open the read waits for the next subscriber, whose read (under this lock) catches up.
+            if (commitsSeen <= readAfterCommits || listeners.isEmpty()) {
                 return;
             }
             read();
