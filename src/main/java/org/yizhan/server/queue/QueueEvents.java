@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.storage.Database;
 
 /**
- * The business day's events, as the event stream hands them out: read from the ticket store after each commit
- * (so an event goes out exactly when its change is on disk, whichever batch it was written in), kept for the day
- * so a stream that reconnects with its last id gets exactly what it missed, and passed to the open streams.
+ * The business day's events, as the event stream hands them out: read from the ticket store after each commit while
+ * a stream is open (so an event goes out exactly when its change is on disk, whichever batch it was written in) and
+ * when one opens, kept for the day so a stream that reconnects with its last id gets exactly what it missed, and
+ * passed to the open streams.
  */
 public final class QueueEvents {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEvents.class);
