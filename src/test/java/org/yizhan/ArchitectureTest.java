@@ -22,7 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheCatalogTouchesSql = noClasses()
             .that().resideOutsideOfPackages("org.yizhan.storage..", "org.yizhan.catalog..", "org.yizhan.server..",
-                    "org.yizhan.bench..")
+                    "org.yizhan.outbox..", "org.yizhan.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("storage stays behind the stores (org.yizhan.storage and the stores built on it); "
                     + "the search benchmark's FTS5 baseline is the one measured exception");
@@ -91,6 +91,15 @@ class ArchitectureTest {
                     "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
                     "com.fasterxml.jackson..", "org.slf4j..")
             .because("the server and the kiosk both read these records, so they know neither the server nor screens");
+
+    @ArchTest
+    static final ArchRule theOutboxKnowsOnlyItsStoreAndTheHallClient = classes()
+            .that().resideInAPackage("org.yizhan.outbox..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.outbox..", "org.yizhan.storage..",
+                    "org.yizhan.hall..", "org.yizhan.json..", "java..", "javax..", "com.fasterxml.jackson..",
+                    "org.slf4j..", "org.sqlite..")
+            .because("tickets, ratings and heartbeats all go through it, so it knows none of them but as paths and "
+                    + "bodies, and nothing of screens or the server");
 
     @ArchTest
     static final ArchRule printingNeedsOnlyTheJdk = classes()

@@ -13,6 +13,9 @@ import org.yizhan.hall.HallClient;
 import org.yizhan.hall.ServerTrust;
 import org.yizhan.config.ConfigKey;
 import org.yizhan.hall.KioskIdentity;
+import org.yizhan.outbox.Outbox;
+import org.yizhan.outbox.OutboxFailure;
+import org.yizhan.outbox.OutboxSender;
 import org.yizhan.queue.QueueClient;
 import org.yizhan.queue.Queues;
 import org.yizhan.status.CaseStatus;
@@ -38,15 +41,21 @@ public final class CatalogSetup implements AutoCloseable {
     private final Optional<HallServer> embedded;
     private final Optional<Queues> queues;
     private final Optional<CaseStatus> cases;
+    private final Optional<HallClient> trusted;
+    private final Path dataDir;
+    private Outbox outbox;
+    private OutboxSender sender;
 
     private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded,
-            Optional<Queues> queues, Optional<CaseStatus> cases) {
+            Optional<Queues> queues, Optional<CaseStatus> cases, Optional<HallClient> trusted, Path dataDir) {
         this.catalogs = catalogs;
         this.hall = hall;
         this.sync = sync;
         this.embedded = embedded;
         this.queues = queues;
         this.cases = cases;
+        this.trusted = trusted;
+        this.dataDir = dataDir;
     }
 
     /** Opens the cache, reads the public key (or starts the embedded server) and prepares the sync. */
@@ -83,7 +92,7 @@ public final class CatalogSetup implements AutoCloseable {
         Optional<HallClient> trusted = secret.map(hall::withHallSecret);
         Optional<Queues> queues = trusted.map(QueueClient::new);
         Optional<CaseStatus> cases = trusted.map(StatusClient::new);
-        return new CatalogSetup(catalogs, hall, sync, embedded, queues, cases);
+        return new CatalogSetup(catalogs, hall, sync, embedded, queues, cases, trusted, data);
     }
 
     /** What the kiosk trusts over https: server.ca, server.pin, or the runtime's CAs. */
@@ -154,6 +163,28 @@ public final class CatalogSetup implements AutoCloseable {
         return cases;
     }
 
+    /**
+     * Opens the kiosk's outbox in data.dir and, with a hall secret, starts its sender, which sends at once what
+     * an earlier run left. Only the kiosk calls it: {@code yizhan sync} must not let go of a running kiosk's holds.
+     */
+    public synchronized Outbox startOutbox(int maxMessages, Clock clock) throws OutboxFailure {
+        if (outbox == null) {
+            outbox = Outbox.open(dataDir, maxMessages, clock);
+            if (trusted.isPresent()) {
+                sender = new OutboxSender(outbox, OutboxSender.over(trusted.get()), clock, new java.util.Random());
+                sender.start();
+            } else if (outbox.size() > 0) {
+                LOG.warn("the outbox holds {} message(s), but without hall.secret none can be sent", outbox.size());
+            }
+        }
+        return outbox;
+    }
+
+    /** The outbox once {@link #startOutbox} opened it. */
+    public synchronized Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
     /** The server the kiosk syncs from; for the embedded one, its loopback address. */
     public URI serverUrl() {
         return hall.serverUrl();
@@ -161,6 +192,15 @@ public final class CatalogSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            // Before the embedded server: what is still unsent stays on the disk for the next start.
+            if (sender != null) {
+                sender.close();
+            }
+            if (outbox != null) {
+                outbox.close();
+            }
+        }
         embedded.ifPresent(HallServer::close);
     }
 }

@@ -17,7 +17,6 @@ import org.yizhan.catalog.CatalogSnapshot;
 import org.yizhan.model.Catalog;
 import org.yizhan.print.TicketPrinter;
 import org.yizhan.queue.Queues;
-import org.yizhan.queue.TicketRateLimit;
 import org.yizhan.sync.SyncOutcome;
 import org.yizhan.sync.SyncScheduler;
 import org.yizhan.ui.Destination;
@@ -70,9 +69,8 @@ public final class Kiosk {
         this.tasks = tasks;
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         printer = TicketPrinters.create(config);
-        TicketRateLimit limit = new TicketRateLimit(config.maxTicketsPerMinute(), clock);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search, tasks,
-                () -> queueSetup(limit), this::statusSetup);
+                this::queueSetup, this::statusSetup);
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
@@ -131,6 +129,9 @@ public final class Kiosk {
         if (created != null && closed) {
             created.close(); // the kiosk was closed while this was being built
             created = null;
+        }
+        if (created != null) {
+            startOutbox(created);
         }
         setup = created;
         CatalogSnapshot snapshot;
@@ -219,8 +220,18 @@ public final class Kiosk {
             created.close();
             throw new CancellationException("the kiosk was closed");
         }
+        startOutbox(created);
         setup = created;
         return created;
+    }
+
+    /** Off the FX thread. Without an outbox the kiosk gives no numbers (the 取号 screen says so); all else works. */
+    private void startOutbox(CatalogSetup created) {
+        try {
+            created.startOutbox(config.outboxMaxMessages(), clock);
+        } catch (org.yizhan.outbox.OutboxFailure e) {
+            LOG.error("the outbox cannot be opened ({}): this kiosk gives no queue numbers until it can", e.getMessage());
+        }
     }
 
     /** On the sync thread: a newly applied catalog is read and indexed here, then offered to the screen. */
@@ -284,12 +295,13 @@ public final class Kiosk {
     }
 
     /** What the 取号 screen needs now: the hall server's queues once the setup is built, and the printer. */
-    private QueueViewModel.Setup queueSetup(TicketRateLimit limit) {
+    private QueueViewModel.Setup queueSetup() {
         CatalogSetup s = setup;
         Optional<Queues> queues = s == null ? Optional.empty() : s.queues();
+        Optional<org.yizhan.outbox.Outbox> outbox = s == null ? Optional.empty() : s.outbox();
         URI publicBase = config.ticketPublicUrl()
                 .orElseGet(() -> s == null ? config.serverUrl().orElse(URI.create("http://127.0.0.1/")) : s.serverUrl());
-        return new QueueViewModel.Setup(queues, printer, config.ticketOnScreen(), publicBase, config.hallName(), limit,
+        return new QueueViewModel.Setup(queues, outbox, printer, config.ticketOnScreen(), publicBase, config.hallName(),
                 TICKET_SHOWN_FOR);
     }
 

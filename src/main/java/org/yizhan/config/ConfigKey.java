@@ -200,13 +200,15 @@ public enum ConfigKey {
                     + "does. Empty: server.url (with embedded, the QR code works only on this machine).",
             "留空，或以 http:// 或 https:// 开头的网址",
             "empty, or an http:// or https:// URL"),
-    QUEUE_MAX_TICKETS_PER_MINUTE("queue.max-tickets-per-minute", "3", Need.OPTIONAL,
-            Integer.class, text(ConfigValues::ticketsPerMinute),
-            "本机每分钟最多出几张排队票。连续按取号（例如小孩反复点按）时只出这么多张，其余给出提示。",
-            "How many queue tickets this kiosk gives in a minute at most. Someone pressing 取号 again and "
-                    + "again (a child, say) gets that many and a message.",
-            "1 到 60 之间的整数",
-            "a whole number from 1 to 60"),
+    OUTBOX_MAX_MESSAGES("outbox.max-messages", "10000", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::outboxMessages),
+            "发件箱最多存放多少条待发给大厅服务器的消息（如“已出票”确认），断网时在本机排队等候。存满时先丢弃最旧的"
+                    + "心跳；出票确认和评价从不丢弃，只由它们存满时本机暂停取号。",
+            "How many messages due to the hall server (a ticket's \"printed\", say) the outbox keeps while the "
+                    + "server cannot be reached. When full, the oldest heartbeats are dropped first; ticket "
+                    + "confirmations and ratings never are, and while they alone fill it the kiosk gives no numbers.",
+            "100 到 1000000 之间的整数",
+            "a whole number from 100 to 1000000"),
     SEARCH_EVERYDAY_WORDS("search.everyday-words", "", Need.OPTIONAL,
             Optional.class, optional(ConfigValues::path),
             "本大厅自己的群众常用说法词表（UTF-8 文本，格式见 docs/search.md，如“社保 = 社会保险”），在随程序附带的"

@@ -146,8 +146,8 @@ final class ConfigValues {
         return mm;
     }
 
-    static Integer ticketsPerMinute(String value) throws InvalidValue {
-        return wholeNumber(value, 1, 60);
+    static Integer outboxMessages(String value) throws InvalidValue {
+        return wholeNumber(value, 100, 1_000_000);
     }
 
     /** What {@code printer.address} names; whether it fits {@code printer.type} is the loader's check. */

@@ -228,8 +228,8 @@ public final class KioskConfig {
         return optional(ConfigKey.SEARCH_EVERYDAY_WORDS);
     }
 
-    public int maxTicketsPerMinute() {
-        return get(ConfigKey.QUEUE_MAX_TICKETS_PER_MINUTE, Integer.class);
+    public int outboxMaxMessages() {
+        return get(ConfigKey.OUTBOX_MAX_MESSAGES, Integer.class);
     }
 
     @Override

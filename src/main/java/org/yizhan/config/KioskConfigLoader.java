@@ -315,8 +315,18 @@ public final class KioskConfigLoader {
                 key.expectedWithDefaultZh() + "，但 " + whyZh));
     }
 
+    /** Keys an earlier version read, and where what they set went. */
+    private static final java.util.Map<String, String> RETIRED = java.util.Map.of(
+            "queue.max-tickets-per-minute", "the hall sets how many numbers a kiosk gives in a minute, for all its "
+                    + "kiosks, as ticketsPerKioskPerMinute in the hall server's queues.json (docs/queues.md)");
+
     private static void unknownKey(PropertiesFile.Entry entry, String name, List<String> warnings,
                                    List<ConfigProblem> problems) {
+        String retired = RETIRED.get(entry.key().strip().toLowerCase(java.util.Locale.ROOT));
+        if (retired != null) {
+            warnings.add(name + ": \"" + entry.key() + "\" on line " + entry.line() + " is no longer read: " + retired);
+            return;
+        }
         ConfigKey.suggestionFor(entry.key()).ifPresentOrElse(
                 meant -> problems.add(new ConfigProblem(entry.key(), entry.value().strip(),
                         "did you mean \"" + meant.key() + "\"?",

@@ -154,6 +154,15 @@ public final class HallClient {
      * {@code type}; {@code Void.class}, or a 204, gives null.
      */
     public <T> T postJson(String path, Object body, Class<T> type) throws HallFailure {
+        return postJson(path, body, type, null);
+    }
+
+    /**
+     * As {@link #postJson(String, Object, Class)}, naming the request with {@code idempotencyKey} (the
+     * {@code Idempotency-Key} header, when not null): the server answers the same key again as it answered it
+     * first, and changes nothing (docs/protocol.md).
+     */
+    public <T> T postJson(String path, Object body, Class<T> type, String idempotencyKey) throws HallFailure {
         URI uri = serverUrl.resolve(path);
         byte[] json;
         try {
@@ -161,8 +170,11 @@ public final class HallClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write a " + body.getClass().getSimpleName() + " as JSON", e);
         }
-        return json(request(uri).header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), "POST " + uri.getPath(), type);
+        HttpRequest.Builder request = request(uri).header("Content-Type", "application/json; charset=utf-8");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return json(request.POST(HttpRequest.BodyPublishers.ofByteArray(json)), "POST " + uri.getPath(), type);
     }
 
     /**

@@ -357,9 +357,9 @@ class KioskConfigLoaderTest {
             "ticket.on-screen    | 是        | ''",
             "ticket.public-url   | embedded  | ''",
             "ticket.public-url   | dating.example.gov.cn | ', but it does not start with http:// or https://'",
-            "queue.max-tickets-per-minute | 0  | ''",
-            "queue.max-tickets-per-minute | 61 | ''",
-            "queue.max-tickets-per-minute | three | ''",
+            "outbox.max-messages | 99  | ''",
+            "outbox.max-messages | 1000001 | ''",
+            "outbox.max-messages | many | ''",
         })
         void aBadValueIsAProblemNamingKeyValueAndExpected(String key, String value, String detail) throws Exception {
             ConfigException e = failure(key + " = " + value + "\n");
@@ -542,6 +542,15 @@ class KioskConfigLoaderTest {
             assertEquals(LONGTAN, loaded.config().hallName());
             assertEquals(List.of("kiosk.properties: unknown key \"printer.name\" on line 2 is ignored "
                     + "(it may belong to a newer version of Yizhan)"), loaded.warnings());
+        }
+
+        @Test
+        void aKeyOfAnEarlierVersionSaysWhereItsSettingWent() throws Exception {
+            LoadedConfig loaded = load("hall.name=" + LONGTAN + "\nqueue.max-tickets-per-minute=3\n");
+            assertEquals(1, loaded.warnings().size());
+            assertTrue(loaded.warnings().get(0).startsWith("kiosk.properties: \"queue.max-tickets-per-minute\" on line 2"
+                    + " is no longer read: "), loaded.warnings().get(0));
+            assertTrue(loaded.warnings().get(0).contains("ticketsPerKioskPerMinute in the hall server's queues.json"));
         }
 
         @Test

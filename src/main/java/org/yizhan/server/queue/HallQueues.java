@@ -8,8 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The hall's queues file, read: its name, its time zone (which sets the business date), its queues in order. */
-public record HallQueues(String hall, ZoneId timeZone, Set<LocalDate> closedDates, List<QueueDefinition> queues) {
+/**
+ * The hall's queues file, read: its name, its time zone (which sets the business date), its rule for how many
+ * numbers one kiosk may give in a minute, its queues in order.
+ */
+public record HallQueues(String hall, ZoneId timeZone, Set<LocalDate> closedDates, int ticketsPerKioskPerMinute,
+                         List<QueueDefinition> queues) {
+    /** Enough for a citizen a quarter of a minute and a family of two; a child pressing 取号 on and on gets a message. */
+    public static final int DEFAULT_TICKETS_PER_KIOSK_PER_MINUTE = 6;
+
     public HallQueues {
         closedDates = Set.copyOf(closedDates);
         queues = List.copyOf(queues);

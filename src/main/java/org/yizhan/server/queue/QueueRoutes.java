@@ -17,9 +17,8 @@ import org.yizhan.server.Routes;
  * its page, the windows), and writes for kiosks and counters that prove themselves with the hall secret.
  */
 public final class QueueRoutes {
-    /** Numbers a minute one kiosk (by X-Yizhan-Kiosk) may take; requests without the header are not counted. */
-    public static final int KIOSK_TICKETS_PER_MINUTE = 10;
     private static final int BODY_CAP = 4096;
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     record SignIn(List<String> queues) {
     }
@@ -37,7 +36,8 @@ public final class QueueRoutes {
     public QueueRoutes(QueueService queues, HallSecret secret, Clock clock) {
         this.queues = queues;
         this.secret = secret;
-        this.limit = new KioskLimit(KIOSK_TICKETS_PER_MINUTE, clock);
+        // The hall's rule (queues.json); kiosks read it from the board rather than keep a number of their own.
+        this.limit = new KioskLimit(queues.hall().ticketsPerKioskPerMinute(), clock);
     }
 
     /** Adds every queue endpoint to {@code routes}. */
@@ -62,7 +62,7 @@ public final class QueueRoutes {
         String kiosk = exchange.header("X-Yizhan-Kiosk");
         if (kiosk != null && !limit.allow(kiosk)) {
             throw new ErrorAnswer(429, "too_many", "this kiosk has taken " + limit.perMinute()
-                    + " numbers in the last minute; wait a moment");
+                    + " numbers in the last minute (the hall's ticketsPerKioskPerMinute); wait a moment");
         }
         TicketInfo ticket = call(() -> queues.issue(request.queue(), request.priority(), kiosk));
         Responses.json(exchange, 201, ticket);
@@ -76,12 +76,13 @@ public final class QueueRoutes {
         }
         authorize(exchange);
         String code = parts[0];
+        String key = idempotencyKey(exchange);
         if (parts[1].equals("printed")) {
-            Responses.json(exchange, 200, call(() -> queues.printed(code)));
+            Responses.json(exchange, 200, call(() -> queues.printed(code, key)));
         } else {
             String reason = hasBody(exchange) ? Optional.ofNullable(
                     JsonBody.read(exchange, VoidRequest.class, BODY_CAP).reason()).orElse("unspecified") : "unspecified";
-            Responses.json(exchange, 200, call(() -> queues.voidTicket(code, reason)));
+            Responses.json(exchange, 200, call(() -> queues.voidTicket(code, reason, key)));
         }
     }
 
@@ -157,6 +158,18 @@ public final class QueueRoutes {
                 Responses.json(exchange, 200, call(() -> queues.transfer(window, body.queue())));
             }
         }
+    }
+
+    /** A kiosk's outbox names each message (docs/protocol.md, "Idempotency-Key"); null when the request has none. */
+    private static String idempotencyKey(Exchange exchange) {
+        String key = exchange.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ErrorAnswer.badRequest("Idempotency-Key must be 16 to 64 of A-Z a-z 0-9 _ -, e.g. a UUID");
+        }
+        return key;
     }
 
     private void authorize(Exchange exchange) {

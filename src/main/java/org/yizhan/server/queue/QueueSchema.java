@@ -5,7 +5,8 @@ import java.util.List;
 import org.yizhan.storage.Pragmas;
 import org.yizhan.storage.Schema;
 
-/** {@code DATA/tickets.db}: the tickets, the signed-in windows and the day's events. */
+/** {@code DATA/tickets.db}: the tickets, the signed-in windows, the day's events and
+ * the kiosks' recorded requests. */
 final class QueueSchema {
     static final String FILE = "tickets.db";
 
@@ -62,6 +63,15 @@ final class QueueSchema {
                 business_date TEXT    NOT NULL,
                 data          TEXT    NOT NULL
             ) STRICT;
+            """, """
+            -- Requests a kiosk sent with an Idempotency-Key (its outbox), recorded in the change's own transaction:
+            -- a repeat answers what the first was answered and changes nothing. Kept a week (the sweep purges).
+            CREATE TABLE requests (
+                key    TEXT    PRIMARY KEY,
+                route  TEXT    NOT NULL,
+                answer TEXT    NOT NULL,
+                at     INTEGER NOT NULL
+            ) STRICT, WITHOUT ROWID;
             """));
 
     private QueueSchema() {

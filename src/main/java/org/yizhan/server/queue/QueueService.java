@@ -34,6 +34,10 @@ import org.yizhan.storage.Database;
 public final class QueueService {
     /** A number no kiosk said it printed within this time is voided: it never reached a citizen. */
     public static final Duration PRINT_TIMEOUT = Duration.ofMinutes(2);
+    /** How long a kiosk's request is remembered by its Idempotency-Key: longer than its outbox keeps trying. */
+    static final Duration REQUESTS_KEPT = Duration.ofDays(7);
+    /** The void reason the sweep gives. */
+    static final String SWEPT = "not_printed";
     /** At most this many priority tickets are called in a row from a queue while regular ones wait. */
     static final int PRIORITY_IN_A_ROW = 2;
     private static final Pattern WINDOW = Pattern.compile("[A-Za-z0-9_-]{1,16}");
@@ -103,7 +107,8 @@ public final class QueueService {
                         closed == null, hoursToday(q, date), closed, people,
                         estimate(c, q.id(), people, windows, now), q.services(), q.location()));
             }
-            return new QueueBoard(hall.hall(), date.toString(), hall.timeZone().getId(), queues);
+            return new QueueBoard(hall.hall(), date.toString(), hall.timeZone().getId(), hall.ticketsPerKioskPerMinute(),
+                    queues);
         });
     }
 
@@ -137,13 +142,32 @@ public final class QueueService {
 
     /** The kiosk printed it: from now on it waits in its line. Saying so twice is fine. */
     public TicketInfo printed(String code) throws SQLException {
+        return printed(code, null);
+    }
+
+    /**
+     * The kiosk printed it: from now on it waits in its line. Saying so twice is fine. A number the sweep voided
+     * because no kiosk said so in time goes back into its line, in its place, when its kiosk says so the same
+     * business day: the paper is in a citizen's hand. {@code key}, when not null, is the kiosk's idempotency key:
+     * the same key again answers what the first was answered and changes nothing.
+     */
+    public TicketInfo printed(String code, String key) throws SQLException {
         Instant now = clock.instant();
-        return write(c -> {
+        return once(key, "printed " + code, c -> {
             Ticket ticket = byCode(c, code);
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.printed(now);
                 TicketStore.update(c, ticket);
                 event(c, now, "ticket.printed", ticket, null);
+            } else if (ticket.state() == TicketState.VOIDED && SWEPT.equals(ticket.voidReason())) {
+                if (!ticket.businessDate().equals(LocalDate.ofInstant(now, hall.timeZone()))) {
+                    throw QueueRefusal.conflict("past_day", ticket.number() + " of " + ticket.businessDate()
+                            + " was voided because no kiosk said it was printed that day; it cannot come back on "
+                            + "another day");
+                }
+                ticket = ticket.restored(now);
+                TicketStore.update(c, ticket);
+                event(c, now, "ticket.printed", ticket, null, e -> e.put("late", true));
             } else if (ticket.state() == TicketState.VOIDED) {
                 throw QueueRefusal.conflict("wrong_state", ticket.number() + " was voided ("
                         + ticket.voidReason() + "); it cannot be printed now, take a new number");
@@ -156,11 +180,16 @@ public final class QueueService {
 
     /** Printing failed: the number is voided, counted nowhere and never called. Saying so twice is fine. */
     public TicketInfo voidTicket(String code, String reason) throws SQLException {
+        return voidTicket(code, reason, null);
+    }
+
+    /** As {@link #voidTicket(String, String)}; {@code key} as for {@link #printed(String, String)}. */
+    public TicketInfo voidTicket(String code, String reason, String key) throws SQLException {
         if (!REASON.matcher(reason).matches()) {
             throw new QueueRefusal(400, "bad_request", "reason must be 1 to 32 of a-z and _, e.g. paper_out");
         }
         Instant now = clock.instant();
-        return write(c -> {
+        return once(key, "void " + code, c -> {
             Ticket ticket = byCode(c, code);
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.voided(reason);
@@ -171,6 +200,46 @@ public final class QueueService {
             }
             return info(c, ticket, now);
         });
+    }
+
+    /**
+     * A kiosk's change, once: with {@code key} it is recorded with its answer in its own transaction, and the
+     * same key again is answered from the record without running {@code change}. A refusal records nothing (it
+     * changed nothing), so a repeat is judged again.
+     */
+    private TicketInfo once(String key, String route, Database.Work<TicketInfo> change) throws SQLException {
+        if (key == null) {
+            return write(change);
+        }
+        return write(c -> {
+            Optional<RequestStore.Recorded> recorded = RequestStore.find(c, key);
+            if (recorded.isPresent()) {
+                if (!recorded.get().route().equals(route)) {
+                    throw new QueueRefusal(422, "key_reused", "this Idempotency-Key was sent before with another "
+                            + "request; a kiosk gives each message its own key");
+                }
+                return readAnswer(recorded.get().answer());
+            }
+            TicketInfo answer = change.run(c);
+            RequestStore.record(c, key, route, writeAnswer(answer), clock.instant());
+            return answer;
+        });
+    }
+
+    private static String writeAnswer(TicketInfo answer) throws SQLException {
+        try {
+            return Json.mapper().writeValueAsString(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("a ticket cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static TicketInfo readAnswer(String json) throws SQLException {
+        try {
+            return Json.mapper().readValue(json, TicketInfo.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("a recorded answer is not a ticket: " + e.getOriginalMessage(), e);
+        }
     }
 
     public TicketInfo ticket(String code) throws SQLException {
@@ -184,6 +253,7 @@ public final class QueueService {
         LocalDate today = businessDate();
         return write(c -> {
             EventStore.purgeBefore(c, today);
+            RequestStore.purgeBefore(c, now.minus(REQUESTS_KEPT));
             return voidUnprinted(c, now.minus(PRINT_TIMEOUT), now);
         });
     }
@@ -358,7 +428,7 @@ public final class QueueService {
             return 0; // as on almost every issue: no UPDATE to run
         }
         for (Ticket ticket : stale) {
-            event(c, now, "ticket.voided", ticket, null, e -> e.put("reason", "not_printed"));
+            event(c, now, "ticket.voided", ticket, null, e -> e.put("reason", SWEPT));
         }
         return TicketStore.voidUnprinted(c, before);
     }

@@ -45,6 +45,7 @@ public final class QueuesFile {
     private static final Pattern PERIOD = Pattern.compile("([0-2][0-9]):([0-5][0-9])-([0-2][0-9]):([0-5][0-9])");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final int MAX_CAP = 99_999;
+    private static final int MAX_PER_KIOSK = 600;
 
     private final String file;
 
@@ -95,7 +96,8 @@ public final class QueuesFile {
     }
 
     private HallQueues hall(JsonNode root) throws QueuesFileException {
-        object(root, "the file", Set.of("hall", "timeZone", "closedDates", "queues"), List.of("hall", "queues"));
+        object(root, "the file", Set.of("hall", "timeZone", "closedDates", "ticketsPerKioskPerMinute", "queues"),
+                List.of("hall", "queues"));
         String hall = text(root, "hall", "hall", 64);
         ZoneId zone = DEFAULT_ZONE;
         if (root.has("timeZone")) {
@@ -121,6 +123,15 @@ public final class QueuesFile {
                     throw error(field, "must be a date like \"2026-10-01\"");
                 }
             }
+        }
+        int perKiosk = HallQueues.DEFAULT_TICKETS_PER_KIOSK_PER_MINUTE;
+        if (root.has("ticketsPerKioskPerMinute")) {
+            JsonNode limit = root.get("ticketsPerKioskPerMinute");
+            if (!limit.isIntegralNumber() || limit.asLong() < 1 || limit.asLong() > MAX_PER_KIOSK) {
+                throw error("ticketsPerKioskPerMinute", "must be a whole number from 1 to " + MAX_PER_KIOSK + ", not "
+                        + limit);
+            }
+            perKiosk = limit.asInt();
         }
         JsonNode list = array(root.get("queues"), "queues");
         if (list.isEmpty()) {
@@ -149,7 +160,7 @@ public final class QueuesFile {
             }
             queues.add(queue);
         }
-        return new HallQueues(hall, zone, closed, queues);
+        return new HallQueues(hall, zone, closed, perKiosk, queues);
     }
 
     private QueueDefinition queue(JsonNode node, String at) throws QueuesFileException {

@@ -31,6 +31,12 @@ public record Ticket(long id, String code, LocalDate businessDate, String queue,
                 kiosk, issuedAt, at, calledAt, startedAt, finishedAt, callSeq, recalls, voidReason);
     }
 
+    /** Back in its line in its place (by {@code id}): the sweep voided it, and then its kiosk said it printed it. */
+    Ticket restored(Instant at) {
+        return new Ticket(id, code, businessDate, queue, seq, number, priority, TicketState.PRINTED, lineQueue, window,
+                kiosk, issuedAt, at, calledAt, startedAt, finishedAt, callSeq, recalls, null);
+    }
+
     Ticket voided(String reason) {
         return new Ticket(id, code, businessDate, queue, seq, number, priority, TicketState.VOIDED, lineQueue, window,
                 kiosk, issuedAt, printedAt, calledAt, startedAt, finishedAt, callSeq, recalls, reason);

@@ -14,6 +14,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.hall.HallFailure;
+import org.yizhan.outbox.Draft;
+import org.yizhan.outbox.Outbox;
+import org.yizhan.outbox.OutboxFailure;
 import org.yizhan.model.Service;
 import org.yizhan.print.MonoImage;
 import org.yizhan.print.PrintFailure;
@@ -24,23 +27,21 @@ import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.QueueMatch;
 import org.yizhan.queue.Queues;
 import org.yizhan.queue.TicketInfo;
-import org.yizhan.queue.TicketRateLimit;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Navigator;
 import org.yizhan.ui.TaskExecutor;
 
 /**
  * 取号排队: the hall's queues, one tap to choose, one to confirm, then the ticket. A number counts only
- * once printed: taken from the hall server, printed, then confirmed; a print that fails voids it and tells
- * the citizen in one sentence what to do. Everything that waits on the server or the printer runs through
- * the {@link TaskExecutor}; leaving the screen drops any answer still to come.
+ * once printed: taken from the hall server, printed, then confirmed through the kiosk's {@link Outbox}, where
+ * its "printed" message is on the disk (held) before the paper comes out and goes to the server once it has;
+ * a print that fails turns it into a void and tells the citizen in one sentence what to do. Everything that
+ * waits on the server, the printer or the disk runs through the {@link TaskExecutor}; leaving the screen drops
+ * any answer still to come, never the outbox's record.
  */
 public final class QueueViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(QueueViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    /** How often, and for how long, a printed ticket's confirmation is tried again after a network hiccup. */
-    private static final Duration CONFIRM_RETRY = Duration.ofSeconds(10);
-    private static final Duration CONFIRM_WINDOW = Duration.ofSeconds(90);
 
     public enum Step { LOADING, CHOOSING, CONFIRMING, PRINTING, TICKET, FAILED }
 
@@ -60,9 +61,12 @@ public final class QueueViewModel {
         MonoImage render(TicketView ticket, int dotsWide);
     }
 
-    /** What a kiosk needs to give numbers; {@code queues} is empty when it cannot ask the hall server. */
-    public record Setup(Optional<Queues> queues, Optional<TicketPrinter> printer, boolean onScreenAllowed,
-            URI publicBase, String hallName, TicketRateLimit limit, Duration ticketShownFor) {
+    /**
+     * What a kiosk needs to give numbers; {@code queues} is empty when it cannot ask the hall server, and
+     * {@code outbox} when it cannot record what it must tell it (then it gives no numbers).
+     */
+    public record Setup(Optional<Queues> queues, Optional<Outbox> outbox, Optional<TicketPrinter> printer,
+            boolean onScreenAllowed, URI publicBase, String hallName, Duration ticketShownFor) {
     }
 
     private final Messages messages;
@@ -82,6 +86,8 @@ public final class QueueViewModel {
     private TaskExecutor.Cancellable printerCheck = () -> { };
     private TaskExecutor.Cancellable goingHome = () -> { };
     private boolean printerTrouble;
+    /** The hall's rule, from the board: how many numbers this kiosk may give in a minute (0: not said). */
+    private int perMinute;
 
     public QueueViewModel(Messages messages, Setup setup, TaskExecutor tasks, TicketRendering rendering,
             Navigator navigator, Optional<Service> forService) {
@@ -96,6 +102,10 @@ public final class QueueViewModel {
     /** Asks for the board and, beside it, whether the printer has paper. */
     public void open() {
         if (setup.queues().isEmpty()) {
+            fail(messages.get("queue.unavailable.noServer"));
+            return;
+        }
+        if (setup.outbox().isEmpty()) {
             fail(messages.get("queue.unavailable.noServer"));
             return;
         }
@@ -129,6 +139,7 @@ public final class QueueViewModel {
     }
 
     private void showBoard(QueueBoard board) {
+        perMinute = board.ticketsPerKioskPerMinute();
         List<QueueTile> shown = board.queues().stream().map(this::tile).toList();
         tiles.set(shown);
         step.set(Step.CHOOSING);
@@ -190,8 +201,9 @@ public final class QueueViewModel {
         if (step.get() != Step.CONFIRMING || tile == null) {
             return;
         }
-        if (!setup.limit().tryTake()) {
-            message.set(messages.get("queue.tooMany"));
+        if (setup.outbox().orElseThrow().full()) {
+            LOG.error("the outbox is full of messages the hall server has not taken: no numbers until it has");
+            fail(messages.get("queue.unavailable.noServer"));
             return;
         }
         message.set("");
@@ -200,14 +212,17 @@ public final class QueueViewModel {
         call = tasks.execute(() -> queues.take(tile.id(), priority), this::handOut, e -> fail(sentenceFor(e)));
     }
 
-    /** On the UI thread: lays the ticket out and prints it, or shows it on screen where the hall allows that. */
+    /**
+     * On the UI thread: lays the ticket out and prints it, or shows it on screen where the hall allows that.
+     * Either way it is shown only once its "printed" message is in the outbox.
+     */
     private void handOut(TicketInfo taken) {
-        Queues queues = setup.queues().orElseThrow();
+        Outbox outbox = setup.outbox().orElseThrow();
         Optional<TicketPrinter> printer = setup.printer();
         TicketView view = view(taken, printer.isPresent());
         if (printer.isEmpty()) {
-            show(view);
-            confirm(queues, taken, 1);
+            call = tasks.execute(() -> outbox.add(Draft.ticketPrinted(taken.code())), recorded -> show(view),
+                    e -> notRecorded(taken, e));
             return;
         }
         MonoImage image;
@@ -215,48 +230,66 @@ public final class QueueViewModel {
             image = rendering.render(view, printer.get().dotsWide());
         } catch (RuntimeException e) {
             LOG.error("the ticket could not be laid out for printing", e);
-            voidAndFail(queues, taken, "layout_failed", messages.get("queue.printFailed"));
+            voidAndFail(taken, "layout_failed", messages.get("queue.printFailed"));
             return;
         }
-        call = tasks.execute(() -> {
-            printer.get().print(image);
-            return Boolean.TRUE;
-        }, printed -> {
-            show(view);
-            confirm(queues, taken, 1);
-        }, e -> {
+        call = tasks.execute(() -> printRecorded(outbox, printer.get(), image, taken), printed -> show(view), e -> {
+            if (e instanceof OutboxFailure) {
+                notRecorded(taken, e);
+                return;
+            }
             PrinterState state = e instanceof PrintFailure failure ? failure.state() : PrinterState.UNKNOWN;
-            LOG.warn("ticket {} not printed ({}): voided", taken.number(), e.getMessage());
-            voidAndFail(queues, taken, reason(state), printFailedSentence(state));
+            fail(printFailedSentence(state));
         });
     }
 
     /**
-     * Tells the hall server the ticket is in the citizen's hand. The paper is already out, so a network
-     * hiccup must not cost the number: tried again every {@link #CONFIRM_RETRY} until {@link #CONFIRM_WINDOW},
-     * well inside the 2 minutes after which the server voids a number never confirmed. Not cancelled when the
-     * citizen walks away: it is the kiosk's business, not the screen's.
+     * Off the UI thread: the "printed" message goes to the disk, held, before the paper comes out; then it is
+     * let go, or, if the print failed, replaced by a void. Killed in between, the kiosk sends it at its next start:
+     * a ticket that may be in a hand is never lost (a phantom is only a no-show).
      */
-    private void confirm(Queues queues, TicketInfo taken, int attempt) {
-        tasks.execute(() -> queues.printed(taken.code()), confirmed -> { }, e -> {
-            if (e instanceof HallFailure.Refused refused) {
-                LOG.error("ticket {} printed but the hall server refused its confirmation: {}", taken.number(),
-                        refused.getMessage());
-            } else if (attempt * CONFIRM_RETRY.toSeconds() < CONFIRM_WINDOW.toSeconds()) {
-                tasks.schedule(CONFIRM_RETRY, () -> null, again -> confirm(queues, taken, attempt + 1), x -> { });
-            } else {
-                LOG.error("ticket {} printed but its confirmation did not reach the hall server in {} s; the server "
-                        + "will void it", taken.number(), CONFIRM_WINDOW.toSeconds());
+    private static Boolean printRecorded(Outbox outbox, TicketPrinter printer, MonoImage image, TicketInfo taken)
+            throws Exception {
+        long held = outbox.hold(Draft.ticketPrinted(taken.code()));
+        try {
+            printer.print(image);
+        } catch (Exception e) {
+            PrinterState state = e instanceof PrintFailure failure ? failure.state() : PrinterState.UNKNOWN;
+            LOG.warn("ticket {} not printed ({}): voided", taken.number(), e.getMessage());
+            try {
+                outbox.replace(held, Draft.ticketVoided(taken.code(), reason(state)));
+            } catch (OutboxFailure stuck) {
+                LOG.error("ticket {} was not printed, but its void could not be recorded ({}); it will be reported "
+                        + "printed and end as a no-show", taken.number(), stuck.getMessage());
             }
-        });
+            throw e;
+        }
+        try {
+            outbox.release(held);
+        } catch (OutboxFailure e) {
+            LOG.error("ticket {} printed; its confirmation is on the disk but could not be let go ({}): it goes "
+                    + "within {} minutes", taken.number(), e.getMessage(), Outbox.HOLD_LIMIT.toMinutes());
+        }
+        return Boolean.TRUE;
     }
 
-    private void voidAndFail(Queues queues, TicketInfo taken, String reason, String sentence) {
+    /** The outbox could not record the number, so it was not printed: the server is told at once if it can be. */
+    private void notRecorded(TicketInfo taken, Throwable e) {
+        LOG.error("ticket {} not given: the outbox cannot record it ({})", taken.number(), e.getMessage());
+        fail(messages.get("queue.unavailable.noServer"));
+        Queues queues = setup.queues().orElseThrow();
+        tasks.execute(() -> queues.voided(taken.code(), "not_recorded"), v -> { },
+                x -> LOG.warn("ticket {} could not be voided ({}); the server's sweep voids it", taken.number(),
+                        x.toString()));
+    }
+
+    /** The ticket will not be in a hand: its void goes through the outbox, the citizen is told at once. */
+    private void voidAndFail(TicketInfo taken, String reason, String sentence) {
         fail(sentence);
-        // The server also voids a number never confirmed; this only says so at once.
-        tasks.execute(() -> queues.voided(taken.code(), reason), v -> { },
-                e -> LOG.warn("ticket {} could not be voided now ({}); the server voids it later", taken.number(),
-                        e.toString()));
+        Outbox outbox = setup.outbox().orElseThrow();
+        tasks.execute(() -> outbox.add(Draft.ticketVoided(taken.code(), reason)), recorded -> { },
+                e -> LOG.warn("ticket {}'s void could not be recorded ({}); the server's sweep voids it",
+                        taken.number(), e.toString()));
     }
 
     private static String reason(PrinterState state) {
@@ -311,7 +344,8 @@ public final class QueueViewModel {
             return switch (code) {
                 case "closed" -> messages.get("queue.refused.closed");
                 case "cap_reached" -> messages.get("queue.closed.cap");
-                case "too_many" -> messages.get("queue.tooMany");
+                case "too_many" -> perMinute > 0 ? messages.format("queue.tooMany.perMinute", perMinute)
+                        : messages.get("queue.tooMany");
                 case "unauthorized" -> messages.get("queue.refused.unauthorized");
                 case "unknown_queue" -> messages.get("queue.refused.unknownQueue");
                 default -> messages.get("queue.refused");

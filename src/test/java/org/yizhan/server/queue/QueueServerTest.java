@@ -3,6 +3,7 @@ package org.yizhan.server.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,7 +130,102 @@ class QueueServerTest {
         hall.clock.advance(Duration.ofSeconds(2));
         assertEquals(1, hall.server.queues().sweep());
         assertEquals("voided", hall.get("queue/tickets/" + stale).json().get("state").asText());
-        assertEquals(409, hall.post("queue/tickets/" + stale + "/printed", null).status());
+        assertEquals(0, hall.get("queue/queues").json().get("queues").get(0).get("waiting").asInt());
+    }
+
+    @Test
+    void aSweptNumberItsKioskReportsPrintedTheSameDayGoesBackInItsPlace() throws Exception {
+        start(MONDAY_10, null);
+        String late = issued("huji");
+        String next = issued("huji");
+        assertEquals(200, hall.post("queue/tickets/" + next + "/printed", null).status());
+        hall.clock.advance(Duration.ofMinutes(10));
+        assertEquals(1, hall.server.queues().sweep(), "the kiosk's link was down for 10 minutes");
+        assertEquals(0, hall.get("queue/tickets/" + next).json().get("ahead").asInt());
+
+        QueueFixture.Answer printed = hall.post("queue/tickets/" + late + "/printed", null);
+        assertEquals(200, printed.status(), printed.body());
+        assertEquals("printed", printed.json().get("state").asText());
+        assertEquals("A001", printed.json().get("number").asText());
+        assertEquals(0, printed.json().get("ahead").asInt(), "in its place: issued first, first in the line");
+        assertEquals(1, hall.get("queue/tickets/" + next).json().get("ahead").asInt());
+        assertEquals(2, hall.get("queue/queues").json().get("queues").get(0).get("waiting").asInt());
+        List<Ticket> day = hall.server.queues().ticketsOf(java.time.LocalDate.parse("2026-11-30"));
+        assertNull(day.get(0).voidReason(), "no longer voided");
+        String events = String.join("\n", events());
+        assertTrue(events.contains("\"type\":\"ticket.printed\",\"at\":\"2026-11-30T10:10:00+08:00\",\"queue\":\"huji\","
+                + "\"number\":\"A001\",\"priority\":false,\"late\":true"), events);
+
+        assertEquals(200, hall.post("queue/windows/w1/sign-in", "{\"queues\":[\"huji\"]}").status());
+        assertEquals("A001", hall.post("queue/windows/w1/call-next", null).json().get("number").asText(),
+                "called before the numbers after it");
+    }
+
+    @Test
+    void aSweptNumberReportedPrintedOnAnotherDayStaysVoidedAndSaysWhy() throws Exception {
+        start(MONDAY_10, QueueFixture.ALL_DAY);
+        String late = issued("huji");
+        hall.clock.advance(Duration.ofDays(1));
+        hall.server.queues().sweep();
+        QueueFixture.Answer printed = hall.post("queue/tickets/" + late + "/printed", null);
+        assertEquals(409, printed.status());
+        assertEquals("past_day", printed.error());
+        assertTrue(printed.json().get("message").asText().startsWith("A001 of 2026-11-30 was voided"), printed.body());
+    }
+
+    @Test
+    void aNumberTheKioskVoidedIsNeverPrintedAfterwards() throws Exception {
+        start(MONDAY_10, null);
+        String code = issued("huji");
+        assertEquals(200, hall.post("queue/tickets/" + code + "/void", "{\"reason\":\"paper_out\"}").status());
+        QueueFixture.Answer printed = hall.post("queue/tickets/" + code + "/printed", null);
+        assertEquals(409, printed.status());
+        assertEquals("wrong_state", printed.error());
+    }
+
+    @Test
+    void theSameIdempotencyKeyIsAnsweredAsBeforeAndChangesNothing() throws Exception {
+        start(MONDAY_10, null);
+        String code = issued("huji");
+        String key = "0123456789abcdef0123456789abcdef";
+        QueueFixture.Answer first = keyed("queue/tickets/" + code + "/printed", key, "{}");
+        assertEquals(200, first.status(), first.body());
+        int events = events().size();
+        assertEquals(200, hall.post("queue/windows/w1/sign-in", "{\"queues\":[\"huji\"]}").status());
+        assertEquals(200, hall.post("queue/windows/w1/call-next", null).status());
+
+        QueueFixture.Answer again = keyed("queue/tickets/" + code + "/printed", key, "{}");
+        assertEquals(200, again.status());
+        assertEquals(first.body(), again.body(), "the first answer, word for word");
+        assertEquals("called", hall.get("queue/tickets/" + code).json().get("state").asText(), "nothing changed");
+        assertEquals(events + 2, events().size(), "sign-in and call: no second printed");
+
+        QueueFixture.Answer reused = keyed("queue/tickets/" + code + "/void", key, "{\"reason\":\"paper_out\"}");
+        assertEquals(422, reused.status());
+        assertEquals("key_reused", reused.error());
+        assertEquals(400, keyed("queue/tickets/" + code + "/printed", "short", "{}").status());
+        assertEquals(400, keyed("queue/tickets/" + code + "/printed", "x".repeat(65), "{}").status());
+    }
+
+    /** Takes a number and does not say it was printed; its code. */
+    private String issued(String queue) throws Exception {
+        QueueFixture.Answer issued = hall.post("queue/tickets", "{\"queue\":\"" + queue + "\"}");
+        assertEquals(201, issued.status(), issued.body());
+        return issued.json().get("code").asText();
+    }
+
+    /** The day's events so far, as the stream sends them. */
+    private List<String> events() {
+        java.util.function.Consumer<List<QueueEvent>> none = batch -> { };
+        List<QueueEvent> day = hall.server.queues().events().subscribe(0, none);
+        hall.server.queues().events().unsubscribe(none);
+        return day.stream().map(QueueEvent::json).toList();
+    }
+
+    private QueueFixture.Answer keyed(String path, String key, String body) throws Exception {
+        return hall.send(HttpRequest.newBuilder(hall.server.baseUri().resolve(path))
+                .header("Authorization", "Bearer " + hall.secret).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
@@ -416,13 +512,13 @@ class QueueServerTest {
     }
 
     @Test
-    void aKioskTakesAtMostTenNumbersAMinute() throws Exception {
+    void aKioskTakesAtMostTheHallsNumbersAMinute() throws Exception {
         start(MONDAY_10, QueueFixture.ALL_DAY);
         HttpRequest.Builder request = HttpRequest.newBuilder(hall.server.baseUri().resolve("queue/tickets"))
                 .header("Authorization", "Bearer " + hall.secret).header("Content-Type", "application/json")
                 .header("X-Yizhan-Kiosk", "kiosk-01")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"queue\":\"shebao\"}"));
-        for (int i = 0; i < QueueRoutes.KIOSK_TICKETS_PER_MINUTE; i++) {
+        for (int i = 0; i < HallQueues.DEFAULT_TICKETS_PER_KIOSK_PER_MINUTE; i++) {
             assertEquals(201, hall.send(request).status());
         }
         QueueFixture.Answer refused = hall.send(request);

@@ -10,7 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.outbox.Outbox;
+import org.yizhan.outbox.OutboxFailure;
+import org.yizhan.outbox.OutboxMessage;
+import org.yizhan.outbox.OutboxSender;
 import org.yizhan.hall.HallFailure;
 import org.yizhan.model.Service;
 import org.yizhan.print.MonoImage;
@@ -21,7 +27,6 @@ import org.yizhan.queue.QueueBoard;
 import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.Queues;
 import org.yizhan.queue.TicketInfo;
-import org.yizhan.queue.TicketRateLimit;
 import org.yizhan.queue.TicketState;
 import org.yizhan.testing.CurrentThreadTaskExecutor;
 import org.yizhan.testing.ManualClock;
@@ -30,8 +35,14 @@ import org.yizhan.testing.TestCatalogs;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.queue.QueueViewModel.Step;
 
-/** The 取号 flow without the toolkit: the server and the printer are fakes that record what they were asked. */
+/**
+ * The 取号 flow without the toolkit: the server and the printer are fakes that record what they were asked; the
+ * outbox is the real one, on a temporary directory, and its sender posts to the fake server when {@link #send} says.
+ */
 class QueueViewModelTest {
+    @TempDir
+    java.nio.file.Path temp;
+    private Outbox outbox;
 
     private final Messages messages = Messages.simplifiedChinese();
     private final RecordingNavigator nav = new RecordingNavigator();
@@ -56,11 +67,17 @@ class QueueViewModelTest {
     private static final QueueInfo ZONGHE = queue("zonghe", "D", "综合窗口", true, null, 5,
             new QueueInfo.Leads(List.of(), List.of(), List.of()));
 
-    private QueueViewModel model(Optional<TicketPrinter> withPrinter, boolean onScreen, int perMinute,
+    private QueueViewModel model(Optional<TicketPrinter> withPrinter, boolean onScreen, int maxMessages,
             Optional<Service> forService) {
-        QueueViewModel.Setup setup = new QueueViewModel.Setup(Optional.of(server), withPrinter, onScreen,
-                URI.create("http://dating.example.gov.cn/"), "云溪县政务服务中心", new TicketRateLimit(perMinute, clock),
-                Duration.ofSeconds(20));
+        if (outbox == null) {
+            try {
+                outbox = Outbox.open(temp, maxMessages, clock);
+            } catch (OutboxFailure e) {
+                throw new AssertionError(e);
+            }
+        }
+        QueueViewModel.Setup setup = new QueueViewModel.Setup(Optional.of(server), Optional.of(outbox), withPrinter,
+                onScreen, URI.create("http://dating.example.gov.cn/"), "云溪县政务服务中心", Duration.ofSeconds(20));
         return new QueueViewModel(messages, setup, tasks, (ticket, dots) -> {
             rendered.add(ticket);
             return new MonoImage(dots, 8, new byte[dots]);
@@ -68,11 +85,24 @@ class QueueViewModelTest {
     }
 
     private QueueViewModel model() {
-        return model(Optional.of(printer), true, 3, Optional.empty());
+        return model(Optional.of(printer), true, 100, Optional.empty());
+    }
+
+    /** What the outbox's sender would post now, posted to the fake server. */
+    private void send() throws OutboxFailure {
+        new OutboxSender(outbox, (path, body, key) -> server.log.add("POST " + path + " " + body), clock,
+                new java.util.Random(1)).sendDue();
+    }
+
+    @AfterEach
+    void closeOutbox() {
+        if (outbox != null) {
+            outbox.close();
+        }
     }
 
     @Test
-    void aQueueChosenAndConfirmedIsTakenPrintedAndThenConfirmed() {
+    void aQueueChosenAndConfirmedIsTakenPrintedAndThenConfirmed() throws Exception {
         QueueViewModel m = model();
         m.open();
         assertEquals(Step.CHOOSING, m.stepProperty().get());
@@ -89,8 +119,11 @@ class QueueViewModelTest {
         assertTrue(server.log.isEmpty(), "choosing takes no number");
         m.confirm(false);
 
-        assertEquals(List.of("take huji false", "printed A007"), server.log);
+        assertEquals(List.of("take huji false"), server.log);
         assertEquals(1, printer.printed.size());
+        assertEquals(List.of("queue/tickets/code-A007/printed"), outbox.pending().stream().map(OutboxMessage::path).toList(),
+                "the confirmation waits in the outbox, no longer held");
+        assertFalse(outbox.pending().get(0).held());
         assertEquals(576, printer.printed.get(0).width(), "laid out at the printer's width");
         assertEquals(Step.TICKET, m.stepProperty().get());
         QueueViewModel.TicketView ticket = m.ticketProperty().get();
@@ -99,6 +132,9 @@ class QueueViewModelTest {
         assertEquals("09:05", ticket.takenAt());
         assertEquals("http://dating.example.gov.cn/t/code-A007", ticket.statusUrl());
         assertEquals(rendered.get(0), ticket, "the screen shows what was printed");
+        send();
+        assertEquals(List.of("take huji false", "POST queue/tickets/code-A007/printed {}"), server.log);
+        assertTrue(outbox.pending().isEmpty(), "gone once the server answered");
 
         assertEquals(0, nav.homes);
         tasks.runScheduled();
@@ -106,28 +142,61 @@ class QueueViewModelTest {
     }
 
     @Test
-    void aConfirmationLostOnTheNetworkIsTriedAgainWhileTheCitizenHoldsTheTicket() {
+    void theConfirmationIsOnTheDiskBeforeThePaperComesOut() throws Exception {
         QueueViewModel m = model();
         m.open();
-        server.printedFailures = 2;
+        List<List<OutboxMessage>> duringPrint = new ArrayList<>();
+        printer.whilePrinting = () -> {
+            try {
+                duringPrint.add(outbox.pending());
+            } catch (OutboxFailure e) {
+                throw new AssertionError(e);
+            }
+        };
         m.choose(m.tilesProperty().get().get(0));
         m.confirm(false);
-        assertEquals(Step.TICKET, m.stepProperty().get(), "the paper is out: the ticket shows at once");
-        assertEquals(List.of("take huji false"), server.log);
+        assertEquals(1, duringPrint.get(0).size());
+        assertTrue(duringPrint.get(0).get(0).held(), "held while printing: not sent before the paper is out");
+        assertEquals("queue/tickets/code-A007/printed", duringPrint.get(0).get(0).path());
+        assertEquals(Step.TICKET, m.stepProperty().get());
         m.leave();
-        tasks.runScheduled();
-        tasks.runScheduled();
-        assertEquals(List.of("take huji false", "printed A007"), server.log, "confirmed on the third try, after leaving");
+        send();
+        assertEquals(List.of("take huji false", "POST queue/tickets/code-A007/printed {}"), server.log,
+                "sent after the citizen left: it is the kiosk's business, not the screen's");
     }
 
     @Test
-    void paperOutVoidsTheNumberAndSaysWhatToDo() {
+    void aFullOutboxGivesNoNumber() throws Exception {
+        QueueViewModel first = model(Optional.of(printer), true, 1, Optional.empty());
+        first.open();
+        first.choose(first.tilesProperty().get().get(0));
+        first.confirm(false);
+        assertEquals(Step.TICKET, first.stepProperty().get());
+        assertTrue(outbox.full(), "one confirmation the server has not taken fills an outbox of one");
+
+        QueueViewModel next = model(Optional.of(printer), true, 1, Optional.empty());
+        next.open();
+        next.choose(next.tilesProperty().get().get(0));
+        next.confirm(false);
+        assertEquals(Step.FAILED, next.stepProperty().get());
+        assertEquals("本机暂时不能取号，请到服务台取号。", next.messageProperty().get());
+        assertEquals(1, server.log.stream().filter(l -> l.startsWith("take")).count(), "no second number taken");
+        send();
+        assertFalse(outbox.full());
+    }
+
+    @Test
+    void paperOutVoidsTheNumberAndSaysWhatToDo() throws Exception {
         QueueViewModel m = model();
         m.open();
         printer.failWith = PrinterState.PAPER_OUT;
         m.choose(m.tilesProperty().get().get(0));
         m.confirm(false);
-        assertEquals(List.of("take huji false", "void A007 paper_out"), server.log, "never confirmed, voided");
+        assertEquals(List.of("queue/tickets/code-A007/void"), outbox.pending().stream().map(OutboxMessage::path).toList(),
+                "the held confirmation became a void");
+        send();
+        assertEquals(List.of("take huji false", "POST queue/tickets/code-A007/void {\"reason\":\"paper_out\"}"),
+                server.log, "never confirmed, voided");
         assertEquals(Step.FAILED, m.stepProperty().get());
         assertEquals("打印机缺纸，本次号码已作废。请到服务台取号。", m.messageProperty().get());
         assertNull(m.ticketProperty().get());
@@ -157,8 +226,8 @@ class QueueViewModelTest {
     }
 
     @Test
-    void fiftyPressesGiveTheMinutesTicketsAndAMessage() {
-        QueueViewModel m = model(Optional.of(printer), true, 3, Optional.empty());
+    void fiftyPressesGiveTheHallsTicketsAMinuteAndAMessage() {
+        QueueViewModel m = model();
         int tickets = 0;
         for (int press = 0; press < 50; press++) {
             m.leave();
@@ -169,10 +238,13 @@ class QueueViewModelTest {
                 tickets++;
             }
         }
-        assertEquals(3, tickets);
-        assertEquals("您取号太频繁了，请稍后再试；如需帮助请到服务台。", m.messageProperty().get());
+        assertEquals(3, tickets, "the hall's rule, from the server: no count of the kiosk's own");
+        assertEquals("本机每分钟最多出 3 张号，请稍后再试；如需帮助请到服务台。", m.messageProperty().get());
         assertEquals(3, server.log.stream().filter(l -> l.startsWith("take")).count());
-        clock.advance(Duration.ofSeconds(61));
+        server.takenThisMinute = 0;
+        m.leave();
+        m.open();
+        m.choose(m.tilesProperty().get().get(0));
         m.confirm(false);
         assertEquals(Step.TICKET, m.stepProperty().get(), "a minute later there is a ticket again");
     }
@@ -181,7 +253,7 @@ class QueueViewModelTest {
     void fromAGuideItGoesStraightToTheServicesQueue() {
         Service sfz = TestCatalogs.small().services().stream().filter(s -> s.departmentId().equals("gaj")).findFirst()
                 .orElseThrow();
-        QueueViewModel m = model(Optional.of(printer), true, 3, Optional.of(sfz));
+        QueueViewModel m = model(Optional.of(printer), true, 100, Optional.of(sfz));
         m.open();
         assertEquals(Step.CONFIRMING, m.stepProperty().get());
         assertEquals("huji", m.chosenProperty().get().id());
@@ -190,7 +262,7 @@ class QueueViewModelTest {
                 .filter(s -> !s.departmentId().equals("gaj") && !s.departmentId().equals("rsj")
                         && !s.departmentId().equals("zrzyj"))
                 .findFirst().orElseThrow();
-        QueueViewModel n = model(Optional.of(printer), true, 3, Optional.of(other));
+        QueueViewModel n = model(Optional.of(printer), true, 100, Optional.of(other));
         n.open();
         assertEquals("zonghe", n.chosenProperty().get().id(), "a service no queue names goes to the catch-all");
     }
@@ -217,15 +289,16 @@ class QueueViewModelTest {
     }
 
     @Test
-    void withoutAPrinterTheNumberIsShownOnScreenOnlyWhereTheHallAllowsIt() {
-        QueueViewModel m = model(Optional.empty(), true, 3, Optional.empty());
+    void withoutAPrinterTheNumberIsShownOnScreenOnlyWhereTheHallAllowsIt() throws Exception {
+        QueueViewModel m = model(Optional.empty(), true, 100, Optional.empty());
         m.open();
         m.choose(m.tilesProperty().get().get(0));
         m.confirm(true);
-        assertEquals(List.of("take huji true", "printed A007"), server.log);
+        send();
+        assertEquals(List.of("take huji true", "POST queue/tickets/code-A007/printed {}"), server.log);
         assertFalse(m.ticketProperty().get().onPaper());
 
-        QueueViewModel refused = model(Optional.empty(), false, 3, Optional.empty());
+        QueueViewModel refused = model(Optional.empty(), false, 100, Optional.empty());
         refused.open();
         assertEquals(Step.FAILED, refused.stepProperty().get());
         assertEquals("本机不提供取号，请到服务台取号。", refused.messageProperty().get());
@@ -247,14 +320,14 @@ class QueueViewModelTest {
         final List<String> log = new ArrayList<>();
         boolean down;
         HallFailure refuse;
-        int printedFailures;
+        int takenThisMinute;
 
         @Override
         public QueueBoard board() throws HallFailure {
             if (down) {
                 throw new HallFailure.Unreachable("connection refused: 127.0.0.1:9");
             }
-            return new QueueBoard("云溪县政务服务中心", "2026-11-30", "Asia/Shanghai", List.of(HUJI, SHEBAO, FULL, ZONGHE));
+            return new QueueBoard("云溪县政务服务中心", "2026-11-30", "Asia/Shanghai", 3, List.of(HUJI, SHEBAO, FULL, ZONGHE));
         }
 
         @Override
@@ -262,16 +335,16 @@ class QueueViewModelTest {
             if (refuse != null) {
                 throw refuse;
             }
+            if (takenThisMinute == 3) {
+                throw new HallFailure.Refused("the server answered HTTP 429", 429, "too_many", "this kiosk has taken 3");
+            }
+            takenThisMinute++;
             log.add("take " + queueId + " " + priority);
             return ticket(TicketState.ISSUED);
         }
 
         @Override
-        public TicketInfo printed(String code) throws HallFailure {
-            if (printedFailures > 0) {
-                printedFailures--;
-                throw new HallFailure.Unreachable("connection reset");
-            }
+        public TicketInfo printed(String code) {
             log.add("printed A007");
             return ticket(TicketState.PRINTED);
         }
@@ -292,6 +365,7 @@ class QueueViewModelTest {
         final List<MonoImage> printed = new ArrayList<>();
         PrinterState status = PrinterState.READY;
         PrinterState failWith;
+        Runnable whilePrinting = () -> { };
 
         @Override
         public PrinterState status() {
@@ -303,6 +377,7 @@ class QueueViewModelTest {
             if (failWith != null) {
                 throw new PrintFailure(failWith, "the printer says " + failWith);
             }
+            whilePrinting.run();
             printed.add(image);
         }
 
