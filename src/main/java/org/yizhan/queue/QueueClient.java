@@ -26,6 +26,11 @@ public final class QueueClient implements Queues {
         return hall.postJson("queue/tickets", new TicketRequest(queueId, priority), TicketInfo.class);
     }
 
+    /** The ticket as it is now (GET /queue/tickets/{code}). */
+    public TicketInfo ticket(String code) throws HallFailure {
+        return hall.getJson("queue/tickets/" + segment(code), TicketInfo.class);
+    }
+
     @Override
     public TicketInfo printed(String code) throws HallFailure {
         return hall.postJson("queue/tickets/" + segment(code) + "/printed", Map.of(), TicketInfo.class);
