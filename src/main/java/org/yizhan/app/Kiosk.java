@@ -358,6 +358,12 @@ public final class Kiosk {
         return shell;
     }
 
+    /** The outbox once the setup has opened it: for tests that wait for what the kiosk must still tell the hall. */
+    Optional<org.yizhan.outbox.Outbox> outbox() {
+        CatalogSetup s = setup;
+        return s == null ? Optional.empty() : s.outbox();
+    }
+
     public Scene scene() {
         return scene;
     }

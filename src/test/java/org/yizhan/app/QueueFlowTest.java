@@ -94,6 +94,15 @@ class QueueFlowTest {
 
 
 
+    private void awaitOutboxEmpty() throws Exception {
+        org.yizhan.outbox.Outbox outbox = kiosk.outbox().orElseThrow();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (outbox.size() > 0) {
+            assertTrue(System.nanoTime() < end, "the outbox still holds " + outbox.pending());
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void homeToAQueueToTheTicketPrintedWithThePeopleAhead() throws Exception {
         start(withPrinter());
@@ -111,6 +120,7 @@ class QueueFlowTest {
         assertEquals("请取走您的排队票", screen.text("#queue-take-ticket"));
         assertEquals(1, printer.receivedImages().size(), "one ticket came out of the printer");
         assertEquals(1, printer.jobsCut());
+        awaitOutboxEmpty(); // the confirmation goes from the outbox's own thread
 
         // The next citizen: one more ahead, and the next number.
         Fx.run(() -> kiosk.shell().home());
