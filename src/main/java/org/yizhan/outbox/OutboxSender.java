@@ -19,9 +19,10 @@ import org.yizhan.json.Json;
  * The one thread that sends the outbox to the hall server ({@code yizhan-outbox}; not a screen, not the FX
  * thread): from the start, each kind's messages in order, each POSTed with its {@code Idempotency-Key}, and
  * removed only once the server answered it. A message that does not get through (no connection, a 5xx, an
- * answer that is not the server's, a 408 or 429) is tried again after a backoff that doubles up to
- * {@link #MAX_BACKOFF}, with jitter so that a hall's kiosks do not all come back at once; one the server refuses
- * for good (another 4xx) is kept aside with the server's reason and its line goes on.
+ * answer that is not the server's, a 408 or 429, or a 401, which refuses the kiosk's hall.secret rather than the
+ * message) is tried again after a backoff that doubles up to {@link #MAX_BACKOFF}, with jitter so that a hall's
+ * kiosks do not all come back at once; one the server refuses for good (another 4xx) is kept aside with the
+ * server's reason and its line goes on.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -111,7 +112,12 @@ public final class OutboxSender implements AutoCloseable {
             }
             return true;
         } catch (HallFailure.Refused refused) {
-            if (refused.status() == 429 || refused.status() == 408) {
+            if (refused.status() == 401 && message.attempts() == 0) {
+                LOG.error("the hall server does not take this kiosk's hall.secret; {} {} waits until it does",
+                        message.kind(), message.path());
+            }
+            // 401 refuses the kiosk, not the message: with the right hall.secret the same message is taken.
+            if (refused.status() == 429 || refused.status() == 408 || refused.status() == 401) {
                 Duration wait = backoff(message.attempts() + 1);
                 Duration asked = refused.retryAfterSeconds().map(Duration::ofSeconds).orElse(Duration.ZERO);
                 retry(message, refused.getMessage(), asked.compareTo(wait) > 0 ? asked : wait);

@@ -120,6 +120,16 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aWrongHallSecretRefusesTheKioskNotTheMessage() throws Exception {
+        outbox.add(Draft.ticketPrinted("c1"));
+        script.add(new HallFailure.Refused("HTTP 401", 401, "unauthorized", "send the hall secret"));
+        assertEquals(0, sender.sendDue());
+        assertTrue(outbox.keptAside().isEmpty(), "kept in its line until the technician fixes hall.secret");
+        clock.advance(OutboxSender.MAX_BACKOFF);
+        assertEquals(1, sender.sendDue());
+    }
+
+    @Test
     void anAnswerThatIsNotTheServersIsTriedAgain() throws Exception {
         outbox.add(Draft.ticketPrinted("c1"));
         script.add(new HallFailure.BadAnswer("the server answered POST /queue/tickets/c1/printed with Content-Type: text/html"));

@@ -67,6 +67,18 @@ class QueuesFileTest {
     }
 
     @Test
+    void theHallSetsHowManyNumbersAKioskGivesAMinute() throws Exception {
+        assertEquals(HallQueues.DEFAULT_TICKETS_PER_KIOSK_PER_MINUTE,
+                parsed(ONE).ticketsPerKioskPerMinute(), "left out: the default");
+        assertEquals(12, parsed(ONE.replace("\"hall\"", "\"ticketsPerKioskPerMinute\": 12, \"hall\"")).ticketsPerKioskPerMinute());
+        assertEquals(6, QueuesFile.readOrCreate(dir).ticketsPerKioskPerMinute(), "the demo says it");
+    }
+
+    private static HallQueues parsed(String json) throws Exception {
+        return QueuesFile.parse(json.getBytes(StandardCharsets.UTF_8), "q.json");
+    }
+
+    @Test
     void eachMistakeIsOneLineNamingTheFileAndTheField() {
         assertError("{", "q.json: not valid JSON");
         assertError(ONE.replace("\"hall\": \"大厅\", ", ""), "q.json: hall is missing");
@@ -86,6 +98,10 @@ class QueuesFileTest {
         assertError(ONE.replace("\"dailyCap\"", "\"services\": {\"ids\": [\"x\", \"x\"]}, \"dailyCap\""), "q.json: queues[0].services.ids[1] \"x\" is named twice");
         assertError(ONE.replace("\"closedDates\"", "").replace("\"hall\"", "\"closedDates\": [\"1 Oct\"], \"hall\""), "q.json: closedDates[0] must be a date");
         assertError("{\"hall\": \"h\", \"queues\": []}", "q.json: queues names no queue");
+        for (String bad : new String[] {"0", "601", "2.5", "\"6\"", "null"}) {
+            assertError(ONE.replace("\"hall\"", "\"ticketsPerKioskPerMinute\": " + bad + ", \"hall\""),
+                    "q.json: ticketsPerKioskPerMinute must be a whole number from 1 to 600");
+        }
         String twice = ONE.substring(0, ONE.length() - 2) + ", {\"id\": \"b\", \"prefix\": \"A\", \"name\": \"b\", \"hours\": {}, "
                 + "\"dailyCap\": 1, \"location\": \"x\"}]}";
         assertError(twice, "q.json: queues[1].prefix \"A\" is the prefix of an earlier queue too");
