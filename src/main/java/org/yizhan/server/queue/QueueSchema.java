@@ -72,6 +72,9 @@ final class QueueSchema {
                 answer TEXT    NOT NULL,
                 at     INTEGER NOT NULL
             ) STRICT, WITHOUT ROWID;
+            """, """
+            -- A window its clerk paused (暂停): calls no one until resumed; null while it works.
+            ALTER TABLE windows ADD COLUMN paused_at INTEGER;
             """));
 
     private QueueSchema() {

@@ -153,7 +153,7 @@ public final class QueueService {
      */
     public TicketInfo printed(String code, String key) throws SQLException {
         Instant now = clock.instant();
-        return once(key, "printed " + code, c -> {
+        return once(key, "printed " + code, TicketInfo.class, c -> {
             Ticket ticket = byCode(c, code);
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.printed(now);
@@ -189,7 +189,7 @@ public final class QueueService {
             throw new QueueRefusal(400, "bad_request", "reason must be 1 to 32 of a-z and _, e.g. paper_out");
         }
         Instant now = clock.instant();
-        return once(key, "void " + code, c -> {
+        return once(key, "void " + code, TicketInfo.class, c -> {
             Ticket ticket = byCode(c, code);
             if (ticket.state() == TicketState.ISSUED) {
                 ticket = ticket.voided(reason);
@@ -207,7 +207,7 @@ public final class QueueService {
      * same key again is answered from the record without running {@code change}. A refusal records nothing (it
      * changed nothing), so a repeat is judged again.
      */
-    private TicketInfo once(String key, String route, Database.Work<TicketInfo> change) throws SQLException {
+    private <T> T once(String key, String route, Class<T> type, Database.Work<T> change) throws SQLException {
         if (key == null) {
             return write(change);
         }
@@ -216,17 +216,17 @@ public final class QueueService {
             if (recorded.isPresent()) {
                 if (!recorded.get().route().equals(route)) {
                     throw new QueueRefusal(422, "key_reused", "this Idempotency-Key was sent before with another "
-                            + "request; a kiosk gives each message its own key");
+                            + "request; give each action its own key");
                 }
-                return readAnswer(recorded.get().answer());
+                return readAnswer(recorded.get().answer(), type);
             }
-            TicketInfo answer = change.run(c);
+            T answer = change.run(c);
             RequestStore.record(c, key, route, writeAnswer(answer), clock.instant());
             return answer;
         });
     }
 
-    private static String writeAnswer(TicketInfo answer) throws SQLException {
+    private static String writeAnswer(Object answer) throws SQLException {
         try {
             return Json.mapper().writeValueAsString(answer);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -234,9 +234,9 @@ public final class QueueService {
         }
     }
 
-    private static TicketInfo readAnswer(String json) throws SQLException {
+    private static <T> T readAnswer(String json, Class<T> type) throws SQLException {
         try {
-            return Json.mapper().readValue(json, TicketInfo.class);
+            return Json.mapper().readValue(json, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("a recorded answer is not a ticket: " + e.getOriginalMessage(), e);
         }
@@ -261,38 +261,43 @@ public final class QueueService {
     // --- counters -------------------------------------------------------------------------------------------
 
     public List<WindowInfo> windows() throws SQLException {
-        return database.inReadTransaction(c -> {
-            List<WindowInfo> list = new ArrayList<>();
-            for (CounterWindow w : WindowStore.all(c)) {
-                Optional<Ticket> at = TicketStore.atWindow(c, w.id());
-                list.add(new WindowInfo(w.id(), w.queues(), time(w.signedInAt()),
-                        at.map(Ticket::number).orElse(null), at.map(Ticket::state).orElse(null)));
-            }
-            return list;
-        });
+        return database.inReadTransaction(this::windows);
+    }
+
+    private List<WindowInfo> windows(Connection c) throws SQLException {
+        List<WindowInfo> list = new ArrayList<>();
+        for (CounterWindow w : WindowStore.all(c)) {
+            Optional<Ticket> at = TicketStore.atWindow(c, w.id());
+            list.add(new WindowInfo(w.id(), w.queues(), time(w.signedInAt()), at.map(Ticket::number).orElse(null),
+                    at.map(Ticket::state).orElse(null), w.paused()));
+        }
+        return list;
     }
 
     public WindowInfo signIn(String window, List<String> queues) throws SQLException {
+        return write(signInWork(window, queues));
+    }
+
+    private Database.Work<WindowInfo> signInWork(String window, List<String> queues) {
         checkWindow(window);
         if (queues == null || queues.isEmpty()) {
             throw new QueueRefusal(400, "bad_request", "name the queues this window serves, e.g. {\"queues\":[\""
                     + hall.queues().get(0).id() + "\"]}");
         }
         for (String q : queues) {
-            if (hall.queue(q).isEmpty()) {
+            if (q == null || hall.queue(q).isEmpty()) {
                 throw QueueRefusal.notFound("unknown_queue", "no queue \"" + q + "\" in this hall");
             }
         }
         if (new HashSet<>(queues).size() != queues.size()) {
             throw new QueueRefusal(400, "bad_request", "a queue is named twice");
         }
-        Instant now = clock.instant();
-        write(c -> {
+        return c -> {
+            Instant now = clock.instant();
             WindowStore.signIn(c, new CounterWindow(window, queues, now));
             event(c, now, "window.signed_in", null, window, e -> queues.forEach(e.putArray("queues")::add));
-            return null;
-        });
-        return windows().stream().filter(w -> w.window().equals(window)).findFirst().orElseThrow();
+            return windows(c).stream().filter(w -> w.window().equals(window)).findFirst().orElseThrow();
+        };
     }
 
     public void signOut(String window) throws SQLException {
@@ -315,13 +320,20 @@ public final class QueueService {
      * Calls the next citizen to {@code window}, or empty when nobody waits in its queues. Each queue offers its
      * candidate: the first priority ticket, unless its last {@link #PRIORITY_IN_A_ROW} calls were all priority
      * tickets and a regular one waits, then the first regular one. Among the candidates a priority one goes
-     * first, then the one issued first.
+     * first, then the one issued first. A paused window calls no one.
      */
     public Optional<TicketInfo> callNext(String window) throws SQLException {
-        Instant now = clock.instant();
-        LocalDate date = businessDate();
-        return write(c -> {
+        return Optional.ofNullable(write(callNextWork(window)));
+    }
+
+    private Database.Work<TicketInfo> callNextWork(String window) {
+        return c -> {
+            Instant now = clock.instant();
+            LocalDate date = LocalDate.ofInstant(now, hall.timeZone());
             CounterWindow w = signedIn(c, window);
+            if (w.paused()) {
+                throw QueueRefusal.conflict("paused", "window " + window + " is paused; resume it first");
+            }
             Optional<Ticket> busy = TicketStore.atWindow(c, window);
             if (busy.isPresent()) {
                 throw QueueRefusal.conflict("window_busy", "window " + window + " still has " + busy.get().number()
@@ -335,47 +347,32 @@ public final class QueueService {
                 }
             }
             if (best == null) {
-                return Optional.empty();
+                return null;
             }
             Ticket called = best.called(window, now, TicketStore.lastCallSeq(c) + 1);
             TicketStore.update(c, called);
             event(c, now, "ticket.called", called, window);
-            return Optional.of(info(c, called, now));
-        });
+            return info(c, called, now);
+        };
     }
 
     /** Calls the window's ticket again (the citizen did not come yet). */
     public TicketInfo recall(String window) throws SQLException {
-        return atWindow(window, "ticket.recalled", (c, t, now) -> {
-            if (t.state() != TicketState.CALLED) {
-                throw wrongState(t, "called again");
-            }
-            return t.recalled();
-        });
+        return write(moveWork(window, "recall"));
     }
 
     /** The citizen is at the window: serving begins. */
     public TicketInfo start(String window) throws SQLException {
-        return atWindow(window, "ticket.started", (c, t, now) -> {
-            if (t.state() != TicketState.CALLED) {
-                throw wrongState(t, "started");
-            }
-            return t.started(now);
-        });
+        return write(moveWork(window, "start"));
     }
 
     public TicketInfo done(String window) throws SQLException {
-        return atWindow(window, "ticket.done", (c, t, now) -> t.finished(TicketState.DONE, now));
+        return write(moveWork(window, "done"));
     }
 
     /** Called and never came. */
     public TicketInfo noShow(String window) throws SQLException {
-        return atWindow(window, "ticket.no_show", (c, t, now) -> {
-            if (t.state() != TicketState.CALLED) {
-                throw wrongState(t, "marked no-show");
-            }
-            return t.finished(TicketState.NO_SHOW, now);
-        });
+        return write(moveWork(window, "no-show"));
     }
 
     /**
@@ -383,14 +380,52 @@ public final class QueueService {
      * the new line by the time it was first issued, so a citizen sent on does not start again at the back.
      */
     public TicketInfo transfer(String window, String queueId) throws SQLException {
-        QueueDefinition to = hall.queue(queueId).orElseThrow(() -> QueueRefusal.notFound("unknown_queue",
-                "no queue \"" + queueId + "\" in this hall"));
-        return atWindow(window, "ticket.transferred", (c, t, now) -> {
-            if (t.lineQueue().equals(to.id())) {
-                throw QueueRefusal.conflict("same_queue", t.number() + " already waits in " + to.name());
+        return write(transferWork(window, queueId));
+    }
+
+    /** The window stops being called to (暂停, a break) or starts again (恢复); saying so twice is fine. */
+    public WindowInfo pause(String window, boolean paused) throws SQLException {
+        return write(pauseWork(window, paused));
+    }
+
+    /** What a counter's action answers on its page: the window, whether it is paused, its ticket (or null). */
+    public record CounterAnswer(String window, boolean paused, TicketInfo ticket) {
+    }
+
+    /**
+     * A counter page's action, once per {@code key} (docs/counter.md): {@code call-next}, {@code recall},
+     * {@code start}, {@code done}, {@code no-show}, {@code transfer} (to {@code argument}), {@code pause},
+     * {@code resume}, or {@code queues} (signs in for {@code queues}). The same key again is answered as it was
+     * and changes nothing, so a click whose answer was lost can be sent again.
+     */
+    public CounterAnswer counterAction(String window, String action, String argument, List<String> queues, String key)
+            throws SQLException {
+        checkWindow(window);
+        Database.Work<CounterAnswer> work = switch (action) {
+            case "call-next" -> c -> answer(c, window, callNextWork(window).run(c));
+            case "recall", "start", "done", "no-show" -> c -> answer(c, window, moveWork(window, action).run(c));
+            case "transfer" -> c -> answer(c, window, transferWork(window, argument).run(c));
+            case "pause", "resume" -> c -> {
+                pauseWork(window, action.equals("pause")).run(c);
+                return answer(c, window, null);
+            };
+            case "queues" -> {
+                Database.Work<WindowInfo> signIn = signInWork(window, queues);
+                yield c -> {
+                    signIn.run(c);
+                    return answer(c, window, null);
+                };
             }
-            return t.transferred(to.id());
-        });
+            default -> throw QueueRefusal.notFound("not_found", "a counter can call-next, recall, start, done, "
+                    + "no-show, transfer, pause, resume or choose its queues");
+        };
+        return once(key, "counter " + window + " " + action + (argument == null ? "" : " " + argument), CounterAnswer.class,
+                work);
+    }
+
+    private CounterAnswer answer(Connection c, String window, TicketInfo ticket) throws SQLException {
+        boolean paused = WindowStore.find(c, window).map(CounterWindow::paused).orElse(false);
+        return new CounterAnswer(window, paused, ticket);
     }
 
     /** Every ticket of a day, by queue and number: for checks and benchmarks. */
@@ -405,9 +440,61 @@ public final class QueueService {
         Ticket apply(Connection c, Ticket current, Instant now) throws SQLException;
     }
 
-    private TicketInfo atWindow(String window, String eventType, Move move) throws SQLException {
-        Instant now = clock.instant();
-        return write(c -> {
+    private Database.Work<TicketInfo> moveWork(String window, String action) {
+        return switch (action) {
+            case "recall" -> atWindow(window, "ticket.recalled", (c, t, now) -> {
+                if (t.state() != TicketState.CALLED) {
+                    throw wrongState(t, "called again");
+                }
+                return t.recalled();
+            });
+            case "start" -> atWindow(window, "ticket.started", (c, t, now) -> {
+                if (t.state() != TicketState.CALLED) {
+                    throw wrongState(t, "started");
+                }
+                return t.started(now);
+            });
+            case "done" -> atWindow(window, "ticket.done", (c, t, now) -> t.finished(TicketState.DONE, now));
+            case "no-show" -> atWindow(window, "ticket.no_show", (c, t, now) -> {
+                if (t.state() != TicketState.CALLED) {
+                    throw wrongState(t, "marked no-show");
+                }
+                return t.finished(TicketState.NO_SHOW, now);
+            });
+            default -> throw new IllegalArgumentException(action);
+        };
+    }
+
+    private Database.Work<TicketInfo> transferWork(String window, String queueId) {
+        if (queueId == null || queueId.isBlank()) {
+            throw new QueueRefusal(400, "bad_request", "name the queue to transfer to, e.g. {\"queue\":\"zonghe\"}");
+        }
+        QueueDefinition to = hall.queue(queueId).orElseThrow(() -> QueueRefusal.notFound("unknown_queue",
+                "no queue \"" + queueId + "\" in this hall"));
+        return atWindow(window, "ticket.transferred", (c, t, now) -> {
+            if (t.lineQueue().equals(to.id())) {
+                throw QueueRefusal.conflict("same_queue", t.number() + " already waits in " + to.name());
+            }
+            return t.transferred(to.id());
+        });
+    }
+
+    private Database.Work<WindowInfo> pauseWork(String window, boolean paused) {
+        checkWindow(window);
+        return c -> {
+            Instant now = clock.instant();
+            CounterWindow w = signedIn(c, window);
+            if (w.paused() != paused) {
+                WindowStore.pause(c, window, paused ? now : null);
+                event(c, now, paused ? "window.paused" : "window.resumed", null, window);
+            }
+            return windows(c).stream().filter(x -> x.window().equals(window)).findFirst().orElseThrow();
+        };
+    }
+
+    private Database.Work<TicketInfo> atWindow(String window, String eventType, Move move) {
+        return c -> {
+            Instant now = clock.instant();
             signedIn(c, window);
             Ticket current = TicketStore.atWindow(c, window).orElseThrow(() -> QueueRefusal.conflict("no_ticket",
                     "window " + window + " has called no one; call-next first"));
@@ -419,7 +506,7 @@ public final class QueueService {
                 }
             });
             return info(c, moved, now);
-        });
+        };
     }
 
     private int voidUnprinted(Connection c, Instant before, Instant now) throws SQLException {
@@ -541,7 +628,7 @@ public final class QueueService {
 
     private Integer estimate(Connection c, String queueId, int ahead, List<CounterWindow> windows, Instant now)
             throws SQLException {
-        int open = (int) windows.stream().filter(w -> w.queues().contains(queueId)).count();
+        int open = (int) windows.stream().filter(w -> !w.paused() && w.queues().contains(queueId)).count();
         if (open == 0) {
             return null;
         }

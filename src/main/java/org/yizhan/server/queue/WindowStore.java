@@ -13,7 +13,13 @@ import org.yizhan.storage.Rows;
 /** The {@code windows} table of {@code DATA/tickets.db}: who is signed in to serve what. Inside the caller's transaction. */
 final class WindowStore {
     private static final Rows.Mapper<CounterWindow> MAPPER = row -> new CounterWindow(row.getString("window_id"),
-            Arrays.asList(row.getString("queues").split(",")), Instant.ofEpochMilli(row.getLong("signed_in_at")));
+            Arrays.asList(row.getString("queues").split(",")), Instant.ofEpochMilli(row.getLong("signed_in_at")),
+            pausedAt(row));
+
+    private static Instant pausedAt(ResultSet row) throws SQLException {
+        long millis = row.getLong("paused_at");
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
 
     private WindowStore() {
     }
@@ -27,6 +33,19 @@ final class WindowStore {
             s.setString(2, String.join(",", window.queues()));
             s.setLong(3, window.signedInAt().toEpochMilli());
             s.executeUpdate();
+        }
+    }
+
+    /** Pauses {@code window} at {@code at}, or (null) resumes it; whether it is signed in. */
+    static boolean pause(Connection c, String window, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE windows SET paused_at = ? WHERE window_id = ?")) {
+            if (at == null) {
+                s.setNull(1, java.sql.Types.INTEGER);
+            } else {
+                s.setLong(1, at.toEpochMilli());
+            }
+            s.setString(2, window);
+            return s.executeUpdate() == 1;
         }
     }
 
