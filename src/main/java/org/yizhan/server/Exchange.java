@@ -39,6 +39,16 @@ public final class Exchange {
         return path;
     }
 
+    /** Whether the request came over https (a session cookie is then marked Secure). */
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    /** The client's IP address, as the connection shows it (no proxy header is believed). */
+    public String clientAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
     /** The request header's first value, or null. */
     public String header(String name) {
         return request.getHeaders().get(name);

@@ -37,7 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.server.queue.HallSecret;
 import org.yizhan.server.queue.QueueRoutes;
+import org.yizhan.server.queue.CounterRoutes;
 import org.yizhan.server.queue.QueueService;
+import org.yizhan.server.queue.WindowsFile;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.status.CaseService;
 import org.yizhan.server.status.StatusRoutes;
@@ -178,6 +180,7 @@ public final class HallServer implements AutoCloseable {
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
         new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
+        new CounterRoutes(queues, WindowsFile.read(dataDir), clock).addTo(routes);
         new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);

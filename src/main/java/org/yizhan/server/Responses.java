@@ -38,6 +38,20 @@ public final class Responses {
         exchange.send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * One of the hall's own pages or their script and style (the counter page, the calling display), from the
+     * jar: it loads nothing from elsewhere, runs no inline script, and may not be framed by another site.
+     */
+    public static void page(Exchange exchange, String contentType, byte[] body) {
+        exchange.setHeader("Cache-Control", "no-cache");
+        exchange.setHeader("X-Content-Type-Options", "nosniff");
+        exchange.setHeader("X-Frame-Options", "DENY");
+        exchange.setHeader("Referrer-Policy", "no-referrer");
+        exchange.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        exchange.send(200, contentType, body);
+    }
+
     /** 204: done, nothing to say. */
     public static void noContent(Exchange exchange) {
         exchange.setHeader("Cache-Control", "no-store");

@@ -388,6 +388,60 @@ public final class QueueService {
         return write(pauseWork(window, paused));
     }
 
+    /**
+     * What the counter page shows of its window: whether it is signed in, for which queues, paused, its ticket
+     * and since when (called, or serving), and how many wait in each queue of the hall.
+     */
+    public record CounterView(String window, boolean signedIn, List<String> serving, boolean paused, TicketInfo ticket,
+                              String since, List<QueueCount> queues) {
+    }
+
+    /** A queue as the counter page lists it. */
+    public record QueueCount(String id, String name, int waiting) {
+    }
+
+    public CounterView counterView(String window) throws SQLException {
+        checkWindow(window);
+        Instant now = clock.instant();
+        LocalDate date = businessDate();
+        return database.inReadTransaction(c -> {
+            Optional<CounterWindow> w = WindowStore.find(c, window);
+            Optional<Ticket> at = TicketStore.atWindow(c, window);
+            List<QueueCount> counts = queueCounts(c, date);
+            TicketInfo ticket = at.isPresent() ? info(c, at.get(), now) : null;
+            String since = at.map(t -> time(t.state() == TicketState.SERVING ? t.startedAt() : t.calledAt())).orElse(null);
+            return new CounterView(window, w.isPresent(), w.map(CounterWindow::queues).orElse(List.of()),
+                    w.map(CounterWindow::paused).orElse(false), ticket, since, counts);
+        });
+    }
+
+    /** How many wait in each queue of the hall now, in the hall's order. */
+    public List<QueueCount> queueCounts() throws SQLException {
+        LocalDate date = businessDate();
+        return database.inReadTransaction(c -> queueCounts(c, date));
+    }
+
+    private List<QueueCount> queueCounts(Connection c, LocalDate date) throws SQLException {
+        Map<String, Integer> waiting = TicketStore.waitingByQueue(c, date);
+        return hall.queues().stream().map(q -> new QueueCount(q.id(), q.name(), waiting.getOrDefault(q.id(), 0)))
+                .toList();
+    }
+
+    /** A call as the calling display shows it: the number, the window, the queue, when, and how often recalled. */
+    public record Call(String number, String window, String queue, String queueName, String calledAt, int recalls,
+                       TicketState state) {
+    }
+
+    /** The latest {@code limit} calls of today, the newest first. */
+    public List<Call> recentCalls(int limit) throws SQLException {
+        LocalDate date = businessDate();
+        return database.inReadTransaction(c -> TicketStore.recentCalls(c, date, limit).stream()
+                .map(t -> new Call(t.number(), t.window(), t.lineQueue(),
+                        hall.queue(t.lineQueue()).map(QueueDefinition::name).orElse(t.lineQueue()), time(t.calledAt()),
+                        t.recalls(), t.state()))
+                .toList());
+    }
+
     /** What a counter's action answers on its page: the window, whether it is paused, its ticket (or null). */
     public record CounterAnswer(String window, boolean paused, TicketInfo ticket) {
     }

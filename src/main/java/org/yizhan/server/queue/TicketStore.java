@@ -228,6 +228,22 @@ final class TicketStore {
                 + " ORDER BY call_seq DESC LIMIT 1", window);
     }
 
+    /** The latest {@code limit} tickets called on {@code date}, by the order of their calls, newest first. */
+    static List<Ticket> recentCalls(Connection c, LocalDate date, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM tickets WHERE call_seq IS NOT NULL"
+                + " AND business_date = ? ORDER BY call_seq DESC LIMIT ?")) {
+            s.setString(1, date.toString());
+            s.setInt(2, limit);
+            List<Ticket> tickets = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    tickets.add(MAPPER.map(row));
+                }
+            }
+            return tickets;
+        }
+    }
+
     /** Every ticket of {@code date}, by queue and number. */
     static List<Ticket> ofDay(Connection c, LocalDate date) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS

@@ -1,0 +1,44 @@
+package org.yizhan.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The hall's own pages (the counter page, the calling display) and their scripts and styles: plain files in the
+ * jar under {@code /org/yizhan/server/web/}, no build step and nothing fetched from elsewhere at run time.
+ */
+public final class WebPages {
+    private static final String FOLDER = "/org/yizhan/server/web/";
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
+
+    private WebPages() {
+    }
+
+    /** A route handler that answers the file {@code name} (e.g. counter.html). */
+    public static Routes.Handler file(String name) {
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        if (type == null) {
+            throw new IllegalArgumentException("no type for " + name);
+        }
+        byte[] body = bytes(name);
+        return exchange -> Responses.page(exchange, type, body);
+    }
+
+    static byte[] bytes(String name) {
+        return CACHE.computeIfAbsent(name, n -> {
+            try (InputStream in = WebPages.class.getResourceAsStream(FOLDER + n)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar has no " + FOLDER + n);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
