@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "counter", mixinStandardHelpOptions = true,
         description = {"Moves the hall's queue as a counter (窗口): sign-in QUEUE…, sign-out, call-next, recall, start, "
-                + "done, no-show, transfer QUEUE; status prints the queues and the windows.",
+                + "done, no-show, transfer QUEUE, pause, resume; status prints the queues and the windows.",
                 "Example: yizhan counter --window 3 sign-in huji shebao"})
 final class CounterCommand implements Callable<Integer> {
     private static final Map<String, String> DONE = Map.of("recall", "called again", "start", "serving",
@@ -51,7 +51,7 @@ final class CounterCommand implements Callable<Integer> {
     String window;
 
     @Parameters(index = "0", paramLabel = "ACTION",
-            description = "sign-in, sign-out, call-next, recall, start, done, no-show, transfer or status.")
+            description = "sign-in, sign-out, call-next, recall, start, done, no-show, transfer, pause, resume or status.")
     String action;
 
     @Parameters(index = "1..*", paramLabel = "QUEUE", description = "The queues to sign in for, or the queue to transfer to.")
@@ -61,7 +61,7 @@ final class CounterCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         List<String> actions = List.of("sign-in", "sign-out", "call-next", "recall", "start", "done", "no-show",
-                "transfer", "status");
+                "transfer", "pause", "resume", "status");
         if (!actions.contains(action)) {
             return usage("unknown action " + action + "; give one of " + String.join(", ", actions));
         }
@@ -114,6 +114,11 @@ final class CounterCommand implements Callable<Integer> {
                     out.println(called == null ? "nobody waits for window " + window
                             : "window " + window + " calls " + called.number() + " (" + called.queueName()
                             + (called.priority() ? ", priority lane" : "") + ")");
+                }
+                case "pause", "resume" -> {
+                    WindowInfo w = hall.postJson(path, Map.of(), WindowInfo.class);
+                    out.println("window " + w.window() + (w.paused() ? " paused: it calls no one until resumed"
+                            : " works again"));
                 }
                 case "transfer" -> {
                     TicketInfo moved = hall.postJson(path, Map.of("queue", queues.get(0)), TicketInfo.class);

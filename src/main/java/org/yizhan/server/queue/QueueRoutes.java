@@ -120,10 +120,10 @@ public final class QueueRoutes {
         }
         String window = parts[0];
         String action = parts[1];
-        if (!List.of("sign-in", "sign-out", "call-next", "recall", "start", "done", "no-show", "transfer")
-                .contains(action)) {
+        if (!List.of("sign-in", "sign-out", "call-next", "recall", "start", "done", "no-show", "transfer", "pause",
+                "resume").contains(action)) {
             throw ErrorAnswer.notFound("no such endpoint: " + exchange.path()
-                    + "; a window can sign-in, sign-out, call-next, recall, start, done, no-show, transfer");
+                    + "; a window can sign-in, sign-out, call-next, recall, start, done, no-show, transfer, pause, resume");
         }
         authorize(exchange);
         switch (action) {
@@ -150,6 +150,7 @@ public final class QueueRoutes {
             case "start" -> Responses.json(exchange, 200, call(() -> queues.start(window)));
             case "done" -> Responses.json(exchange, 200, call(() -> queues.done(window)));
             case "no-show" -> Responses.json(exchange, 200, call(() -> queues.noShow(window)));
+            case "pause", "resume" -> Responses.json(exchange, 200, call(() -> queues.pause(window, action.equals("pause"))));
             default -> {
                 Transfer body = JsonBody.read(exchange, Transfer.class, BODY_CAP);
                 if (body.queue() == null || body.queue().isBlank()) {
