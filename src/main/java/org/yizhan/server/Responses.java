@@ -48,7 +48,7 @@ public final class Responses {
         exchange.setHeader("X-Frame-Options", "DENY");
         exchange.setHeader("Referrer-Policy", "no-referrer");
         exchange.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                + "connect-src 'self'; img-src 'self' data:; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         exchange.send(200, contentType, body);
     }
 

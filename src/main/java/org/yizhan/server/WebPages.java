@@ -29,11 +29,25 @@ public final class WebPages {
         return exchange -> Responses.page(exchange, type, body);
     }
 
+    /**
+     * The kiosk's bundled font (assets/fonts, a subset of Noto Sans CJK SC with every GB2312 hanzi), so the pages
+     * read right on a PC or TV browser without a Chinese font; kept by the browser for a week.
+     */
+    public static Routes.Handler font(String file) {
+        byte[] body = bytes("/assets/fonts/" + file);
+        return exchange -> {
+            exchange.setHeader("Cache-Control", "public, max-age=604800");
+            exchange.setHeader("X-Content-Type-Options", "nosniff");
+            exchange.send(200, "font/otf", body);
+        };
+    }
+
     static byte[] bytes(String name) {
         return CACHE.computeIfAbsent(name, n -> {
-            try (InputStream in = WebPages.class.getResourceAsStream(FOLDER + n)) {
+            String resource = n.startsWith("/") ? n : FOLDER + n;
+            try (InputStream in = WebPages.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("the jar has no " + FOLDER + n);
+                    throw new IllegalStateException("the jar has no " + resource);
                 }
                 return in.readAllBytes();
             } catch (IOException e) {

@@ -71,6 +71,8 @@ public final class CounterRoutes {
                 .post("/counter/sign-out", BODY_CAP, this::signOut)
                 .get("/counter/state", this::state)
                 .post("/counter/action/*", BODY_CAP, this::action)
+                .get("/web/noto-sans-sc.otf", WebPages.font("NotoSansCJKsc-Regular-subset.otf"))
+                .get("/web/noto-sans-sc-bold.otf", WebPages.font("NotoSansCJKsc-Bold-subset.otf"))
                 .get("/display", WebPages.file("display.html"))
                 .get("/display/display.js", WebPages.file("display.js"))
                 .get("/display/display.css", WebPages.file("display.css"))
