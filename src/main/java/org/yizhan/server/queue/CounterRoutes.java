@@ -73,12 +73,31 @@ public final class CounterRoutes {
                 .post("/counter/action/*", BODY_CAP, this::action)
                 .get("/web/noto-sans-sc.otf", WebPages.font("NotoSansCJKsc-Regular-subset.otf"))
                 .get("/web/noto-sans-sc-bold.otf", WebPages.font("NotoSansCJKsc-Bold-subset.otf"))
+                .get("/report", this::report)
                 .get("/display", WebPages.file("display.html"))
                 .get("/display/display.js", WebPages.file("display.js"))
                 .get("/display/display.css", WebPages.file("display.css"))
                 .get("/display/state", exchange -> Responses.json(exchange, 200, new DisplayState(queues.hall().hall(),
                         queues.businessDate().toString(), call(queues::queueCounts),
                         call(() -> queues.recentCalls(CALLS_SHOWN)), names())));
+    }
+
+    /** GET /report?date=YYYY-MM-DD (today when left out), as a page, or JSON for Accept: application/json. */
+    private void report(Exchange exchange) {
+        String asked = exchange.query("date");
+        java.time.LocalDate date;
+        try {
+            date = asked == null || asked.isBlank() ? queues.businessDate() : java.time.LocalDate.parse(asked);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ErrorAnswer.badRequest("date must be like 2026-11-30");
+        }
+        DayReport report = call(() -> queues.report(date, windows));
+        String accept = exchange.header("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            Responses.json(exchange, 200, report);
+        } else {
+            Responses.html(exchange, 200, ReportPage.of(report));
+        }
     }
 
     private List<WindowName> names() {

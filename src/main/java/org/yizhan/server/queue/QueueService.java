@@ -482,6 +482,11 @@ public final class QueueService {
         return new CounterAnswer(window, paused, ticket);
     }
 
+    /** The day's figures per queue and per window (docs/counter.md, "The day's report"). */
+    public DayReport report(LocalDate date, WindowsFile.HallWindows windows) throws SQLException {
+        return DayReport.of(date, hall, windows, ticketsOf(date));
+    }
+
     /** Every ticket of a day, by queue and number: for checks and benchmarks. */
     public List<Ticket> ticketsOf(LocalDate date) throws SQLException {
         return database.inReadTransaction(c -> TicketStore.ofDay(c, date));
