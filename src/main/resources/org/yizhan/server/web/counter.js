@@ -126,6 +126,7 @@ function render(state) {
   document.body.classList.toggle("paused", view.paused);
   const t = view.ticket;
   say("ticket-number", t ? t.number : "—");
+  $("ticket-number").classList.toggle("none", !t);
   say("ticket-detail", t ? t.queueName + " · " + (STATE[t.state] || t.state) : view.paused ? "本窗口已暂停" : "尚未叫号");
   tick();
   const can = (on) => !pending && on;

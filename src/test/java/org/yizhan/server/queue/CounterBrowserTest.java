@@ -114,13 +114,26 @@ class CounterBrowserTest {
         await(page, Duration.ofSeconds(10), d -> d.findElement(By.id("sign-in")).isDisplayed()
                 && !d.findElements(By.cssSelector("#sign-in-window option")).isEmpty());
         new Select(page.findElement(By.id("sign-in-window"))).selectByValue(window);
+        page.findElement(By.id("sign-in-pin")).sendKeys("0000");
+        page.findElement(By.id("sign-in-go")).click();
+        await(page, Duration.ofSeconds(10), d -> text(d, "sign-in-message").equals("窗口或密码不对。"));
+        screenshot(page, "counter-sign-in-" + window);
         page.findElement(By.id("sign-in-pin")).sendKeys(pin);
         page.findElement(By.id("sign-in-go")).click();
         await(page, Duration.ofSeconds(10), d -> d.findElement(By.id("choose")).isDisplayed());
+        screenshot(page, "counter-choose-" + window);
         page.findElement(By.cssSelector("#choose-queues input[value='" + queueId + "']")).click();
         page.findElement(By.id("choose-go")).click();
         await(page, Duration.ofSeconds(10), d -> d.findElement(By.id("work")).isDisplayed());
         return page;
+    }
+
+    private static void screenshot(ChromeDriver page, String name) {
+        try {
+            Browsers.screenshot(page, name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
