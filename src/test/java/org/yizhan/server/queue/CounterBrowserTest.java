@@ -221,6 +221,29 @@ class CounterBrowserTest {
     }
 
     @Test
+    void aClickWhoseAnswerIsLostIsSentAgainAndCallsOneNumber() throws Exception {
+        setUp();
+        QueueClient kiosk = kiosk();
+        String first = issue(kiosk, "huji");
+        issue(kiosk, "huji");
+        ChromeDriver clerk = counter("3", "314159", "huji");
+        // The network drops the first answer to 叫号 after the server has acted on it.
+        clerk.executeScript("""
+                const real = window.fetch; let lose = 1; window.posts = 0;
+                window.fetch = async (url, options) => {
+                  if (String(url).includes('/counter/action/call-next')) window.posts++;
+                  const answer = await real(url, options);
+                  if (String(url).includes('/counter/action/call-next') && lose-- > 0) throw new TypeError('network');
+                  return answer;
+                };""");
+        clerk.findElement(By.id("call-next")).click();
+        await(clerk, Duration.ofSeconds(10), d -> text(d, "ticket-number").equals(first));
+        assertEquals(1, server.queues().counterView("3").queues().get(0).waiting(), "one number called, not two");
+        assertEquals(1, server.queues().recentCalls(5).size());
+        assertEquals(2L, clerk.executeScript("return window.posts"), "sent again after the lost answer, with its key");
+    }
+
+    @Test
     void theDisplayComesBackAfterTheServerRestarts() throws Exception {
         setUp();
         QueueClient kiosk = kiosk();
