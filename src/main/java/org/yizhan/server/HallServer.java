@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -98,7 +99,7 @@ public final class HallServer implements AutoCloseable {
         this.queues = queues;
         this.cases = cases;
         this.port = connector.getLocalPort();
-        this.tls = connector.getDefaultConnectionFactory() instanceof SslConnectionFactory;
+        this.tls = connector.getConnectionFactory(DetectorConnectionFactory.class) != null; // TLS, detected (PlainOnTlsPort)
     }
 
     /** Starts serving {@code dataDir} on {@code address} (port 0 picks a free port), on the system clock. */
@@ -207,7 +208,10 @@ public final class HallServer implements AutoCloseable {
             // Kiosks reach a hall server by its address, which a hall's own certificate need not name for a pin.
             secure.setSniHostCheck(false);
             https.addCustomizer(secure);
-            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
+            // A client that speaks plain HTTP to this port (http:// where https:// is meant) is told so in one
+            // answer (PlainOnTlsPort) instead of a handshake error or a closed connection.
+            connector = new ServerConnector(server, 1, 1,
+                    new DetectorConnectionFactory(new SslConnectionFactory(ssl, "http/1.1")),
                     new HttpConnectionFactory(https));
         } else {
             connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -223,7 +227,7 @@ public final class HallServer implements AutoCloseable {
         GzipHandler gzip = new GzipHandler(routes);
         gzip.setMinGzipSize(512);
         gzip.addIncludedMethods("GET");
-        GracefulHandler graceful = new GracefulHandler(gzip);
+        GracefulHandler graceful = new GracefulHandler(keys != null ? new PlainOnTlsPort(gzip) : gzip);
         AccessLog access = new AccessLog(dataDir);
         server.setHandler(access.counting(graceful));
         server.setErrorHandler(new JsonErrors(limits.maxHeaderBytes()));

@@ -73,6 +73,19 @@ class TlsSyncTest {
     }
 
     @Test
+    void plainHttpToTheTlsPortIsToldToUseHttps() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: hall\r\nAuthorization: Bearer secret\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.contains("\"error\":\"https_required\""), answer);
+            assertTrue(answer.contains("this port speaks https"), answer);
+        }
+    }
+
+    @Test
     void aWrongCertificateFailsNamingTheKey() throws Exception {
         HallFailure pinned = assertThrows(HallFailure.class, () -> client(ServerTrust.pin(
                 ServerTrust.fingerprint(other.x509()), "server.pin")).getJson("health", JsonNode.class));
