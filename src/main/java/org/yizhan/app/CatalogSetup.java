@@ -43,7 +43,8 @@ public final class CatalogSetup implements AutoCloseable {
     private final Optional<CaseStatus> cases;
     private final Optional<HallClient> trusted;
     private final Path dataDir;
-    private Outbox outbox;
+    /** Volatile, not locked: the 取号 screen reads it on the FX thread while startOutbox may be on the disk. */
+    private volatile Outbox outbox;
     private OutboxSender sender;
 
     private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded,
@@ -169,19 +170,20 @@ public final class CatalogSetup implements AutoCloseable {
      */
     public synchronized Outbox startOutbox(int maxMessages, Clock clock) throws OutboxFailure {
         if (outbox == null) {
-            outbox = Outbox.open(dataDir, maxMessages, clock);
+            Outbox opened = Outbox.open(dataDir, maxMessages, clock);
             if (trusted.isPresent()) {
-                sender = new OutboxSender(outbox, OutboxSender.over(trusted.get()), clock, new java.util.Random());
+                sender = new OutboxSender(opened, OutboxSender.over(trusted.get()), clock, new java.util.Random());
                 sender.start();
-            } else if (outbox.size() > 0) {
-                LOG.warn("the outbox holds {} message(s), but without hall.secret none can be sent", outbox.size());
+            } else if (opened.size() > 0) {
+                LOG.warn("the outbox holds {} message(s), but without hall.secret none can be sent", opened.size());
             }
+            outbox = opened;
         }
         return outbox;
     }
 
     /** The outbox once {@link #startOutbox} opened it. */
-    public synchronized Optional<Outbox> outbox() {
+    public Optional<Outbox> outbox() {
         return Optional.ofNullable(outbox);
     }
 
