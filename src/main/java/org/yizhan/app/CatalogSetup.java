@@ -46,6 +46,7 @@ public final class CatalogSetup implements AutoCloseable {
     /** Volatile, not locked: the 取号 screen reads it on the FX thread while startOutbox may be on the disk. */
     private volatile Outbox outbox;
     private OutboxSender sender;
+    private boolean closed;
 
     private CatalogSetup(CatalogDirectory catalogs, HallClient hall, CatalogSync sync, Optional<HallServer> embedded,
             Optional<Queues> queues, Optional<CaseStatus> cases, Optional<HallClient> trusted, Path dataDir) {
@@ -195,6 +196,10 @@ public final class CatalogSetup implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (closed) {
+                return; // the kiosk's close and its loading thread may both close it
+            }
+            closed = true;
             // Before the embedded server: what is still unsent stays on the disk for the next start.
             if (sender != null) {
                 sender.close();

@@ -134,6 +134,9 @@ public final class Kiosk {
             startOutbox(created);
         }
         setup = created;
+        if (created != null && closed) {
+            created.close(); // closed while the outbox was opened: close() may have missed this setup
+        }
         CatalogSnapshot snapshot;
         boolean demo = config.embeddedServer();
         if (created != null) {
@@ -222,6 +225,10 @@ public final class Kiosk {
         }
         startOutbox(created);
         setup = created;
+        if (closed) {
+            created.close();
+            throw new CancellationException("the kiosk was closed");
+        }
         return created;
     }
 

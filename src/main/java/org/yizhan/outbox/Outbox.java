@@ -69,11 +69,17 @@ public final class Outbox implements AutoCloseable {
         } catch (SQLException e) {
             throw new OutboxFailure("cannot open the outbox " + file + ": " + e.getMessage(), e);
         }
-        int released = outbox.write("open", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET held = 0 WHERE held = 1")) {
-                return s.executeUpdate();
-            }
-        });
+        int released;
+        try {
+            released = outbox.write("open", c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE messages SET held = 0 WHERE held = 1")) {
+                    return s.executeUpdate();
+                }
+            });
+        } catch (OutboxFailure e) {
+            outbox.close();
+            throw e;
+        }
         if (released > 0) {
             LOG.warn("the outbox had {} message(s) held by a kiosk that stopped mid-act (a ticket printing): they "
                     + "are sent now, as if the act was done", released);
@@ -240,10 +246,11 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** All messages, and those that must arrive. */
+    /** All messages, and those still to send that must arrive (kept-aside ones do not stop the numbers). */
     private static int[] counts(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT count(*), coalesce(sum(droppable = 0), 0) FROM messages"); ResultSet row = s.executeQuery()) {
+                "SELECT count(*), coalesce(sum(droppable = 0 AND refused IS NULL), 0) FROM messages");
+             ResultSet row = s.executeQuery()) {
             return new int[] {row.getInt(1), row.getInt(2)};
         }
     }

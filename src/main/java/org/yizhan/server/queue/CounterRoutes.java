@@ -109,7 +109,7 @@ public final class CounterRoutes {
         SignIn body = JsonBody.read(exchange, SignIn.class, BODY_CAP);
         String window = body.window() == null ? "" : body.window().strip();
         String address = String.valueOf(exchange.clientAddress());
-        Optional<Duration> wait = limits.refusal(window, address);
+        Optional<Duration> wait = limits.attempt(window, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
             exchange.setHeader("Retry-After", String.valueOf(seconds));
@@ -120,13 +120,12 @@ public final class CounterRoutes {
         boolean right = known.isPresent() ? known.get().pin().matches(body.pin())
                 : spend(body.pin()); // an unknown window costs what a wrong PIN costs
         if (!right) {
-            limits.failed(window, address);
             throw new ErrorAnswer(401, "wrong_pin", windows.windows().isEmpty()
                     ? "no window may sign in here yet: the hall's technician sets them up in DATA/windows.json "
                             + "(docs/counter.md)"
                     : "the window or its PIN is not right").asOutcome();
         }
-        limits.succeeded(window);
+        limits.succeeded(window, address);
         String token = sessions.open(window);
         long seconds = Duration.between(clock.instant(), sessions.endOfDay(clock.instant())).toSeconds();
         exchange.setHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/counter; Max-Age=" + seconds

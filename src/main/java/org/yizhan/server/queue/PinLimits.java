@@ -37,15 +37,27 @@ final class PinLimits {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    synchronized void failed(String window, String address) {
-        Instant now = clock.instant();
-        add(byWindow, window, now);
-        add(byAddress, address, now);
+    /**
+     * One try of {@code window} from {@code address}: refused (how long to wait), or counted as a failure before the
+     * slow PIN check runs, so that a burst of tries sent at once is counted whole and cannot slip past the limit.
+     */
+    synchronized Optional<Duration> attempt(String window, String address) {
+        Optional<Duration> wait = refusal(window, address);
+        if (wait.isEmpty()) {
+            Instant now = clock.instant();
+            add(byWindow, window, now);
+            add(byAddress, address, now);
+        }
+        return wait;
     }
 
-    /** The right PIN ends the window's count; the address's stays. */
-    synchronized void succeeded(String window) {
+    /** The right PIN: the window's count ends, and this try leaves the address's. */
+    synchronized void succeeded(String window, String address) {
         byWindow.remove(window);
+        Deque<Instant> times = byAddress.get(address);
+        if (times != null && !times.isEmpty()) {
+            times.removeLast();
+        }
     }
 
     private static Duration wait(Deque<Instant> times, int factor, Instant now) {

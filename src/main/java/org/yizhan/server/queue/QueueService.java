@@ -34,7 +34,10 @@ import org.yizhan.storage.Database;
 public final class QueueService {
     /** A number no kiosk said it printed within this time is voided: it never reached a citizen. */
     public static final Duration PRINT_TIMEOUT = Duration.ofMinutes(2);
-    /** How long a kiosk's request is remembered by its Idempotency-Key: longer than its outbox keeps trying. */
+    /**
+     * How long a kiosk's request is remembered by its Idempotency-Key. An outbox may try longer; a repeat after that
+     * is judged again, which for printed and void (repeatable by their state) changes nothing either.
+     */
     static final Duration REQUESTS_KEPT = Duration.ofDays(7);
     /** The void reason the sweep gives. */
     static final String SWEPT = "not_printed";

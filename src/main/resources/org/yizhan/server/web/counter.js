@@ -109,8 +109,13 @@ async function refresh() {
     $("link").hidden = true;
     render(state);
   } catch (e) {
-    if (e.status === 401) showSignIn(view ? WORDS.signed_out : "");
-    else $("link").hidden = false;
+    if (e.status === 401) {
+      showSignIn(view ? WORDS.signed_out : "");
+    } else {
+      $("link").hidden = false;
+      // The buttons as they were, enabled again: an action's wait must not leave them dead until the next event.
+      if (view && view.signedIn) render({ hall: $("hall").textContent, name: $("window-name").textContent, view });
+    }
   }
 }
 
@@ -206,6 +211,7 @@ async function act(action, body) {
   say("work-message", "");
   if (view) render({ hall: $("hall").textContent, name: $("window-name").textContent, view });
   const key = randomKey();
+  let signedOut = false;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -219,14 +225,14 @@ async function act(action, body) {
           await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
           continue;
         }
-        if (e.status === 401) { showSignIn(WORDS.signed_out); return; }
+        if (e.status === 401) { signedOut = true; showSignIn(WORDS.signed_out); return; }
         say(view && view.signedIn ? "work-message" : "choose-message", e.status === undefined ? "连不上大厅服务器，请稍后再试。" : words(e));
         break;
       }
     }
   } finally {
     pending = false;
-    await refresh();
+    if (!signedOut) await refresh();
   }
 }
 

@@ -4,7 +4,8 @@
 const $ = (id) => document.getElementById(id);
 const DIGITS = "零一二三四五六七八九";
 let names = {};          // window id → its name from windows.json
-let shownLatest = null;  // the call on screen, so a refresh does not announce it again
+let live = false;        // a call came on the stream since it (re)connected: a refresh keeps it on screen
+let quietUntil = 0;      // after a (re)connection the missed events come first: shown by the refresh, not announced
 let audio = null;
 
 function windowName(id) {
@@ -28,7 +29,8 @@ async function refresh() {
   names = {};
   for (const w of state.windows) names[w.id] = w.name;
   const calls = state.calls;
-  if (calls.length > 0) showLatest(calls[0], false);
+  // The state orders calls by when they were first called; a recall on the stream is newer than that order says.
+  if (calls.length > 0 && !live) showLatest(calls[0], false);
   const list = $("calls");
   list.replaceChildren();
   for (const call of calls.slice(1, 7)) {
@@ -56,7 +58,6 @@ function showLatest(call, fresh) {
   $("latest-number").textContent = call.number;
   $("latest-window").textContent = windowName(call.window);
   $("latest-text").textContent = sentence(call);
-  shownLatest = call.number + "@" + call.window;
   if (fresh) {
     const box = $("latest");
     box.classList.remove("fresh");
@@ -122,6 +123,8 @@ function listen() {
   events = new EventSource("/queue/events");
   events.onopen = () => {
     $("link").hidden = true;
+    live = false;
+    quietUntil = Date.now() + 1000;
     refresh().catch(() => { $("link").hidden = false; });
   };
   events.onmessage = (message) => {
@@ -131,8 +134,9 @@ function listen() {
     } catch (e) {
       return;
     }
-    if (event.type === "ticket.called" || event.type === "ticket.recalled") {
+    if ((event.type === "ticket.called" || event.type === "ticket.recalled") && Date.now() > quietUntil) {
       const call = { number: event.number, window: event.window };
+      live = true;
       showLatest(call, true);
       announce(call);
     }
