@@ -74,7 +74,8 @@ public final class PinHash {
         return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
-    private static byte[] derive(String pin, byte[] salt, int iterations) {
+    /** PBKDF2-HMAC-SHA256, 256 bits: the slow hash of a PIN here and of a case's check on the hall server. */
+    public static byte[] derive(String pin, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(pin.toCharArray(), salt, iterations, HASH_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -9,7 +9,6 @@ import org.yizhan.server.Exchange;
 import org.yizhan.server.JsonBody;
 import org.yizhan.server.Responses;
 import org.yizhan.server.Routes;
-import org.yizhan.server.StoreCalls;
 import org.yizhan.server.WebPages;
 
 /**
@@ -78,8 +77,8 @@ public final class CounterRoutes {
                 .get("/display/display.js", WebPages.file("display.js"))
                 .get("/display/display.css", WebPages.file("display.css"))
                 .get("/display/state", exchange -> Responses.json(exchange, 200, new DisplayState(queues.hall().hall(),
-                        queues.businessDate().toString(), call(queues::queueCounts),
-                        call(() -> queues.recentCalls(CALLS_SHOWN)), names())));
+                        queues.businessDate().toString(), QueueRoutes.call(queues::queueCounts),
+                        QueueRoutes.call(() -> queues.recentCalls(CALLS_SHOWN)), names())));
     }
 
     /** GET /report?date=YYYY-MM-DD (today when left out), as a page, or JSON for Accept: application/json. */
@@ -91,7 +90,7 @@ public final class CounterRoutes {
         } catch (java.time.format.DateTimeParseException e) {
             throw ErrorAnswer.badRequest("date must be like 2026-11-30");
         }
-        DayReport report = call(() -> queues.report(date, windows));
+        DayReport report = QueueRoutes.call(() -> queues.report(date, windows));
         String accept = exchange.header("Accept");
         if (accept != null && accept.contains("application/json")) {
             Responses.json(exchange, 200, report);
@@ -146,7 +145,7 @@ public final class CounterRoutes {
         Optional<CounterSessions.Session> session = sessions.find(token);
         if (session.isPresent()) {
             try {
-                call(() -> {
+                QueueRoutes.call(() -> {
                     queues.signOut(session.get().window());
                     return null;
                 });
@@ -165,7 +164,7 @@ public final class CounterRoutes {
         CounterSessions.Session session = session(exchange);
         String name = windows.window(session.window()).map(WindowsFile.Window::name).orElse(session.window());
         Responses.json(exchange, 200, new CounterState(queues.hall().hall(), name,
-                call(() -> queues.counterView(session.window()))));
+                QueueRoutes.call(() -> queues.counterView(session.window()))));
     }
 
     /** POST /counter/action/{call-next|recall|start|done|no-show|transfer|pause|resume|queues}. */
@@ -180,7 +179,7 @@ public final class CounterRoutes {
         }
         Action body = exchange.body().length == 0 ? new Action(null, null)
                 : JsonBody.read(exchange, Action.class, BODY_CAP);
-        Responses.json(exchange, 200, call(() -> queues.counterAction(session.window(), action, body.queue(),
+        Responses.json(exchange, 200, QueueRoutes.call(() -> queues.counterAction(session.window(), action, body.queue(),
                 body.queues(), key)));
     }
 
@@ -215,14 +214,5 @@ public final class CounterRoutes {
             }
         }
         return null;
-    }
-
-    private static <T> T call(StoreCalls.StoreCall<T> work) {
-        try {
-            return StoreCalls.run("ticket store", work);
-        } catch (QueueRefusal refusal) {
-            ErrorAnswer answer = new ErrorAnswer(refusal.status(), refusal.code(), refusal.getMessage());
-            throw answer.status() == 400 ? answer : answer.asOutcome();
-        }
     }
 }

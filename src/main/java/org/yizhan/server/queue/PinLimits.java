@@ -3,11 +3,8 @@ package org.yizhan.server.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.yizhan.server.RecentFailures;
 
 /**
  * Wrong window PINs slow down and then lock (docs/counter.md): after {@link #FREE} failures within {@link #WINDOW}
@@ -23,8 +20,8 @@ final class PinLimits {
     private static final int MAX_KEYS = 10_000;
 
     private final Clock clock;
-    private final Map<String, Deque<Instant>> byWindow = new HashMap<>();
-    private final Map<String, Deque<Instant>> byAddress = new HashMap<>();
+    private final RecentFailures byWindow = new RecentFailures(WINDOW, MAX_KEYS);
+    private final RecentFailures byAddress = new RecentFailures(WINDOW, MAX_KEYS);
 
     PinLimits(Clock clock) {
         this.clock = clock;
@@ -33,7 +30,7 @@ final class PinLimits {
     /** How long until {@code window} may be tried again from {@code address}; empty when it may now. */
     synchronized Optional<Duration> refusal(String window, String address) {
         Instant now = clock.instant();
-        Duration wait = max(wait(byWindow.get(window), 1, now), wait(byAddress.get(address), ADDRESS_FACTOR, now));
+        Duration wait = max(wait(byWindow, window, 1, now), wait(byAddress, address, ADDRESS_FACTOR, now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
@@ -45,34 +42,26 @@ final class PinLimits {
         Optional<Duration> wait = refusal(window, address);
         if (wait.isEmpty()) {
             Instant now = clock.instant();
-            add(byWindow, window, now);
-            add(byAddress, address, now);
+            byWindow.add(window, now);
+            byAddress.add(address, now);
         }
         return wait;
     }
 
     /** The right PIN: the window's count ends, and this try leaves the address's. */
     synchronized void succeeded(String window, String address) {
-        byWindow.remove(window);
-        Deque<Instant> times = byAddress.get(address);
-        if (times != null && !times.isEmpty()) {
-            times.removeLast();
-        }
+        byWindow.clear(window);
+        byAddress.forgetLatest(address);
     }
 
-    private static Duration wait(Deque<Instant> times, int factor, Instant now) {
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        expire(times, now);
-        int n = times.size();
+    private static Duration wait(RecentFailures failures, String key, int factor, Instant now) {
+        int n = failures.count(key, now);
         if (n >= LOCK_AT * factor) {
-            Instant freed = times.stream().skip(n - (long) LOCK_AT * factor).findFirst().orElseThrow().plus(WINDOW);
-            return positive(Duration.between(now, freed));
+            return failures.untilBelow(key, LOCK_AT * factor, now);
         }
         if (n >= FREE * factor) {
             int over = n / factor - FREE + 1;
-            return positive(Duration.between(now, times.peekLast().plusSeconds(1L << Math.min(over, 10))));
+            return positive(Duration.between(now, failures.latest(key).plusSeconds(1L << Math.min(over, 10))));
         }
         return Duration.ZERO;
     }
@@ -83,23 +72,5 @@ final class PinLimits {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static void add(Map<String, Deque<Instant>> failures, String key, Instant now) {
-        if (failures.size() > MAX_KEYS) {
-            failures.values().removeIf(times -> {
-                expire(times, now);
-                return times.isEmpty();
-            });
-        }
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        expire(times, now);
-        times.addLast(now);
-    }
-
-    private static void expire(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-            times.removeFirst();
-        }
     }
 }

@@ -198,7 +198,7 @@ public final class QueueRoutes {
     }
 
     /** Runs a queue operation; its refusal becomes the error answer, a store failure a 503 or a 500. */
-    private static <T> T call(StoreCalls.StoreCall<T> work) {
+    static <T> T call(StoreCalls.StoreCall<T> work) {
         try {
             return StoreCalls.run("ticket store", work);
         } catch (QueueRefusal refusal) {

@@ -84,15 +84,18 @@ public final class QueuesFile {
 
     /** @param name the file, as messages name it */
     public static HallQueues parse(byte[] json, String name) throws QueuesFileException {
-        JsonNode root;
+        return new QueuesFile(name).hall(tree(json, name));
+    }
+
+    /** The JSON of one of the hall's files (queues, windows), or what is wrong with it in one line. */
+    static JsonNode tree(byte[] json, String name) throws QueuesFileException {
         try {
-            root = Json.mapper().readTree(json);
+            return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new QueuesFileException(name + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
         } catch (IOException e) {
             throw new QueuesFileException(name + ": cannot be read: " + e.getMessage());
         }
-        return new QueuesFile(name).hall(root);
     }
 
     private HallQueues hall(JsonNode root) throws QueuesFileException {

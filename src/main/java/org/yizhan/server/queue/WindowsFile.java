@@ -1,6 +1,5 @@
 package org.yizhan.server.queue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yizhan.config.PinHash;
-import org.yizhan.json.Json;
 
 /**
  * {@code DATA/windows.json}, the hall's counters (窗口) that may sign in on the counter page: each one's id, the
@@ -57,14 +55,7 @@ public final class WindowsFile {
     }
 
     public static HallWindows parse(byte[] json, String name) throws QueuesFileException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new QueuesFileException(name + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw new QueuesFileException(name + ": cannot be read: " + e.getMessage());
-        }
+        JsonNode root = QueuesFile.tree(json, name);
         if (root == null || !root.isObject() || !root.has("windows") || !root.get("windows").isArray()) {
             throw new QueuesFileException(name + ": must be {\"windows\": [ … ]} (docs/counter.md)");
         }

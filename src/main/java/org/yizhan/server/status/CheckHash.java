@@ -1,10 +1,8 @@
 package org.yizhan.server.status;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import org.yizhan.config.PinHash;
 
 /**
  * The check value at rest: PBKDF2WithHmacSHA256 with a random salt per case, so a stolen {@code cases.db} gives away
@@ -15,7 +13,6 @@ import javax.crypto.spec.PBEKeySpec;
 final class CheckHash {
     static final int ITERATIONS = 100_000;
     private static final int SALT_BYTES = 16;
-    private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** What an unknown number is compared against, so that it costs what a wrong check costs. */
     private static final Hashed DUMMY = of("0000");
@@ -34,28 +31,17 @@ final class CheckHash {
     static Hashed of(String check) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return new Hashed(salt, ITERATIONS, derive(check, salt, ITERATIONS));
+        return new Hashed(salt, ITERATIONS, PinHash.derive(check, salt, ITERATIONS));
     }
 
     /** Whether {@code check} is the one hashed, in constant time once derived. */
     static boolean matches(Hashed stored, String check) {
-        return MessageDigest.isEqual(stored.hash(), derive(check, stored.salt(), stored.iterations()));
+        return MessageDigest.isEqual(stored.hash(), PinHash.derive(check, stored.salt(), stored.iterations()));
     }
 
     /** The same work as {@link #matches} for a number that has no case; always false. */
     static boolean spend(String check) {
         matches(DUMMY, check);
         return false;
-    }
-
-    private static byte[] derive(String check, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(check.toCharArray(), salt, iterations, HASH_BITS);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no PBKDF2WithHmacSHA256", e);
-        } finally {
-            spec.clearPassword();
-        }
     }
 }
