@@ -217,7 +217,22 @@ public enum ConfigKey {
                     + "used on top of the dictionary that ships with the kiosk; read when the kiosk starts. Written "
                     + "like data.dir. Empty: the shipped dictionary only.",
             "留空，或词表文件的路径",
-            "empty, or the path of a words file");
+            "empty, or the path of a words file"),
+    LOG_MAX_FILE_SIZE("log.max-file-size", "10", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::logFileMegabytes),
+            "日志文件（数据目录下的 logs/kiosk.log）写到多少兆字节（MB）时换一个新文件。日志最多占用"
+                    + " log.max-file-size × log.keep-days 兆字节，超出时先删最旧的。",
+            "Megabytes (MB) after which the log file (logs/kiosk.log in the data directory) is set aside and a new "
+                    + "one begun. The logs take at most log.max-file-size × log.keep-days MB; beyond that the "
+                    + "oldest go first.",
+            "1 到 1000 之间的整数（MB）",
+            "a whole number of megabytes from 1 to 1000"),
+    LOG_KEEP_DAYS("log.keep-days", "14", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::logDays),
+            "日志保留多少天，更早的日志文件自动删除。",
+            "Days the log files are kept; older ones are deleted.",
+            "1 到 365 之间的整数（天）",
+            "a whole number of days from 1 to 365");
 
     /** Whether a kiosk.properties must set the key. */
     private enum Need { REQUIRED, OPTIONAL }

@@ -17,6 +17,10 @@ final class ConfigValues {
     static final int IDLE_TIMEOUT_MAX = 3600;
     static final int SYNC_INTERVAL_MIN = 1;
     static final int SYNC_INTERVAL_MAX = 1440;
+    static final int LOG_FILE_MB_MIN = 1;
+    static final int LOG_FILE_MB_MAX = 1000;
+    static final int LOG_DAYS_MIN = 1;
+    static final int LOG_DAYS_MAX = 365;
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final Pattern KEY_ID = Pattern.compile("[0-9A-Fa-f]{16}");
     static final String USER_HOME = "${user.home}";
@@ -148,6 +152,14 @@ final class ConfigValues {
 
     static Integer outboxMessages(String value) throws InvalidValue {
         return wholeNumber(value, 100, 1_000_000);
+    }
+
+    static Integer logFileMegabytes(String value) throws InvalidValue {
+        return wholeNumber(value, LOG_FILE_MB_MIN, LOG_FILE_MB_MAX);
+    }
+
+    static Integer logDays(String value) throws InvalidValue {
+        return wholeNumber(value, LOG_DAYS_MIN, LOG_DAYS_MAX);
     }
 
     /** What {@code printer.address} names; whether it fits {@code printer.type} is the loader's check. */

@@ -232,6 +232,16 @@ public final class KioskConfig {
         return get(ConfigKey.OUTBOX_MAX_MESSAGES, Integer.class);
     }
 
+    /** {@code log.max-file-size}: megabytes a log file grows to before the next one begins. */
+    public int logMaxFileMegabytes() {
+        return get(ConfigKey.LOG_MAX_FILE_SIZE, Integer.class);
+    }
+
+    /** {@code log.keep-days}: days a log file is kept. */
+    public int logKeepDays() {
+        return get(ConfigKey.LOG_KEEP_DAYS, Integer.class);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof KioskConfig that && values.equals(that.values);
