@@ -62,6 +62,8 @@ public final class Kiosk {
     private volatile TaskExecutor.Cancellable retry = () -> { };
     private Consumer<SyncOutcome> syncListener = outcome -> { };
     private final Optional<TicketPrinter> printer;
+    private volatile UncaughtErrors uncaught;
+    private volatile java.util.List<String> startupWarnings = java.util.List.of();
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
@@ -89,6 +91,7 @@ public final class Kiosk {
      */
     public static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer);
+        kiosk.uncaught = UncaughtErrors.install(kiosk.shell);
         KioskStage.show(stage, developer);
         kiosk.loadCatalog();
         return kiosk;
@@ -347,9 +350,26 @@ public final class Kiosk {
         }
     }
 
+    /**
+     * What was doubtful about the start, for the technician's panel: kiosk.properties' warnings (a duplicate
+     * key, a key of a newer version) and a log that cannot be written. Its problems stop the start instead
+     * ({@link KioskApp.Launch#problems()}).
+     */
+    public java.util.List<String> startupWarnings() {
+        return startupWarnings;
+    }
+
+    void setStartupWarnings(java.util.List<String> warnings) {
+        startupWarnings = java.util.List.copyOf(warnings);
+    }
+
     /** Stops syncing and the embedded server. */
     public void close() {
         closed = true;
+        UncaughtErrors handler = uncaught;
+        if (handler != null) {
+            handler.uninstall();
+        }
         loading.cancel();
         retry.cancel();
         if (scheduler != null) {

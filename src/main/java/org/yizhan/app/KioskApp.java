@@ -24,9 +24,20 @@ public final class KioskApp extends Application {
 
     /**
      * What to start: a valid configuration, or the problems that stop it (shown full screen to the
-     * technician).
+     * technician); the warnings it started with (a duplicate key, a log that cannot be written), for the
+     * technician's panel.
      */
-    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
+    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, List<String> warnings,
+                         boolean developer) {
+        public Launch {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Without warnings. */
+        public Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
+            this(configFile, config, problems, List.of(), developer);
+        }
     }
 
     private static volatile Launch launch;
@@ -62,6 +73,7 @@ public final class KioskApp extends Application {
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
         kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
+        kiosk.setStartupWarnings(l.warnings());
     }
 
     static void showProblems(Stage stage, Launch l) {

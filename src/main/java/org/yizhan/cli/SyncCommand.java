@@ -5,27 +5,34 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.yizhan.app.CatalogSetup;
 import org.yizhan.config.ConfigException;
+import org.yizhan.config.ConfigPath;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
 import org.yizhan.sync.SyncOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code sync --config FILE}: one sync exactly as the kiosk does it, for a technician checking a server. */
+/** {@code sync [--config FILE]}: one sync exactly as the kiosk does it, for a technician checking a server. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Performs one catalog sync as the kiosk does, into the data directory FILE names, and prints "
                 + "one line: applied version N, not modified (version N) or rejected: REASON (kept version N).")
 final class SyncCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The kiosk's kiosk.properties.")
+    @Option(names = "--config", paramLabel = "FILE", description = "The kiosk's kiosk.properties (default: the file "
+            + "the environment variable YIZHAN_CONFIG names, else ./kiosk.properties).")
     Path config;
+
+    @ParentCommand
+    YizhanCommand parent;
 
     @Override
     public Integer call() {
+        ConfigPath path = ConfigPath.choose(config, parent.environment);
         LoadedConfig loaded;
         try {
-            loaded = KioskConfigLoader.load(config);
+            loaded = KioskConfigLoader.load(path.file());
         } catch (ConfigException e) {
-            System.err.println(config.toAbsolutePath() + " has problems:");
+            System.err.println(path.describe() + " has problems:");
             e.lines().forEach(System.err::println);
             return 2;
         }

@@ -1,10 +1,14 @@
 package org.yizhan.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.yizhan.app.KioskApp;
+import org.yizhan.app.LogFiles;
 import org.yizhan.config.ConfigException;
+import org.yizhan.config.ConfigPath;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.KioskConfigLoader;
 import org.yizhan.config.LoadedConfig;
@@ -21,25 +25,31 @@ import picocli.CommandLine.Option;
 public final class YizhanCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "kiosk.properties to read (default: ./kiosk.properties)")
+            description = "kiosk.properties to read (default: the file the environment variable YIZHAN_CONFIG names, "
+                    + "else ./kiosk.properties)")
     Path config;
+
+    /** Where YIZHAN_CONFIG is read; a test sets its own. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--dev", description = "Developer mode: an ordinary window that can be closed, not a locked full screen.")
     boolean developer;
 
     @Override
     public Integer call() {
-        Path file = config != null ? config : KioskConfigLoader.DEFAULT_FILE;
+        ConfigPath path = configPath();
         KioskApp.Launch launch;
         try {
             // No file is a problem too: a kiosk started from the wrong folder must not come up as the demo.
-            LoadedConfig loaded = KioskConfigLoader.load(file);
+            LoadedConfig loaded = KioskConfigLoader.load(path.file());
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer);
+            List<String> warnings = new ArrayList<>(loaded.warnings());
+            LogFiles.startKiosk(loaded.config()).ifPresent(warnings::add);
+            launch = new KioskApp.Launch(path.describeZh(), loaded.config(), List.of(), warnings, developer);
         } catch (ConfigException e) {
-            System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
+            System.err.println("The kiosk cannot start: " + path.describe() + " has problems.");
             e.lines().forEach(System.err::println);
-            launch = new KioskApp.Launch(file.toAbsolutePath().toString(), KioskConfig.defaults(), e.problems(), developer);
+            launch = new KioskApp.Launch(path.describeZh(), KioskConfig.defaults(), e.problems(), developer);
         }
         int code = launch.problems().isEmpty() ? 0 : 2;
         StopSignals.install(KioskApp::exit, code);
@@ -56,6 +66,11 @@ public final class YizhanCommand implements Callable<Integer> {
                     + "in the kiosk's desktop session (commands such as sync and server need none).");
             return 1;
         }
+    }
+
+    /** The kiosk.properties this run reads: --config, else YIZHAN_CONFIG, else ./kiosk.properties. */
+    ConfigPath configPath() {
+        return ConfigPath.choose(config, environment);
     }
 
     /** {@code -V}: the pom's version, which the build writes into version.properties. */

@@ -51,11 +51,15 @@ public final class KioskShell implements Navigator {
     private Destination current;
     private Screen currentScreen;
     private Runnable beforeHome = () -> { };
+    private final Clock time;
+    private final Recovery recovery = new Recovery();
+    private boolean recoveryDue;
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
         this.factory = factory;
         this.info = info;
+        this.time = clock;
         this.clockText = new ClockText(clock, messages);
         this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
 
@@ -105,7 +109,10 @@ public final class KioskShell implements Navigator {
         elder.set(info.elderByDefault());
 
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
-                e -> this.clock.setText(clockText.now())));
+                e -> {
+                    this.clock.setText(clockText.now());
+                    checkRecovery();
+                }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         this.clock.setText(clockText.now());
@@ -238,6 +245,59 @@ public final class KioskShell implements Navigator {
         boolean atHome = destination instanceof Destination.Home;
         showBottomBar(!atHome);
         idle.arm(!atHome);
+    }
+
+    /**
+     * An exception escaped a handler on the FX thread: on the next pulse the shell goes home, or, if home itself
+     * keeps failing, shows the out-of-service page and tries again later ({@link Recovery}). Several failures
+     * before that pulse are one. Call on the FX thread.
+     */
+    public void failed() {
+        if (recoveryDue) {
+            return;
+        }
+        recoveryDue = true;
+        javafx.application.Platform.runLater(this::recover);
+    }
+
+    private void recover() {
+        recoveryDue = false;
+        switch (recovery.failed(current instanceof Destination.Home, time.instant())) {
+            case HOME -> home();
+            case OUT_OF_SERVICE -> showOutOfService();
+            case NONE -> { }
+        }
+    }
+
+    /** Tries home again once the out-of-service pause is over, as the ticker does every second. */
+    public void checkRecovery() {
+        if (recovery.retryDue(time.instant())) {
+            home();
+        }
+    }
+
+    /** True while the out-of-service page is up. */
+    public boolean outOfService() {
+        return recovery.outOfService();
+    }
+
+    private void showOutOfService() {
+        if (currentScreen != null) {
+            Screen leaving = currentScreen;
+            currentScreen = null;
+            leaving.left();
+        }
+        current = null;
+        history.clear();
+        Label title = Labels.of(messages.get("shell.outOfService.title"), "title");
+        Label text = Labels.of(messages.get("shell.outOfService.text"));
+        Label english = Labels.of(messages.get("shell.outOfService.english"), "secondary");
+        VBox page = new VBox(title, text, english);
+        page.getStyleClass().add("out-of-service");
+        page.setId("out-of-service");
+        content.getChildren().setAll(page);
+        showBottomBar(false);
+        idle.arm(false);
     }
 
     /** Home has its own four ways in; the bar with 首页 and 返回 belongs to the other screens. */

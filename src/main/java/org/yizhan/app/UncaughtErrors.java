@@ -1,0 +1,60 @@
+package org.yizhan.app;
+
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.ui.KioskShell;
+
+/**
+ * The kiosk's handler of exceptions nobody caught, on any thread: each is logged with its thread's name; one on
+ * the FX thread (a screen's handler, a runnable handed to it) also sends the shell home on the next pulse
+ * ({@link KioskShell#failed()}), so a citizen never sees a stack trace or a screen that stopped answering.
+ */
+final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UncaughtErrors.class);
+
+    private final KioskShell shell;
+    private final Thread.UncaughtExceptionHandler previous;
+    private volatile boolean installed = true;
+
+    private UncaughtErrors(KioskShell shell, Thread.UncaughtExceptionHandler previous) {
+        this.shell = shell;
+        this.previous = previous;
+    }
+
+    /**
+     * Handles every thread's uncaught exceptions from now on, the FX thread's too (it may carry a handler of its
+     * own, which this replaces). Call on the FX thread.
+     */
+    static UncaughtErrors install(KioskShell shell) {
+        RecentLog.get(); // from the start, whether or not LogFiles has set up the log
+        UncaughtErrors handler = new UncaughtErrors(shell, Thread.getDefaultUncaughtExceptionHandler());
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+        return handler;
+    }
+
+    /** Puts back the default handler found at {@link #install}: for a kiosk that is closed (tests start many). */
+    void uninstall() {
+        installed = false;
+        if (Thread.getDefaultUncaughtExceptionHandler() == this) {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+        try {
+            LOG.error("uncaught exception on thread {}", thread.getName(), e);
+        } catch (RuntimeException | Error logFailed) {
+            // Not the handler's own exception on top: the one that matters is e.
+        }
+        if (!installed) {
+            return;
+        }
+        if (Platform.isFxApplicationThread()) {
+            shell.failed();
+        }
+    }
+}
