@@ -43,6 +43,11 @@ public final class KioskConfigLoader {
 
     /** As {@link #load(Path)}, with {@code ${user.home}} standing for {@code userHome}. */
     public static LoadedConfig load(Path file, Path userHome) throws ConfigException {
+        return load(file, userHome, Disk.REAL);
+    }
+
+    /** As {@link #load(Path, Path)}, asking {@code disk} whether data.dir can be written and has room. */
+    public static LoadedConfig load(Path file, Path userHome, Disk disk) throws ConfigException {
         String name = ConfigException.fileName(file);
         byte[] bytes = read(file);
         PropertiesFile.Decoded decoded = PropertiesFile.decode(bytes, name);
@@ -56,7 +61,7 @@ public final class KioskConfigLoader {
         }
         List<ConfigProblem> problems = new ArrayList<>();
         List<PropertiesFile.Entry> entries = PropertiesFile.scan(decoded.text(), problems);
-        return apply(file, latestPerKey(entries, name, warnings), userHome, warnings, problems);
+        return apply(file, latestPerKey(entries, name, warnings), userHome, disk, warnings, problems);
     }
 
     private static Path userHome() {
@@ -110,7 +115,7 @@ public final class KioskConfigLoader {
         return latest;
     }
 
-    private static LoadedConfig apply(Path file, Map<String, PropertiesFile.Entry> entries, Path userHome,
+    private static LoadedConfig apply(Path file, Map<String, PropertiesFile.Entry> entries, Path userHome, Disk disk,
                                       List<String> warnings, List<ConfigProblem> problems) throws ConfigException {
         String name = ConfigException.fileName(file);
         Path baseDir = file.toAbsolutePath().getParent();
@@ -147,7 +152,7 @@ public final class KioskConfigLoader {
                         + "); the quotes are part of the value — remove them unless they are meant");
             }
             if (key == ConfigKey.DATA_DIR) {
-                dataDirProblem((Path) values.get(key), value).ifPresent(problems::add);
+                dataDirProblem((Path) values.get(key), value, disk).ifPresent(problems::add);
             }
             if ((key == ConfigKey.SYNC_PUBLIC_KEY || key == ConfigKey.SERVER_CA)
                     && values.get(key) instanceof Optional<?> keyFile && keyFile.isPresent()) {
@@ -184,7 +189,7 @@ public final class KioskConfigLoader {
                     throw new AssertionError("default of " + key.key() + " is invalid", e);
                 }
                 if (key == ConfigKey.DATA_DIR) {
-                    dataDirProblem((Path) values.get(key), key.defaultValue()).ifPresent(problems::add);
+                    dataDirProblem((Path) values.get(key), key.defaultValue(), disk).ifPresent(problems::add);
                 }
             }
         }
@@ -364,21 +369,38 @@ public final class KioskConfigLoader {
     private record Why(String en, String zh) {
     }
 
-    /** Creates {@code dir} if it is missing and checks that it is a writable directory. */
-    private static Optional<ConfigProblem> dataDirProblem(Path dir, String value) {
+    /**
+     * The folders the kiosk keeps in data.dir (its catalog cache, the sync's last good bundle, the logs, the
+     * embedded server's data): each must be a writable folder if it is there. Kept in step with
+     * {@code app.CatalogSetup} and {@code app.LogFiles} by a test.
+     */
+    public static final List<String> DATA_FOLDERS = List.of("catalog", "sync", "logs", "embedded-server");
+
+    /**
+     * Creates {@code dir} if it is missing and checks that it and its {@link #DATA_FOLDERS} are writable
+     * directories with at least {@link Disk#MIN_FREE_BYTES} free.
+     */
+    private static Optional<ConfigProblem> dataDirProblem(Path dir, String value, Disk disk) {
         Why why;
         if (Files.isDirectory(dir)) {
-            why = unwritable(dir);
+            why = unwritable(dir, disk);
         } else if (Files.exists(dir)) {
-            why = new Why(dir + " is a file, not a directory", dir + " 是文件，不是文件夹");
+            why = new Why(dir + " is a file, not a directory; move the file away or give another data.dir",
+                    dir + " 是文件，不是文件夹；请移走该文件，或另填 data.dir");
         } else {
             try {
                 Files.createDirectories(dir);
-                why = unwritable(dir);
+                why = unwritable(dir, disk);
             } catch (IOException e) {
                 Why reason = reason(dir, e);
                 why = new Why(dir + " cannot be created: " + reason.en(), dir + " 无法创建：" + reason.zh());
             }
+        }
+        for (int i = 0; why == null && i < DATA_FOLDERS.size(); i++) {
+            why = folderProblem(dir.resolve(DATA_FOLDERS.get(i)), disk);
+        }
+        if (why == null) {
+            why = tooFull(dir, disk);
         }
         if (why == null) {
             return Optional.empty();
@@ -388,13 +410,43 @@ public final class KioskConfigLoader {
                 key.expectedWithDefaultZh() + "，但 " + why.zh()));
     }
 
-    private static Why unwritable(Path dir) {
+    /** A folder the kiosk keeps in data.dir: missing is fine (it is made when needed), a file or read-only is not. */
+    private static Why folderProblem(Path folder, Disk disk) {
+        if (Files.isDirectory(folder)) {
+            return unwritable(folder, disk);
+        }
+        if (Files.exists(folder)) {
+            return new Why(folder + " is a file where the kiosk keeps a folder; move the file away",
+                    folder + " 是文件，而终端要在这里建文件夹；请移走该文件");
+        }
+        return null;
+    }
+
+    private static Why tooFull(Path dir, Disk disk) {
+        long free;
         try {
-            Path probe = Files.createTempFile(dir, ".yizhan-write-check", ".tmp");
-            Files.delete(probe);
+            free = disk.usableBytes(dir);
+        } catch (IOException e) {
+            return null; // a disk that does not say how full it is: the write probe has passed
+        }
+        if (free >= Disk.MIN_FREE_BYTES) {
+            return null;
+        }
+        String need = Disk.megabytes(Disk.MIN_FREE_BYTES);
+        return new Why("the disk is full: only " + Disk.megabytes(free) + " free in " + dir + ", and the kiosk needs at "
+                + "least " + need + "; free some space on that disk or give another data.dir",
+                "磁盘已满：" + dir + " 所在磁盘只剩 " + Disk.megabytes(free) + "，终端至少需要 " + need
+                        + "；请清理该磁盘，或另填 data.dir");
+    }
+
+    private static Why unwritable(Path dir, Disk disk) {
+        try {
+            disk.probeWrite(dir);
             return null;
         } catch (IOException e) {
-            return new Why(dir + " is not writable (" + e.getClass().getSimpleName() + ")", dir + " 不可写（没有写入权限或磁盘只读）");
+            return new Why(dir + " is not writable (" + e.getClass().getSimpleName() + "); let the kiosk's user write "
+                    + "there or give another data.dir",
+                    dir + " 不可写（没有写入权限或磁盘只读）；请给终端的运行账户写入权限，或另填 data.dir");
         }
     }
 
