@@ -51,6 +51,11 @@ public final class CatalogDirectory {
         return directory;
     }
 
+    /** The folder, absolute: for a message about the disk it is on. */
+    public Path dir() {
+        return dir;
+    }
+
     /**
      * The current catalog.
      *

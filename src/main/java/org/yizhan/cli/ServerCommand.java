@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.yizhan.app.LogFiles;
 import org.yizhan.server.BundlePublisher;
 import org.yizhan.server.HallServer;
 import org.yizhan.server.ServerLimits;
@@ -67,6 +68,15 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's key, PKCS#8 PEM, without a passphrase.")
     Path tlsKey;
 
+    @Option(names = "--log-max-file-size", paramLabel = "MB", defaultValue = "10",
+            description = "DATA/logs/server.log is set aside, compressed, at this many megabytes (default: ${DEFAULT-VALUE}).")
+    int logMegabytes;
+
+    @Option(names = "--log-keep-days", paramLabel = "DAYS", defaultValue = "14",
+            description = "Days the server's log files are kept (default: ${DEFAULT-VALUE}); all of them take at most "
+                    + "MB × DAYS megabytes.")
+    int logDays;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -81,6 +91,17 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("server: give --tls-cert and --tls-key together, or neither for plain http");
             return 2;
         }
+        if (logMegabytes < 1 || logMegabytes > 1000 || logDays < 1 || logDays > 365) {
+            System.err.println("server: --log-max-file-size must be from 1 to 1000 (MB) and --log-keep-days from 1 to 365");
+            return 2;
+        }
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            System.err.println("server: --data " + data + " is a file; give the folder whose catalog/ publish writes to");
+            return 1;
+        }
+        // Before the start, so that what the start says is in the file too; the access log sits beside it.
+        LogFiles.start(data.toAbsolutePath().resolve(LogFiles.DIR), "server", "server",
+                new LogFiles.Policy(logMegabytes, logDays));
         Optional<HallServer> started = start(System.out, System.err, limits.get());
         if (started.isEmpty()) {
             return 1;

@@ -25,6 +25,7 @@ import org.yizhan.catalog.bundle.BundleException;
 import org.yizhan.catalog.bundle.BundleIndex;
 import org.yizhan.catalog.bundle.Ed25519Keys;
 import org.yizhan.catalog.bundle.Sha256;
+import org.yizhan.config.Disk;
 import org.yizhan.hall.Download;
 import org.yizhan.hall.HallClient;
 import org.yizhan.hall.HallFailure;
@@ -44,6 +45,7 @@ public final class CatalogSync {
     private final LastGoodBundle lastGood;
     private final Clock clock;
     private final HallClient hall;
+    private volatile Disk disk = Disk.REAL;
 
     /**
      * A sync that asks as no kiosk in particular (tests, the benchmark).
@@ -65,6 +67,11 @@ public final class CatalogSync {
         this.lastGood = new LastGoodBundle(syncDir);
         this.clock = clock;
         this.hall = hall.withTimeouts(timeouts(settings));
+    }
+
+    /** Asks {@code other} how much room is left: for a test that plays a full disk. */
+    void useDisk(Disk other) {
+        disk = other;
     }
 
     private static Timeouts timeouts(SyncSettings settings) {
@@ -89,8 +96,13 @@ public final class CatalogSync {
                 LOG.info("catalog sync stopped: the kiosk is closing (kept version {})", catalogs.version().orElse(0));
                 return outcome(SyncOutcome.Kind.UNREACHABLE, "stopped: the kiosk is closing");
             }
-            LOG.error("catalog sync failed unexpectedly", e);
-            outcome = outcome(SyncOutcome.Kind.UNREACHABLE, "sync failed: " + e);
+            if (DiskFull.is(e)) {
+                // Nothing unexpected about it, and nothing a stack trace would tell the technician.
+                outcome = outcome(SyncOutcome.Kind.UNREACHABLE, DiskFull.reason(catalogs.dir(), disk));
+            } else {
+                LOG.error("catalog sync failed unexpectedly", e);
+                outcome = outcome(SyncOutcome.Kind.UNREACHABLE, "sync failed: " + e);
+            }
         }
         if (outcome.failed()) {
             LOG.warn("catalog sync from {}: {}", settings.indexUri(), outcome.line());
@@ -184,6 +196,7 @@ public final class CatalogSync {
             lastGood.saveIndex(json, response.header("ETag"));
             return outcome(SyncOutcome.Kind.NOT_MODIFIED, "");
         }
+        roomFor(index);
         Path download = download(index);
         boolean installed;
         try {
@@ -238,6 +251,23 @@ public final class CatalogSync {
                     + " bytes decompressed, more than this kiosk accepts (" + settings.maxCatalogBytes() + ")");
         }
         return index;
+    }
+
+    /**
+     * The bundle and the cache it becomes must fit with {@link Disk#MIN_FREE_BYTES} to spare, so that a sync never
+     * fills the disk the outbox and the log write to. A disk that does not say how full it is is tried.
+     */
+    private void roomFor(BundleIndex index) throws SyncFailure {
+        long needed = index.length() + index.jsonLength();
+        long free;
+        try {
+            free = disk.usableBytes(catalogs.dir());
+        } catch (IOException e) {
+            return;
+        }
+        if (free < needed + Disk.MIN_FREE_BYTES) {
+            throw SyncFailure.unreachable(DiskFull.reason(free, catalogs.dir(), needed));
+        }
     }
 
     private boolean trusted(BundleIndex index) {
@@ -307,7 +337,8 @@ public final class CatalogSync {
         } catch (HallFailure failure) {
             throw SyncFailure.of(failure);
         } catch (IOException e) {
-            throw SyncFailure.unreachable("cannot store the download: " + e.getMessage());
+            throw SyncFailure.unreachable(DiskFull.is(e) ? DiskFull.reason(lastGood.dir(), disk)
+                    : "cannot store the download: " + e.getMessage());
         }
     }
 

@@ -55,6 +55,11 @@ final class LastGoodBundle {
         return index().map(i -> dir.resolve(i.file())).filter(Files::isRegularFile);
     }
 
+    /** The folder, e.g. {@code data.dir/sync}. */
+    Path dir() {
+        return dir;
+    }
+
     /**
      * A new file for one download, this attempt's alone: a {@code yizhan sync} run beside the kiosk
      * downloads into its own, so the bytes that were hashed are the bytes that get installed.
