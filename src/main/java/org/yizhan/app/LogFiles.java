@@ -96,8 +96,6 @@ public final class LogFiles {
             root.warn(warning);
             return Optional.of(warning);
         }
-        root.info("logging to {} ({} MB a file, {} days, {} MB in all)", file, policy.maxFileMegabytes(),
-                policy.keepDays(), policy.totalCapMegabytes());
         return Optional.empty();
     }
 

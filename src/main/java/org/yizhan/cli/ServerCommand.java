@@ -102,7 +102,15 @@ final class ServerCommand implements Callable<Integer> {
         // Before the start, so that what the start says is in the file too; the access log sits beside it.
         LogFiles.start(data.toAbsolutePath().resolve(LogFiles.DIR), "server", "server",
                 new LogFiles.Policy(logMegabytes, logDays));
-        Optional<HallServer> started = start(System.out, System.err, limits.get());
+        try {
+            return serve(limits.get());
+        } finally {
+            LogFiles.stopFile();
+        }
+    }
+
+    private int serve(ServerLimits limits) throws InterruptedException {
+        Optional<HallServer> started = start(System.out, System.err, limits);
         if (started.isEmpty()) {
             return 1;
         }
