@@ -57,8 +57,8 @@ final class LogLine extends LayoutBase<ILoggingEvent> {
     }
 
     private static void appendThrowable(StringBuilder line, IThrowableProxy thrown) {
-        line.append(thrown.getClassName());
-        if (thrown.getMessage() != null) {
+        line.append(className(thrown));
+        if (thrown.getMessage() != null && !(original(thrown) instanceof Redacted)) {
             line.append(": ").append(oneLine(thrown.getMessage()));
         }
         StackTraceElementProxy[] frames = thrown.getStackTraceElementProxyArray();
@@ -70,6 +70,15 @@ final class LogLine extends LayoutBase<ILoggingEvent> {
         if (left > 0) {
             line.append(" | … ").append(left).append(" more");
         }
+    }
+
+    /** The exception's class; for a {@link Redacted} one, the class it stands for. */
+    static String className(IThrowableProxy thrown) {
+        return original(thrown) instanceof Redacted redacted ? redacted.originalClass() : thrown.getClassName();
+    }
+
+    private static Throwable original(IThrowableProxy thrown) {
+        return thrown instanceof ch.qos.logback.classic.spi.ThrowableProxy proxy ? proxy.getThrowable() : null;
     }
 
     static String oneLine(String text) {

@@ -60,7 +60,7 @@ public final class RecentLog extends AppenderBase<ILoggingEvent> {
             }
             lines.addLast(line);
             if (event.getLevel().isGreaterOrEqual(Level.ERROR) && event.getThrowableProxy() != null) {
-                lastErrorClass = event.getThrowableProxy().getClassName();
+                lastErrorClass = LogLine.className(event.getThrowableProxy());
             }
         }
     }

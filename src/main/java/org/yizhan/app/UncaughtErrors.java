@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.ui.KioskShell;
 
 /**
- * The kiosk's handler of exceptions nobody caught, on any thread: each is logged with its thread's name; one on
+ * The kiosk's handler of exceptions nobody caught, on any thread: each is logged with its thread's name, its
+ * classes and frames but not its messages ({@link Redacted}); one on
  * the FX thread (a screen's handler, a runnable handed to it) also sends the shell home on the next pulse
  * ({@link KioskShell#failed()}), so a citizen never sees a stack trace or a screen that stopped answering.
  */
@@ -46,7 +47,7 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
     @Override
     public void uncaughtException(Thread thread, Throwable e) {
         try {
-            LOG.error("uncaught exception on thread {}", thread.getName(), e);
+            LOG.error("uncaught exception on thread {}", thread.getName(), Redacted.of(e));
         } catch (RuntimeException | Error logFailed) {
             // Not the handler's own exception on top: the one that matters is e.
         }
