@@ -6,8 +6,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.recovery.ResilientOutputStreamBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import org.yizhan.config.KioskConfig;
 
@@ -86,6 +90,7 @@ public final class LogFiles {
             RollingFileAppender<ILoggingEvent> appender = rolling(context, dir, name, who, policy);
             if (appender.isStarted()) {
                 root.addAppender(appender);
+                watch(context, root, appender, file);
             } else {
                 unwritable = Optional.of("logback could not open it");
             }
@@ -108,6 +113,33 @@ public final class LogFiles {
             root.detachAppender(file);
             file.stop();
         }
+        if (watcher != null) {
+            context.getStatusManager().remove(watcher);
+            watcher = null;
+        }
+    }
+
+    private static StatusListener watcher;
+
+    /**
+     * Logback stops an appender at its first failed write (a disk that filled up, a folder taken away) and only
+     * records it: say it once, on standard error and in {@link RecentLog}, as a log that could not be opened is.
+     */
+    private static void watch(LoggerContext context, Logger root, Appender<ILoggingEvent> appender, Path file) {
+        if (watcher != null) {
+            context.getStatusManager().remove(watcher);
+        }
+        AtomicBoolean said = new AtomicBoolean();
+        watcher = status -> {
+            // The appender reports a failed write itself, or through the stream it writes the file with.
+            boolean ours = status.getOrigin() == appender || status.getOrigin() instanceof ResilientOutputStreamBase;
+            if (status.getLevel() == Status.ERROR && ours && said.compareAndSet(false, true)) {
+                Throwable why = status.getThrowable();
+                root.warn("the log can no longer be written to {} ({}); logging to standard error until it can again", file,
+                        why == null ? status.getMessage() : why.getClass().getSimpleName() + ": " + why.getMessage());
+            }
+        };
+        context.getStatusManager().add(watcher);
     }
 
     private static List<Appender<ILoggingEvent>> appenders(Logger root) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.ErrorStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.config.KioskConfigLoader;
@@ -88,6 +90,25 @@ class LogFilesTest {
         List<String> recent = RecentLog.get().lines();
         assertEquals(1, recent.stream().filter(l -> l.contains("the log cannot be written")).count(), recent.toString());
         assertTrue(recent.get(recent.size() - 1).endsWith(" - still logged"));
+    }
+
+    @Test
+    void aDiskThatFillsWhileTheKioskRunsIsSaidOnce() throws Exception {
+        assertEquals(Optional.empty(), LogFiles.start(data.resolve("logs"), "kiosk", "kiosk-07", LogFiles.Policy.DEFAULTS));
+        // What logback records, and nothing more, when a write fails: a full disk cannot be made for a test.
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Object file = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
+        for (int i = 0; i < 3; i++) {
+            context.getStatusManager().add(new ErrorStatus("IO failure in appender", file,
+                    new IOException("No space left on device")));
+        }
+        LOG.info("still going");
+        List<String> recent = RecentLog.get().lines();
+        List<String> said = recent.stream().filter(l -> l.contains("the log can no longer be written")).toList();
+        assertEquals(1, said.size(), recent.toString());
+        assertTrue(said.get(0).contains(data.resolve("logs/kiosk.log") + " (IOException: No space left on device); "
+                + "logging to standard error until it can again"), said.get(0));
+        assertTrue(recent.get(recent.size() - 1).endsWith(" - still going"), "and the kiosk goes on logging");
     }
 
     @Test
