@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
                 CasesCommand.class, HashPinCommand.class, ReportCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(YizhanCommand.class);
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "kiosk.properties to read (default: the file the environment variable YIZHAN_CONFIG names, "
                     + "else ./kiosk.properties)")
@@ -42,9 +44,12 @@ public final class YizhanCommand implements Callable<Integer> {
         try {
             // No file is a problem too: a kiosk started from the wrong folder must not come up as the demo.
             LoadedConfig loaded = KioskConfigLoader.load(path.file());
-            loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            List<String> warnings = new ArrayList<>(loaded.warnings());
+            List<String> warnings = new ArrayList<>();
             LogFiles.startKiosk(loaded.config()).ifPresent(warnings::add);
+            // After the log is set up, so that the file has them too.
+            LOG.info("kiosk {} starts with {}", loaded.config().kioskId(), path.describe());
+            loaded.warnings().forEach(w -> LOG.warn("{}", w));
+            warnings.addAll(0, loaded.warnings());
             launch = new KioskApp.Launch(path.describeZh(), loaded.config(), List.of(), warnings, developer);
         } catch (ConfigException e) {
             System.err.println("The kiosk cannot start: " + path.describe() + " has problems.");

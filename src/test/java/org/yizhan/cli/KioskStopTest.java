@@ -23,8 +23,12 @@ class KioskStopTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Duser.home=" + dir, Launcher.class.getName(), "--dev"));
-        java.nio.file.Files.copy(Path.of("kiosk.properties"), dir.resolve("kiosk.properties")); // the shipped one
-        Process kiosk = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        // The shipped file, found through YIZHAN_CONFIG: the folder the kiosk starts in has none.
+        Path config = java.nio.file.Files.createDirectories(dir.resolve("conf")).resolve("kiosk.properties");
+        java.nio.file.Files.copy(Path.of("kiosk.properties"), config);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("YIZHAN_CONFIG", config.toString());
+        Process kiosk = builder.start();
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch syncing = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -45,6 +49,12 @@ class KioskStopTest {
             // A kiosk that never comes up (a config problem page, say) fails the test instead of hanging the build.
             assertTrue(syncing.await(60, TimeUnit.SECONDS), "the kiosk did not come up: " + output);
             assertTrue(kiosk.isAlive(), "the kiosk did not come up: " + output);
+            assertTrue(output.stream().anyMatch(l -> l.contains("kiosk kiosk-01 starts with " + config
+                    + " (from the environment variable YIZHAN_CONFIG)")), output.toString());
+            // The same lines in data.dir/logs/kiosk.log, one an event, each naming the kiosk.
+            List<String> logged = java.nio.file.Files.readAllLines(dir.resolve(".yizhan/logs/kiosk.log"), StandardCharsets.UTF_8);
+            assertTrue(logged.stream().anyMatch(l -> l.contains(" kiosk-01 [yizhan-sync] ") && l.contains("catalog sync from")),
+                    logged.toString());
             kiosk.destroy(); // SIGTERM
             assertTrue(kiosk.waitFor(30, TimeUnit.SECONDS), "the kiosk did not stop");
             assertEquals(0, kiosk.exitValue(), "130 or 143 is what `mvn javafx:run` reports as a BUILD FAILURE");
