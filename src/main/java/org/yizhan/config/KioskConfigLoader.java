@@ -80,9 +80,11 @@ public final class KioskConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, List.of(ConfigProblem.ofFile(
                     "file not found; looked for " + absolute + ". Copy the kiosk.properties shipped with Yizhan there"
-                            + " and set hall.name, kiosk.id and server.url, or name the file with --config FILE",
+                            + " and set hall.name, kiosk.id and server.url, or name the file with --config FILE or the "
+                            + "environment variable " + ConfigPath.ENVIRONMENT_VARIABLE,
                     "找不到配置文件 " + absolute + "。请把 Yizhan 附带的 kiosk.properties 复制到这里，填写 hall.name、"
-                            + "kiosk.id 和 server.url；或用 --config 指定配置文件")), true);
+                            + "kiosk.id 和 server.url；或用 --config 或环境变量 " + ConfigPath.ENVIRONMENT_VARIABLE
+                            + " 指定配置文件")), true);
         } catch (AccessDeniedException e) {
             throw new ConfigException(file, List.of(ConfigProblem.ofFile(
                     "no permission to read " + absolute,

@@ -829,7 +829,7 @@ class KioskConfigLoaderTest {
             assertEquals(missing, e.file());
             assertEquals("kiosk.properties: file not found; looked for " + missing.toAbsolutePath() + ". Copy the "
                     + "kiosk.properties shipped with Yizhan there and set hall.name, kiosk.id and server.url, or name "
-                    + "the file with --config FILE", e.getMessage());
+                    + "the file with --config FILE or the environment variable YIZHAN_CONFIG", e.getMessage());
             assertTrue(e.problems().get(0).expectedZh().startsWith("找不到配置文件 " + missing.toAbsolutePath()),
                     e.problems().get(0).expectedZh());
         }
