@@ -36,6 +36,7 @@ public final class LogFiles {
     public static final String DIR = "logs";
     private static final String FILE_APPENDER = "FILE";
     private static final String CONSOLE_APPENDER = "STDERR";
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LogFiles.class);
 
     private LogFiles() {
     }
@@ -90,7 +91,7 @@ public final class LogFiles {
             RollingFileAppender<ILoggingEvent> appender = rolling(context, dir, name, who, policy);
             if (appender.isStarted()) {
                 root.addAppender(appender);
-                watch(context, root, appender, file);
+                watch(context, appender, file);
             } else {
                 unwritable = Optional.of("logback could not open it");
             }
@@ -98,7 +99,7 @@ public final class LogFiles {
         if (unwritable.isPresent()) {
             String warning = "the log cannot be written to " + file + " (" + unwritable.get()
                     + "); logging to standard error only";
-            root.warn(warning);
+            LOG.warn(warning);
             return Optional.of(warning);
         }
         return Optional.empty();
@@ -125,7 +126,7 @@ public final class LogFiles {
      * Logback stops an appender at its first failed write (a disk that filled up, a folder taken away) and only
      * records it: say it once, on standard error and in {@link RecentLog}, as a log that could not be opened is.
      */
-    private static void watch(LoggerContext context, Logger root, Appender<ILoggingEvent> appender, Path file) {
+    private static void watch(LoggerContext context, Appender<ILoggingEvent> appender, Path file) {
         if (watcher != null) {
             context.getStatusManager().remove(watcher);
         }
@@ -135,7 +136,7 @@ public final class LogFiles {
             boolean ours = status.getOrigin() == appender || status.getOrigin() instanceof ResilientOutputStreamBase;
             if (status.getLevel() == Status.ERROR && ours && said.compareAndSet(false, true)) {
                 Throwable why = status.getThrowable();
-                root.warn("the log can no longer be written to {} ({}); logging to standard error until it can again", file,
+                LOG.warn("the log can no longer be written to {} ({}); logging to standard error until it can again", file,
                         why == null ? status.getMessage() : why.getClass().getSimpleName() + ": " + why.getMessage());
             }
         };

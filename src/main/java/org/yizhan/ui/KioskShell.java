@@ -237,7 +237,10 @@ public final class KioskShell implements Navigator {
 
     private void show(Destination destination) {
         if (currentScreen != null) {
-            currentScreen.left();
+            // Forgotten first: if the next screen cannot be built, nothing leaves this one twice.
+            Screen leaving = currentScreen;
+            currentScreen = null;
+            leaving.left();
         }
         current = destination;
         currentScreen = factory.create(destination, this);
