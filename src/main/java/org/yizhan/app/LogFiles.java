@@ -78,10 +78,12 @@ public final class LogFiles {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         RecentLog recent = RecentLog.get();
         recent.writtenBy(who);
+        stopOwn(context, root);
+        // logback.xml's console is put aside, not stopped: stop() puts it back.
         for (Appender<ILoggingEvent> old : appenders(root)) {
             if (old != recent) {
                 root.detachAppender(old);
-                old.stop();
+                putAside.add(old);
             }
         }
         root.addAppender(console(context, who));
@@ -105,14 +107,27 @@ public final class LogFiles {
         return Optional.empty();
     }
 
-    /** Back to standard error alone (and {@link RecentLog}): the file is closed. For tests, and a program's end. */
-    public static synchronized void stopFile() {
+    /**
+     * Back to logback.xml's own standard error (and {@link RecentLog}): the file is closed. At the end of a
+     * command that logs to a file (and after a test), so that what follows in the same JVM logs as before.
+     */
+    public static synchronized void stop() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Appender<ILoggingEvent> file = root.getAppender(FILE_APPENDER);
-        if (file != null) {
-            root.detachAppender(file);
-            file.stop();
+        stopOwn(context, root);
+        putAside.forEach(root::addAppender);
+        putAside.clear();
+    }
+
+    private static final List<Appender<ILoggingEvent>> putAside = new ArrayList<>();
+
+    private static void stopOwn(LoggerContext context, Logger root) {
+        for (String name : List.of(FILE_APPENDER, CONSOLE_APPENDER)) {
+            Appender<ILoggingEvent> own = root.getAppender(name);
+            if (own != null) {
+                root.detachAppender(own);
+                own.stop();
+            }
         }
         if (watcher != null) {
             context.getStatusManager().remove(watcher);
@@ -127,9 +142,6 @@ public final class LogFiles {
      * records it: say it once, on standard error and in {@link RecentLog}, as a log that could not be opened is.
      */
     private static void watch(LoggerContext context, Appender<ILoggingEvent> appender, Path file) {
-        if (watcher != null) {
-            context.getStatusManager().remove(watcher);
-        }
         AtomicBoolean said = new AtomicBoolean();
         watcher = status -> {
             // The appender reports a failed write itself, or through the stream it writes the file with.

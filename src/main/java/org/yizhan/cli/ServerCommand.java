@@ -105,7 +105,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             return serve(limits.get());
         } finally {
-            LogFiles.stopFile();
+            LogFiles.stop();
         }
     }
 

@@ -33,7 +33,7 @@ class LogFilesTest {
 
     @AfterEach
     void backToStandardError() {
-        LogFiles.stopFile();
+        LogFiles.stop();
     }
 
     private List<String> fileLines() throws IOException {
@@ -45,7 +45,7 @@ class LogFilesTest {
         assertEquals(Optional.empty(), LogFiles.start(data.resolve("logs"), "kiosk", "kiosk-07", LogFiles.Policy.DEFAULTS));
         LOG.warn("first line\nsecond line\r\nthird line");
         LOG.error("the cache cannot be written", new IOException("disk gone", new IllegalStateException("inner\ncause")));
-        LogFiles.stopFile();
+        LogFiles.stop();
 
         List<String> lines = fileLines();
         assertEquals(2, lines.size(), "two events: " + lines);
@@ -66,7 +66,7 @@ class LogFilesTest {
         for (int i = 0; i < 1500; i++) {
             LOG.info("line {} {}", i, filler);
         }
-        LogFiles.stopFile();
+        LogFiles.stop();
         List<String> rolled;
         try (Stream<Path> files = Files.list(data.resolve("logs"))) {
             rolled = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("kiosk-\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.log\\.gz"))
