@@ -17,11 +17,15 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
 
     private final KioskShell shell;
     private final Thread.UncaughtExceptionHandler previous;
+    private final Thread fxThread;
+    private final Thread.UncaughtExceptionHandler previousOnFx;
     private volatile boolean installed = true;
 
-    private UncaughtErrors(KioskShell shell, Thread.UncaughtExceptionHandler previous) {
+    private UncaughtErrors(KioskShell shell, Thread.UncaughtExceptionHandler previous, Thread fxThread) {
         this.shell = shell;
         this.previous = previous;
+        this.fxThread = fxThread;
+        this.previousOnFx = fxThread.getUncaughtExceptionHandler();
     }
 
     /**
@@ -30,17 +34,21 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
      */
     static UncaughtErrors install(KioskShell shell) {
         RecentLog.get(); // from the start, whether or not LogFiles has set up the log
-        UncaughtErrors handler = new UncaughtErrors(shell, Thread.getDefaultUncaughtExceptionHandler());
+        UncaughtErrors handler = new UncaughtErrors(shell, Thread.getDefaultUncaughtExceptionHandler(), Thread.currentThread());
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);
         return handler;
     }
 
-    /** Puts back the default handler found at {@link #install}: for a kiosk that is closed (tests start many). */
+    /** Puts back the handlers found at {@link #install}: for a kiosk that is closed (tests start many). */
     void uninstall() {
         installed = false;
         if (Thread.getDefaultUncaughtExceptionHandler() == this) {
             Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        if (fxThread.getUncaughtExceptionHandler() == this) {
+            // Its thread group, if it had none of its own: the same behaviour.
+            fxThread.setUncaughtExceptionHandler(previousOnFx);
         }
     }
 
