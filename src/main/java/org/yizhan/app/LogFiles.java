@@ -37,6 +37,9 @@ public final class LogFiles {
     private static final String FILE_APPENDER = "FILE";
     private static final String CONSOLE_APPENDER = "STDERR";
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LogFiles.class);
+    /** logback.xml's appenders while this class's are in their place. */
+    private static final List<Appender<ILoggingEvent>> putAside = new ArrayList<>();
+    private static StatusListener watcher;
 
     private LogFiles() {
     }
@@ -119,8 +122,6 @@ public final class LogFiles {
         putAside.clear();
     }
 
-    private static final List<Appender<ILoggingEvent>> putAside = new ArrayList<>();
-
     private static void stopOwn(LoggerContext context, Logger root) {
         for (String name : List.of(FILE_APPENDER, CONSOLE_APPENDER)) {
             Appender<ILoggingEvent> own = root.getAppender(name);
@@ -134,8 +135,6 @@ public final class LogFiles {
             watcher = null;
         }
     }
-
-    private static StatusListener watcher;
 
     /**
      * Logback stops an appender at its first failed write (a disk that filled up, a folder taken away) and only
