@@ -62,6 +62,7 @@ public final class Kiosk {
     private volatile TaskExecutor.Cancellable retry = () -> { };
     private Consumer<SyncOutcome> syncListener = outcome -> { };
     private final Optional<TicketPrinter> printer;
+    private volatile Heartbeats heartbeats;
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
@@ -235,7 +236,14 @@ public final class Kiosk {
     /** Off the FX thread. Without an outbox the kiosk gives no numbers (the 取号 screen says so); all else works. */
     private void startOutbox(CatalogSetup created) {
         try {
-            created.startOutbox(config.outboxMaxMessages(), clock);
+            org.yizhan.outbox.Outbox outbox = created.startOutbox(config.outboxMaxMessages(), clock);
+            heartbeats = new Heartbeats(new Heartbeats.Sources(config.kioskId(), config.hallId().orElse(""),
+                    CatalogSetup.version(), () -> catalog.get().version(), this::syncStatus, printer, config.dataDir(),
+                    // The last error's class comes from app.RecentLog once it is there.
+                    () -> Optional.empty()), outbox, clock, new java.util.Random()).start();
+            if (closed) {
+                heartbeats.close(); // the kiosk closed meanwhile, perhaps before this was set
+            }
         } catch (org.yizhan.outbox.OutboxFailure e) {
             LOG.error("the outbox cannot be opened ({}): this kiosk gives no queue numbers until it can", e.getMessage());
         }
@@ -354,6 +362,9 @@ public final class Kiosk {
         retry.cancel();
         if (scheduler != null) {
             scheduler.close();
+        }
+        if (heartbeats != null) {
+            heartbeats.close();
         }
         if (setup != null) {
             setup.close();

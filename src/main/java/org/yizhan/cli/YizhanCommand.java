@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
                 PublishCommand.class, ServerCommand.class, SyncCommand.class, CounterCommand.class,
-                CasesCommand.class, HashPinCommand.class, ReportCommand.class})
+                CasesCommand.class, HashPinCommand.class, ReportCommand.class, FleetCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
