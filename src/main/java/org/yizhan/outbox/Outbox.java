@@ -207,9 +207,6 @@ public final class Outbox implements AutoCloseable {
     }
 
     private Optional<OutboxMessage> insert(Connection c, Draft draft, boolean held) throws SQLException {
-        if (draft.onlyLatest()) {
-            replaceEarlier(c, draft.kind());
-        }
         int[] counts = counts(c);
         if (counts[0] >= maxMessages) {
             int dropped = dropOldestDroppable(c, counts[0] - maxMessages + 1);
@@ -244,19 +241,25 @@ public final class Outbox implements AutoCloseable {
         try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet row = s.executeQuery()) {
             id = row.getLong(1);
         }
+        if (draft.onlyLatest()) {
+            replaceEarlier(c, draft.kind(), id);
+        }
         return Optional.of(new OutboxMessage(id, key, draft.kind(), draft.path(), draft.body(), draft.droppable(), now,
                 0, now, null, held, null));
     }
 
     /**
-     * Before a message that is only worth its latest: the earlier ones of its kind still waiting go, and of those
+     * After a message that is only worth its latest: the earlier ones of its kind still waiting go, and of those
      * kept aside only the newest stays (the technician sees why the server refused them, not a pile of them).
+     * Deleted after the insert, not before, so the new message never takes the id of one the sender may be
+     * sending: its answer would otherwise delete the new one.
      */
-    private static void replaceEarlier(Connection c, String kind) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE kind = ? AND held = 0 AND ("
+    private static void replaceEarlier(Connection c, String kind, long newId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE kind = ? AND held = 0 AND id < ? AND ("
                 + "refused IS NULL OR id < (SELECT max(id) FROM messages WHERE kind = ? AND refused IS NOT NULL))")) {
             s.setString(1, kind);
-            s.setString(2, kind);
+            s.setLong(2, newId);
+            s.setString(3, kind);
             s.executeUpdate();
         }
     }
