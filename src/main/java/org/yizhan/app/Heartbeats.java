@@ -64,7 +64,12 @@ final class Heartbeats implements AutoCloseable {
 
     /** Starts beating: the first after {@link #FIRST}, then every {@link #INTERVAL} with jitter. */
     Heartbeats start() {
-        schedule(FIRST);
+        return start(FIRST);
+    }
+
+    /** As {@link #start()}, the first after {@code first} (a test's zero). */
+    Heartbeats start(Duration first) {
+        schedule(first);
         return this;
     }
 
@@ -76,7 +81,7 @@ final class Heartbeats implements AutoCloseable {
         return new Heartbeat(sources.kioskId(), sources.hallId(), sources.version(), sources.catalogVersion().getAsLong(),
                 last, sync.lastSuccess().map(Instant::toString).orElse(null), printer,
                 Math.max(0, Duration.between(started, clock.instant()).toSeconds()), freeBytes(),
-                Math.max(0, outbox.size() - outbox.keptAsideCount()), outbox.keptAsideCount(),
+                outbox.waiting(), outbox.keptAsideCount(),
                 sources.lastErrorClass().get().filter(c -> c.matches("[A-Za-z0-9_.$]{1,200}")).orElse(""),
                 clock.instant().toString());
     }

@@ -17,7 +17,7 @@ import org.yizhan.json.Json;
  * @param lastSuccessfulSync  when a sync last reached the server and was taken (applied or not modified), or null
  * @param printer             a {@code print.PrinterState} name, or {@code none} when the kiosk has no printer set
  * @param freeBytes           usable bytes on data.dir's disk, or -1 when they cannot be read
- * @param outboxWaiting       messages in its outbox not yet taken by the server
+ * @param outboxWaiting       messages in its outbox that must arrive (tickets, ratings) not yet taken by the server
  * @param outboxKeptAside     messages the server refused for good, kept for the technician
  * @param lastError           the class of its last logged error (e.g. {@code java.net.ConnectException}), or ""
  * @param sentAt              when the kiosk made it, by its own clock

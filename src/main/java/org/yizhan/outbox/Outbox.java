@@ -184,6 +184,11 @@ public final class Outbox implements AutoCloseable {
         return total;
     }
 
+    /** Messages that must arrive (tickets, ratings) still to send, held ones too: the backlog, for the heartbeat. */
+    public int waiting() {
+        return kept;
+    }
+
     /** Messages the server refused for good, without reading them (for the heartbeat). */
     public int keptAsideCount() {
         return aside;

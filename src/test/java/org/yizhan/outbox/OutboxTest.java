@@ -232,6 +232,7 @@ class OutboxTest {
         assertEquals(0, latest.attempts(), "a new message: tried at once, not after the old one's backoff");
         assertEquals(clock.instant(), latest.nextTryAt());
         assertEquals(2, outbox.size());
+        assertEquals(1, outbox.waiting(), "the ticket: a heartbeat is no backlog");
         assertEquals(List.of(ticket.id(), latest.id()), ids(outbox.due(clock.instant())));
     }
 
