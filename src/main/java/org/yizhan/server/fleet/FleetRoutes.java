@@ -21,6 +21,8 @@ import org.yizhan.server.queue.HallSecret;
  */
 public final class FleetRoutes {
     static final int BODY_CAP = Heartbeat.MAX_BYTES;
+    /** Forgetting takes no body; one sent is read and dropped, so the connection stays usable. */
+    static final int FORGET_CAP = 1024;
     static final int DEFAULT_STALE_MINUTES = 5;
     private static final int MAX_STALE_MINUTES = 7 * 24 * 60;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -40,7 +42,7 @@ public final class FleetRoutes {
     public Routes addTo(Routes routes) {
         return routes.post("/kiosk/heartbeat", BODY_CAP, this::heartbeat)
                 .get("/fleet", this::report)
-                .post("/fleet/*", 0, this::forget);
+                .post("/fleet/*", FORGET_CAP, this::forget);
     }
 
     private void heartbeat(Exchange exchange) {
