@@ -64,7 +64,8 @@ public final class FleetService implements AutoCloseable {
      * nothing; a key another kiosk used is refused; a new kiosk beyond the bound is refused.
      */
     Taken take(Heartbeat heartbeat, String key) throws SQLException {
-        Instant now = clock.instant();
+        // As stored: a repeat is answered with the stored time, word for word the first answer.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return writes.inTransaction(c -> {
             if (key != null) {
                 Optional<HeartbeatKeys.Taken> before = HeartbeatKeys.find(c, key);

@@ -105,6 +105,16 @@ class FleetStoreTest {
     }
 
     @Test
+    void aRepeatIsAnsweredWithTheTimeOfTheFirstToTheMillisecond() throws Exception {
+        clock.set(T0.plusNanos(123_456_789));
+        fleet = FleetService.open(dir, clock);
+        FleetService.Taken first = fleet.take(K1, KEY);
+        assertEquals(T0.plusMillis(123), first.receivedAt());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(new FleetService.Taken(FleetService.Outcome.REPEAT, first.receivedAt()), fleet.take(K1, KEY));
+    }
+
+    @Test
     void keysAreForgottenAfterAnHour() throws Exception {
         fleet = FleetService.open(dir, clock, 10);
         fleet.take(K1, KEY);
