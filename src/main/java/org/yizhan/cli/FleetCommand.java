@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"Prints one line per kiosk that reports to the hall server, what is wrong first (not seen, "
-                + "printer, outbox, sync failing, old catalog, low disk, another version), then the kiosks that are ok.",
+                + "printer, outbox, sync failing, old catalog, clock off, low disk, another version), then the kiosks that are ok.",
                 "Exit code: 0 when every kiosk is ok, 1 when any has a problem (or with --forget, none of that id), "
                         + "2 when the server cannot be asked.",
                 "Example: yizhan fleet --server https://10.0.0.5:8443/ --secret-file hall.secret --pin 3fa2…"})
@@ -135,11 +135,14 @@ final class FleetCommand implements Callable<Integer> {
     private static String okLine(KioskReport k) {
         Heartbeat h = k.heartbeat();
         return "ok  (" + (h.version().isEmpty() ? "" : h.version() + ", ") + "catalog " + h.catalogVersion()
-                + ", printer " + h.printer() + ", seen " + seen(k.secondsSinceSeen()) + " ago)";
+                + ", printer " + h.printer() + ", up " + seen(h.uptimeSeconds()) + ", seen " + seen(k.secondsSinceSeen())
+                + " ago)";
     }
 
+    /** 41 s, 7 min, 2 h, 3 d. */
     private static String seen(long seconds) {
-        return seconds < 60 ? seconds + " s" : seconds < 3600 ? seconds / 60 + " min" : seconds / 3600 + " h";
+        return seconds < 60 ? seconds + " s" : seconds < 3600 ? seconds / 60 + " min"
+                : seconds < 86_400 ? seconds / 3600 + " h" : seconds / 86_400 + " d";
     }
 
     private static int cannot(String problem) {

@@ -67,7 +67,7 @@ class FleetCommandTest {
                 "yunxi/kiosk-03  NOT SEEN 2 h  catalog 41 (server 43)",
                 "yunxi/kiosk-02  printer PAPER_OUT",
                 "yunxi/kiosk-04  sync unreachable (last ok 2 h ago): connection refused",
-                "yunxi/kiosk-01  ok  (0.4.0, catalog 43, printer READY, seen 30 s ago)"), run.out());
+                "yunxi/kiosk-01  ok  (0.4.0, catalog 43, printer READY, up 1 h, seen 30 s ago)"), run.out());
         assertEquals("", run.err());
     }
 

@@ -22,11 +22,18 @@ import org.yizhan.fleet.Problem;
 final class FleetJudge {
     /** The problems, worst first: a kiosk nobody hears from, then one whose printer gives no numbers … */
     static final List<String> RANKS = List.of(Problem.NOT_SEEN, Problem.PRINTER, Problem.OUTBOX, Problem.SYNC_FAILING,
-            Problem.OLD_CATALOG, Problem.LOW_DISK, Problem.OTHER_VERSION);
+            Problem.OLD_CATALOG, Problem.CLOCK_OFF, Problem.LOW_DISK, Problem.OTHER_VERSION);
     static final long LOW_DISK_BYTES = 200L * 1024 * 1024;
     /** More messages than this waiting: the kiosk's tickets do not reach the server (about a morning's numbers). */
     static final int BACKLOG = 100;
     private static final int REASON_SHOWN = 80;
+    /** A kiosk's clock this far ahead of the server's is wrong: a heartbeat cannot arrive before it was made. */
+    static final Duration CLOCK_AHEAD = Duration.ofMinutes(2);
+    /**
+     * This far behind: a heartbeat may wait a minute for the next and a minute of backoff, so only a gap well past
+     * that says the kiosk's clock is wrong (and with it the catalog's expiry and https).
+     */
+    static final Duration CLOCK_BEHIND = Duration.ofMinutes(10);
 
     private FleetJudge() {
     }
@@ -38,7 +45,7 @@ final class FleetJudge {
             Heartbeat h = seen.heartbeat();
             long since = Math.max(0, Duration.between(seen.receivedAt(), now).toSeconds());
             reports.add(new KioskReport(h.kioskId(), h.hallId(), seen.receivedAt().toString(), since,
-                    problems(h, since, now, staleMinutes, published, fleetVersion), h));
+                    problems(h, seen.receivedAt(), since, now, staleMinutes, published, fleetVersion), h));
         }
         reports.sort(Comparator.comparingInt(FleetJudge::worst)
                 .thenComparing(Comparator.comparingInt((KioskReport r) -> r.problems().size()).reversed())
@@ -46,7 +53,7 @@ final class FleetJudge {
         return new FleetReport(now.toString(), staleMinutes, published.orElse(null), fleetVersion, reports);
     }
 
-    private static List<Problem> problems(Heartbeat h, long since, Instant now, int staleMinutes,
+    private static List<Problem> problems(Heartbeat h, Instant received, long since, Instant now, int staleMinutes,
                                           Optional<Long> published, String fleetVersion) {
         List<Problem> problems = new ArrayList<>();
         if (since >= staleMinutes * 60L) {
@@ -79,6 +86,7 @@ final class FleetJudge {
             problems.add(new Problem(Problem.OLD_CATALOG, "catalog " + h.catalogVersion() + " (server " + published.get()
                     + ")"));
         }
+        clockOff(h, received).ifPresent(problems::add);
         if (h.freeBytes() >= 0 && h.freeBytes() < LOW_DISK_BYTES) {
             problems.add(new Problem(Problem.LOW_DISK, "disk " + h.freeBytes() / (1024 * 1024) + " MB free"));
         }
@@ -87,6 +95,18 @@ final class FleetJudge {
                     + " (most " + fleetVersion + ")"));
         }
         return problems;
+    }
+
+    /** The kiosk's clock against the server's, from when it made its heartbeat and when the server took it. */
+    private static Optional<Problem> clockOff(Heartbeat h, Instant received) {
+        Duration gap = Duration.between(received, Instant.parse(h.sentAt()));
+        if (gap.compareTo(CLOCK_AHEAD) > 0) {
+            return Optional.of(new Problem(Problem.CLOCK_OFF, "clock " + ago(gap.toSeconds()) + " ahead"));
+        }
+        if (gap.negated().compareTo(CLOCK_BEHIND) > 0) {
+            return Optional.of(new Problem(Problem.CLOCK_OFF, "clock " + ago(gap.negated().toSeconds()) + " behind"));
+        }
+        return Optional.empty();
     }
 
     private static int worst(KioskReport report) {

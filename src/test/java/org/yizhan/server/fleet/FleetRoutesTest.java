@@ -184,7 +184,10 @@ class FleetRoutesTest {
                 TestHeartbeats.withOutbox(TestHeartbeats.withPrinter(healthy("kiosk-09"), "COVER_OPEN"), 340, 0),
                 TestHeartbeats.withPrinter(TestHeartbeats.healthy("kiosk-10", 40, now), "UNKNOWN"),
                 TestHeartbeats.withPrinter(healthy("kiosk-11"), "none"),
-                TestHeartbeats.withSync(healthy("kiosk-12"), new LastSync("rejected", "signature does not verify", now), null)));
+                TestHeartbeats.withSync(healthy("kiosk-12"), new LastSync("rejected", "signature does not verify", now), null),
+                TestHeartbeats.healthy("kiosk-13", 43, clock.instant().plusSeconds(10 * 60).toString()),
+                TestHeartbeats.healthy("kiosk-14", 43, clock.instant().minusSeconds(3 * 3600).toString()),
+                TestHeartbeats.healthy("kiosk-15", 43, clock.instant().minusSeconds(9 * 60).toString())));
         for (Heartbeat beat : beats) {
             assertEquals(200, hall.beat(beat, null).status(), beat.kioskId());
         }
@@ -202,11 +205,14 @@ class FleetRoutesTest {
                 "kiosk-12 sync_failing: sync rejected (never ok): signature does not verify",
                 "kiosk-04 old_catalog: catalog 41 (server 43)",
                 "kiosk-10 old_catalog: catalog 40 (server 43)",
+                "kiosk-13 clock_off: clock 10 min ahead",
+                "kiosk-14 clock_off: clock 3 h behind",
                 "kiosk-07 low_disk: disk 150 MB free",
                 "kiosk-08 other_version: version 0.3.9 (most 0.4.0)",
                 "kiosk-01 ",
-                "kiosk-11 "), lines);
-        assertEquals(10, report.withProblems());
+                "kiosk-11 ",
+                "kiosk-15 "), lines, "nine minutes behind is a heartbeat that waited, not yet a wrong clock");
+        assertEquals(12, report.withProblems());
 
         FleetReport patient = report("?staleMinutes=180");
         assertEquals(180, patient.staleMinutes());
