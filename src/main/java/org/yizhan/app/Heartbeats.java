@@ -119,8 +119,13 @@ final class Heartbeats implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the heartbeat could not be built", e);
         }
+        schedule(nextDelay());
+    }
+
+    /** {@link #INTERVAL} ±20 %, at random: a hall's kiosks started together drift apart. */
+    Duration nextDelay() {
         long interval = INTERVAL.toMillis();
-        schedule(Duration.ofMillis(interval * 4 / 5 + random.nextLong(interval * 2 / 5 + 1)));
+        return Duration.ofMillis(interval * 4 / 5 + random.nextLong(interval * 2 / 5 + 1));
     }
 
     @Override

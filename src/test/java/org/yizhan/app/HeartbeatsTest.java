@@ -161,6 +161,17 @@ class HeartbeatsTest {
     }
 
     @Test
+    void theNextBeatComesAfterAMinuteGiveOrTakeTwentyPercent() {
+        java.util.Set<Long> seconds = new java.util.TreeSet<>();
+        for (int i = 0; i < 1000; i++) {
+            Duration d = heartbeats.nextDelay();
+            assertTrue(d.compareTo(Duration.ofSeconds(48)) >= 0 && d.compareTo(Duration.ofSeconds(72)) <= 0, d.toString());
+            seconds.add(d.toSeconds());
+        }
+        assertTrue(seconds.size() > 20, "spread, not one fixed delay: " + seconds);
+    }
+
+    @Test
     void theThreadBeatsOffTheCallersThreadAndAsksThePrinterThere() throws Exception {
         CompletableFuture<String> added = new CompletableFuture<>();
         outbox.onReady(() -> added.complete(Thread.currentThread().getName()));
