@@ -1,7 +1,9 @@
 package org.yizhan.app;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,12 +28,25 @@ public final class KioskApp extends Application {
      * What to start: a valid configuration, or the problems that stop it (shown full screen to the
      * technician).
      */
-    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
+    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer,
+            List<String> warnings) {
+        public Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
+            this(configFile, config, problems, developer, List.of());
+        }
     }
+
+    /**
+     * The exit status after the technician's panel quit to the desktop, so that a service manager restarting the
+     * kiosk whenever it ends can leave it stopped (docs/deployment.md: RestartPreventExitStatus).
+     */
+    public static final int QUIT_BY_TECHNICIAN = 3;
+    private static volatile boolean quitByTechnician;
 
     private static volatile Launch launch;
     private TaskExecutor tasks;
     private Kiosk kiosk;
+    private Stage stage;
+    private boolean restarting;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
@@ -61,7 +76,53 @@ public final class KioskApp extends Application {
         }
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
-        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
+        this.stage = stage;
+        kiosk = startKiosk(l.config());
+    }
+
+    private Kiosk startKiosk(KioskConfig config) {
+        Launch l = launch;
+        Kiosk started = Kiosk.start(stage, config, Clock.systemDefaultZone(), tasks, l.developer());
+        started.setHost(new Kiosk.Host(Optional.of(Path.of(l.configFile()).toAbsolutePath()), l.warnings(),
+                this::restart, KioskApp::quitToDesktop));
+        return started;
+    }
+
+    /**
+     * The technician's "restart the screens": the kiosk closes (off the FX thread: the sync and the embedded server
+     * take a moment to stop) and starts again on the same stage with {@code config}, all in this process.
+     */
+    private void restart(KioskConfig config) {
+        Kiosk old = kiosk;
+        if (old == null || restarting) {
+            return;
+        }
+        restarting = true;
+        old.shell().stop();
+        old.shell().showLoading();
+        tasks.execute(() -> {
+            old.close();
+            return null;
+        }, closed -> started(config), error -> {
+            org.slf4j.LoggerFactory.getLogger(KioskApp.class).error("the kiosk did not close cleanly before its restart", error);
+            started(config);
+        });
+    }
+
+    private void started(KioskConfig config) {
+        restarting = false;
+        kiosk = startKiosk(config);
+    }
+
+    /** The technician's "quit to the desktop". */
+    static void quitToDesktop() {
+        quitByTechnician = true;
+        Platform.exit();
+    }
+
+    /** Whether the kiosk ended by the technician's quit, not by a signal or a failure. */
+    public static boolean quitByTechnician() {
+        return quitByTechnician;
     }
 
     static void showProblems(Stage stage, Launch l) {
