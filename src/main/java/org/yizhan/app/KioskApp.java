@@ -44,9 +44,7 @@ public final class KioskApp extends Application {
 
     private static volatile Launch launch;
     private TaskExecutor tasks;
-    private Kiosk kiosk;
-    private Stage stage;
-    private boolean restarting;
+    private KioskRunner kiosk;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
@@ -76,42 +74,9 @@ public final class KioskApp extends Application {
         }
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
-        this.stage = stage;
-        kiosk = startKiosk(l.config());
-    }
-
-    private Kiosk startKiosk(KioskConfig config) {
-        Launch l = launch;
-        Kiosk started = Kiosk.start(stage, config, Clock.systemDefaultZone(), tasks, l.developer());
-        started.setHost(new Kiosk.Host(Optional.of(Path.of(l.configFile()).toAbsolutePath()), l.warnings(),
-                this::restart, KioskApp::quitToDesktop));
-        return started;
-    }
-
-    /**
-     * The technician's "restart the screens": the kiosk closes (off the FX thread: the sync and the embedded server
-     * take a moment to stop) and starts again on the same stage with {@code config}, all in this process.
-     */
-    private void restart(KioskConfig config) {
-        Kiosk old = kiosk;
-        if (old == null || restarting) {
-            return;
-        }
-        restarting = true;
-        old.shell().stop();
-        old.shell().showLoading();
-        tasks.execute(() -> {
-            old.close();
-            return null;
-        }, closed -> started(config), error -> {
-            org.slf4j.LoggerFactory.getLogger(KioskApp.class).error("the kiosk did not close cleanly before its restart", error);
-            started(config);
-        });
-    }
-
-    private void started(KioskConfig config) {
-        restarting = false;
-        kiosk = startKiosk(config);
+        kiosk = new KioskRunner(stage, tasks, Clock.systemDefaultZone(), l.developer(),
+                Optional.of(Path.of(l.configFile()).toAbsolutePath()), l.warnings(), KioskApp::quitToDesktop);
+        kiosk.start(l.config());
     }
 
     /** The technician's "quit to the desktop". */

@@ -108,8 +108,7 @@ public final class TechnicianViewModel {
             } else {
                 LOG.warn("a wrong PIN was typed for the technician's panel");
                 step.set(Step.PIN);
-                pinMessage.set(messages.get("tech.pin.wrong"));
-                showWait();
+                pinMessage.set(messages.get("tech.pin.wrong") + waitText().map(w -> " " + w).orElse(""));
             }
         }, error -> {
             LOG.error("the technician's PIN could not be checked", error);
@@ -120,9 +119,14 @@ public final class TechnicianViewModel {
 
     /** Says how long the next try must wait; true while it must. */
     private boolean showWait() {
-        Optional<Duration> wait = delay.wait(clock.instant());
-        wait.ifPresent(w -> pinMessage.set(messages.format("tech.pin.wait", Math.max(1, (w.toMillis() + 999) / 1000))));
+        Optional<String> wait = waitText();
+        wait.ifPresent(pinMessage::set);
         return wait.isPresent();
+    }
+
+    private Optional<String> waitText() {
+        return delay.wait(clock.instant())
+                .map(w -> messages.format("tech.pin.wait", Math.max(1, (w.toMillis() + 999) / 1000)));
     }
 
     /** Reads the facts again. */
