@@ -35,7 +35,7 @@ public final class YizhanCommand implements Callable<Integer> {
             // No file is a problem too: a kiosk started from the wrong folder must not come up as the demo.
             LoadedConfig loaded = KioskConfigLoader.load(file);
             loaded.warnings().forEach(w -> System.err.println("warning: " + w));
-            launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer);
+            launch = new KioskApp.Launch(file.toString(), loaded.config(), List.of(), developer, loaded.warnings());
         } catch (ConfigException e) {
             System.err.println("The kiosk cannot start: " + file.toAbsolutePath() + " has problems.");
             e.lines().forEach(System.err::println);
@@ -49,7 +49,7 @@ public final class YizhanCommand implements Callable<Integer> {
         }
         try {
             KioskApp.run(launch);
-            return code;
+            return KioskApp.quitByTechnician() ? KioskApp.QUIT_BY_TECHNICIAN : code;
         } catch (UnsupportedOperationException e) {
             // JavaFX's words for a machine with no desktop to open a window on, e.g. a terminal over ssh.
             System.err.println("The kiosk cannot start: " + e.getMessage() + ". It needs a graphical desktop: start it "

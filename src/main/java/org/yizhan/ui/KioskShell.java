@@ -51,12 +51,17 @@ public final class KioskShell implements Navigator {
     private Destination current;
     private Screen currentScreen;
     private Runnable beforeHome = () -> { };
+    private final CornerTaps cornerTaps = new CornerTaps();
+    private Runnable onCornerTaps = () -> { };
+    private final Clock wallClock;
+    private final Timeline ticker;
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
         this.factory = factory;
         this.info = info;
         this.clockText = new ClockText(clock, messages);
+        this.wallClock = clock;
         this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
 
         root.setTop(topBar());
@@ -104,7 +109,7 @@ public final class KioskShell implements Navigator {
         });
         elder.set(info.elderByDefault());
 
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> this.clock.setText(clockText.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
@@ -146,6 +151,26 @@ public final class KioskShell implements Navigator {
     /** Starts watching the scene for activity; call once the root is in its scene. */
     public void attach(Scene scene) {
         idle.attach(scene);
+        // A filter, not a handler: the taps count whatever is under them, and still reach it.
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (cornerTaps.tap(e.getSceneX(), e.getSceneY(), wallClock.millis())) {
+                onCornerTaps.run();
+            }
+        });
+    }
+
+    /** On the UI thread, when the kiosk's screens are built afresh: this shell's clock and idle reset stop for good. */
+    public void stop() {
+        ticker.stop();
+        idle.stop();
+        if (currentScreen != null) {
+            currentScreen.left();
+        }
+    }
+
+    /** What five quick taps in the top left corner do (open the technician's panel); nothing unless set. */
+    public void setOnCornerTaps(Runnable action) {
+        onCornerTaps = action;
     }
 
     /** Checks the idle countdown against the clock now, as the ticker does four times a second. */
