@@ -18,7 +18,7 @@ import org.yizhan.print.PrinterState;
 import org.yizhan.testing.TestHeartbeats;
 
 /** The heartbeat's record: what it carries through JSON, and the strict size of every field. */
-class HeartbeatTest {
+class HeartbeatFieldsTest {
     private static final String AT = "2026-12-07T01:00:00Z";
     private static final Heartbeat OK = TestHeartbeats.healthy("kiosk-01", 43, AT);
 
