@@ -113,15 +113,15 @@ class TechnicianFlowTest {
 
     private String result() throws Exception {
         WaitForAsyncUtils.waitFor(100, TimeUnit.SECONDS, () -> Fx.call(() -> {
-            var busy = robot.lookup("#tech-sync").queryButton().isDisabled();
-            return !busy && !screen.text("#tech-result").isEmpty();
+            var sync = robot.lookup("#tech-sync").tryQuery();
+            return sync.isPresent() && !sync.get().isDisabled() && !screen.text("#tech-result").isEmpty();
         }));
         return screen.text("#tech-result");
     }
 
     private void awaitFacts() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fx.call(() ->
-                robot.lookup(".tech-sections").queryAs(VBox.class).getChildren().size() > 1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fx.call(() -> robot.lookup(".tech-sections").tryQuery()
+                .map(sections -> ((VBox) sections).getChildren().size() > 1).orElse(false)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
