@@ -66,15 +66,16 @@ class ArchitectureTest {
             .that().resideInAPackage("org.yizhan.server..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.server..", "org.yizhan.catalog..",
                     "org.yizhan.model..", "org.yizhan.json..", "org.yizhan.storage..", "org.yizhan.queue..",
-                    "org.yizhan.status..", "org.yizhan.config..", "java..", "javax..", "org.eclipse.jetty..",
-                    "com.fasterxml.jackson..",
+                    "org.yizhan.status..", "org.yizhan.fleet..", "org.yizhan.config..", "java..", "javax..",
+                    "org.eclipse.jetty..", "com.fasterxml.jackson..",
                     "org.slf4j..")
-            .because("the hall server runs without a display and without the kiosk; the queue's and the status' "
-                    + "wire records are the one thing it shares with the kiosk's side");
+            .because("the hall server runs without a display and without the kiosk; the queue's, the status' and "
+                    + "the fleet's wire records are the one thing it shares with the kiosk's side");
 
     @ArchTest
     static final ArchRule theEngineStaysInTheServersHttpClasses = noClasses()
-            .that().resideInAnyPackage("org.yizhan.server.queue..", "org.yizhan.server.status..")
+            .that().resideInAnyPackage("org.yizhan.server.queue..", "org.yizhan.server.status..",
+                    "org.yizhan.server.fleet..")
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
             .because("routes see a request through org.yizhan.server.Exchange, so the engine can be changed in one package");
 
@@ -93,6 +94,15 @@ class ArchitectureTest {
                     "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
                     "com.fasterxml.jackson..", "org.slf4j..")
             .because("the server and the kiosk both read these records, so they know neither the server nor screens");
+
+    @ArchTest
+    static final ArchRule theFleetIsWireRecords = classes()
+            .that().resideInAPackage("org.yizhan.fleet..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.fleet..", "org.yizhan.hall..",
+                    "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
+                    "com.fasterxml.jackson..", "org.slf4j..")
+            .because("a kiosk writes a heartbeat and the server and the fleet command read it, so the records know "
+                    + "neither the server, the outbox nor screens (the kiosk's app fills them in)");
 
     @ArchTest
     static final ArchRule theOutboxKnowsOnlyItsStoreAndTheHallClient = classes()

@@ -114,7 +114,7 @@ public final class CatalogSetup implements AutoCloseable {
     }
 
     /** The pom's version, as {@code yizhan -V} names it; "" if the build wrote none. */
-    private static String version() {
+    static String version() {
         java.util.Properties properties = new java.util.Properties();
         try (var in = CatalogSetup.class.getResourceAsStream("/org/yizhan/cli/version.properties")) {
             if (in != null) {

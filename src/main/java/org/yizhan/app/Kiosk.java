@@ -2,6 +2,7 @@ package org.yizhan.app;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -63,16 +64,32 @@ public final class Kiosk {
     private Consumer<SyncOutcome> syncListener = outcome -> { };
     private final Optional<TicketPrinter> printer;
     private volatile UncaughtErrors uncaught;
-    private volatile java.util.List<String> startupWarnings = java.util.List.of();
+    private volatile Heartbeats heartbeats;
+    private final java.time.Instant startedAt;
+    private volatile Host host = Host.NONE;
+    /** Why the sync could not be set up, for the technician; empty once it is. */
+    private volatile String setupProblem = "";
+    private final AtomicReference<CompletableFuture<SyncOutcome>> nextOutcome =
+            new AtomicReference<>(new CompletableFuture<>());
+
+    /**
+     * What the program that shows this kiosk lets the technician's panel do: the file the config came from and its
+     * warnings, building the screens afresh with a config, and quitting.
+     */
+    public record Host(Optional<java.nio.file.Path> configFile, List<String> warnings,
+            Consumer<KioskConfig> restart, Runnable quit) {
+        static final Host NONE = new Host(Optional.empty(), List.of(), c -> { }, () -> { });
+    }
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
+        this.startedAt = clock.instant();
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
-        printer = TicketPrinters.create(config);
-        Screens screens = new Screens(messages, config.hallName(), clock, catalog, search, tasks,
-                this::queueSetup, this::statusSetup);
+        printer = TicketPrinters.create(config).map(RecordedPrinter::new);
+        Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
+                this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);
@@ -80,6 +97,14 @@ public final class Kiosk {
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
         shell.attach(scene);
         shell.setBeforeHome(this::takePending);
+        if (config.technicianPin().isPresent()) {
+            // No PIN, no panel: without one the taps do nothing at all.
+            shell.setOnCornerTaps(() -> {
+                if (!(shell.current() instanceof Destination.Technician)) {
+                    shell.go(new Destination.Technician());
+                }
+            });
+        }
         shell.showLoading();
         KioskStage.styles(scene);
         KioskStage.lockDown(stage, scene, developer);
@@ -109,6 +134,8 @@ public final class Kiosk {
             apply(loaded);
             shell.setSyncTrouble(setup == null);
             shell.home();
+            // The line a watcher (.ci/check-app-image, a technician's journalctl) waits for: the kiosk is up.
+            LOG.info("home screen shown (catalog version {})", loaded.snapshot().version());
             ready.complete(loaded.snapshot());
             startSync();
         }, error -> {
@@ -128,6 +155,7 @@ public final class Kiosk {
             created = CatalogSetup.create(config, clock);
         } catch (Exception e) {
             LOG.error("catalog sync cannot start ({}); the kiosk shows its cached catalog and does not sync", e.toString());
+            setupProblem = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         if (created != null && closed) {
             created.close(); // the kiosk was closed while this was being built
@@ -210,10 +238,12 @@ public final class Kiosk {
     private void retrySetupLater() {
         retry = tasks.schedule(config.syncInterval(), this::createSetup, created -> {
             LOG.info("catalog sync can start now");
+            setupProblem = "";
             startSync();
         }, e -> {
             if (!closed) {
                 LOG.warn("catalog sync still cannot start: {}", e.toString());
+                setupProblem = e.getMessage() == null ? e.toString() : e.getMessage();
                 retrySetupLater();
             }
         });
@@ -238,7 +268,13 @@ public final class Kiosk {
     /** Off the FX thread. Without an outbox the kiosk gives no numbers (the 取号 screen says so); all else works. */
     private void startOutbox(CatalogSetup created) {
         try {
-            created.startOutbox(config.outboxMaxMessages(), clock);
+            org.yizhan.outbox.Outbox outbox = created.startOutbox(config.outboxMaxMessages(), clock);
+            heartbeats = new Heartbeats(new Heartbeats.Sources(config.kioskId(), config.hallId().orElse(""),
+                    CatalogSetup.version(), () -> catalog.get().version(), this::syncStatus, printer, config.dataDir(),
+                    () -> RecentLog.get().lastErrorClass()), outbox, clock, new java.util.Random()).start();
+            if (closed) {
+                heartbeats.close(); // the kiosk closed meanwhile, perhaps before this was set
+            }
         } catch (org.yizhan.outbox.OutboxFailure e) {
             LOG.error("the outbox cannot be opened ({}): this kiosk gives no queue numbers until it can", e.getMessage());
         }
@@ -256,6 +292,7 @@ public final class Kiosk {
             readBack(outcome);
         }
         tasks.runOnUiThread(() -> syncListener.accept(outcome));
+        nextOutcome.getAndSet(new CompletableFuture<>()).complete(outcome);
     }
 
     private void readBack(SyncOutcome outcome) {
@@ -342,25 +379,55 @@ public final class Kiosk {
         return s == null ? SyncScheduler.Status.NONE_YET : s.status();
     }
 
-    /** Asks for a sync now, e.g. from the technician's page. */
-    public void syncNow() {
+    /** Asks for a sync now, e.g. from the technician's page; false when the sync is not set up. */
+    public boolean syncNow() {
         SyncScheduler s = scheduler;
         if (s != null) {
             s.syncNow();
         }
+        return s != null;
     }
 
-    /**
-     * What was doubtful about the start, for the technician's panel: kiosk.properties' warnings (a duplicate
-     * key, a key of a newer version) and a log that cannot be written. Its problems stop the start instead
-     * ({@link KioskApp.Launch#problems()}).
-     */
-    public java.util.List<String> startupWarnings() {
-        return startupWarnings;
+    /** Completes with the next sync outcome the kiosk has acted on. */
+    CompletableFuture<SyncOutcome> nextSyncOutcome() {
+        return nextOutcome.get();
     }
 
-    void setStartupWarnings(java.util.List<String> warnings) {
-        startupWarnings = java.util.List.copyOf(warnings);
+    /** Set by the program showing the kiosk, on the FX thread, right after {@link #start}. */
+    public void setHost(Host host) {
+        this.host = host;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    KioskConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    java.time.Instant startedAt() {
+        return startedAt;
+    }
+
+    Optional<CatalogSetup> setup() {
+        return Optional.ofNullable(setup);
+    }
+
+    String setupProblem() {
+        return setupProblem;
+    }
+
+    CatalogSnapshot catalogShown() {
+        return catalog.get();
+    }
+
+    Optional<TicketPrinter> printer() {
+        return printer;
     }
 
     /** Stops syncing and the embedded server. */
@@ -375,10 +442,14 @@ public final class Kiosk {
         if (scheduler != null) {
             scheduler.close();
         }
+        if (heartbeats != null) {
+            heartbeats.close();
+        }
         if (setup != null) {
             setup.close();
         }
         printer.ifPresent(TicketPrinter::close);
+        nextOutcome.get().cancel(false);
     }
 
     public KioskShell shell() {

@@ -1,7 +1,9 @@
 package org.yizhan.app;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -27,22 +29,23 @@ public final class KioskApp extends Application {
      * technician); the warnings it started with (a duplicate key, a log that cannot be written), for the
      * technician's panel.
      */
-    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, List<String> warnings,
-                         boolean developer) {
-        public Launch {
-            problems = List.copyOf(problems);
-            warnings = List.copyOf(warnings);
-        }
-
-        /** Without warnings. */
+    public record Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer,
+            List<String> warnings) {
         public Launch(String configFile, KioskConfig config, List<ConfigProblem> problems, boolean developer) {
-            this(configFile, config, problems, List.of(), developer);
+            this(configFile, config, problems, developer, List.of());
         }
     }
 
+    /**
+     * The exit status after the technician's panel quit to the desktop, so that a service manager restarting the
+     * kiosk whenever it ends can leave it stopped (docs/deployment.md: RestartPreventExitStatus).
+     */
+    public static final int QUIT_BY_TECHNICIAN = 3;
+    private static volatile boolean quitByTechnician;
+
     private static volatile Launch launch;
     private TaskExecutor tasks;
-    private Kiosk kiosk;
+    private KioskRunner kiosk;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
@@ -72,8 +75,20 @@ public final class KioskApp extends Application {
         }
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
-        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
-        kiosk.setStartupWarnings(l.warnings());
+        kiosk = new KioskRunner(stage, tasks, Clock.systemDefaultZone(), l.developer(),
+                Optional.of(Path.of(l.configFile()).toAbsolutePath()), l.warnings(), KioskApp::quitToDesktop);
+        kiosk.start(l.config());
+    }
+
+    /** The technician's "quit to the desktop". */
+    static void quitToDesktop() {
+        quitByTechnician = true;
+        Platform.exit();
+    }
+
+    /** Whether the kiosk ended by the technician's quit, not by a signal or a failure. */
+    public static boolean quitByTechnician() {
+        return quitByTechnician;
     }
 
     static void showProblems(Stage stage, Launch l) {

@@ -59,15 +59,18 @@ final class KioskStage {
         if (developer) {
             return;
         }
-        stage.initStyle(StageStyle.UNDECORATED);
-        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        stage.setFullScreenExitHint("");
-        stage.setOnCloseRequest(e -> e.consume());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F11) {
                 e.consume();
             }
         });
+        if (stage.isShowing()) {
+            return; // the screens built afresh on a stage that is locked down already
+        }
+        stage.initStyle(StageStyle.UNDECORATED);
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setOnCloseRequest(e -> e.consume());
         // Should anything still knock the stage out of full screen, put it straight back.
         stage.fullScreenProperty().addListener((obs, was, now) -> {
             if (!now) {

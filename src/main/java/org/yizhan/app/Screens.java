@@ -28,6 +28,11 @@ import org.yizhan.ui.queue.QueueViewModel;
 import org.yizhan.ui.queue.TicketLayout;
 import org.yizhan.ui.search.SearchView;
 import org.yizhan.ui.status.StatusView;
+import org.yizhan.ui.technician.Maintenance;
+import org.yizhan.ui.technician.PinDelay;
+import org.yizhan.ui.technician.TechnicianView;
+import org.yizhan.ui.technician.TechnicianViewModel;
+import org.yizhan.ui.technician.TestTicketLayout;
 import org.yizhan.ui.status.StatusViewModel;
 import org.yizhan.ui.search.SearchViewModel;
 import org.yizhan.ui.services.ServiceListView;
@@ -38,6 +43,7 @@ final class Screens implements ScreenFactory {
 
     private final Messages messages;
     private final String hallName;
+    private final String kioskId;
     private final Clock clock;
     private final AtomicReference<CatalogSnapshot> catalog;
     private final AtomicReference<SearchIndex> search;
@@ -45,16 +51,21 @@ final class Screens implements ScreenFactory {
     private final TaskExecutor tasks;
     private final Supplier<QueueViewModel.Setup> queues;
     private final Supplier<StatusViewModel.Setup> cases;
+    private final Maintenance maintenance;
+    /** One for the kiosk's life: leaving the panel does not forget the wrong PINs. */
+    private final PinDelay pinDelay = new PinDelay();
 
-    Screens(Messages messages, String hallName, Clock clock, AtomicReference<CatalogSnapshot> catalog,
+    Screens(Messages messages, String hallName, String kioskId, Clock clock, AtomicReference<CatalogSnapshot> catalog,
             AtomicReference<SearchIndex> search, TaskExecutor tasks, Supplier<QueueViewModel.Setup> queues,
-            Supplier<StatusViewModel.Setup> cases) {
+            Supplier<StatusViewModel.Setup> cases, Maintenance maintenance) {
         this.messages = messages;
+        this.maintenance = maintenance;
         this.tasks = tasks;
         this.queues = queues;
         this.cases = cases;
         this.search = search;
         this.hallName = hallName;
+        this.kioskId = kioskId;
         this.clock = clock;
         this.catalog = catalog;
     }
@@ -86,6 +97,11 @@ final class Screens implements ScreenFactory {
                     (checklist, dots) -> Rasters.of(ChecklistLayout.node(checklist, dots, messages)),
                     new ClockText(clock, messages).longDate() + " " + new ClockText(clock, messages).time());
             return new GuideView(new GuideViewModel(messages, c, g.serviceId(), Optional.of(actions)));
+        } else if (destination instanceof Destination.Technician) {
+            ClockText time = new ClockText(clock, messages);
+            return new TechnicianView(new TechnicianViewModel(messages, maintenance, pinDelay, tasks, navigator, clock,
+                    dots -> Rasters.of(TestTicketLayout.node(hallName, kioskId, time.longDate() + " " + time.time(), dots,
+                            messages))), messages);
         }
         throw new IllegalArgumentException("no screen for " + destination);
     }

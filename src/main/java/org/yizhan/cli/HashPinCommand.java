@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hash-pin", mixinStandardHelpOptions = true,
         description = {"Reads a PIN of 4 to 12 digits and prints the hash to paste as a window's \"pin\" in "
-                + "DATA/windows.json (docs/counter.md). On a terminal it asks twice; otherwise it reads one line.",
+                + "DATA/windows.json (docs/counter.md), or as technician.pin= in kiosk.properties (docs/technician.md). "
+                + "On a terminal it asks twice; otherwise it reads one line.",
                 "Example: yizhan hash-pin"})
 final class HashPinCommand implements Callable<Integer> {
     @Override

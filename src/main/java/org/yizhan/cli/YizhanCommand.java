@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
                 PublishCommand.class, ServerCommand.class, SyncCommand.class, CounterCommand.class,
-                CasesCommand.class, HashPinCommand.class, ReportCommand.class})
+                CasesCommand.class, HashPinCommand.class, ReportCommand.class, FleetCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(YizhanCommand.class);
@@ -50,10 +50,13 @@ public final class YizhanCommand implements Callable<Integer> {
             LOG.info("kiosk {} starts with {}", loaded.config().kioskId(), path.describe());
             loaded.warnings().forEach(w -> LOG.warn("{}", w));
             warnings.addAll(0, loaded.warnings());
-            launch = new KioskApp.Launch(path.describeZh(), loaded.config(), List.of(), warnings, developer);
+            // A path: the technician's panel reads the file again from it.
+            launch = new KioskApp.Launch(path.file().toAbsolutePath().toString(), loaded.config(), List.of(), developer,
+                    warnings);
         } catch (ConfigException e) {
             System.err.println("The kiosk cannot start: " + path.describe() + " has problems.");
             e.lines().forEach(System.err::println);
+            // Only the problem page shows it: there it names where the path came from too.
             launch = new KioskApp.Launch(path.describeZh(), KioskConfig.defaults(), e.problems(), developer);
         }
         int code = launch.problems().isEmpty() ? 0 : 2;
@@ -64,7 +67,7 @@ public final class YizhanCommand implements Callable<Integer> {
         }
         try {
             KioskApp.run(launch);
-            return code;
+            return KioskApp.quitByTechnician() ? KioskApp.QUIT_BY_TECHNICIAN : code;
         } catch (UnsupportedOperationException e) {
             // JavaFX's words for a machine with no desktop to open a window on, e.g. a terminal over ssh.
             System.err.println("The kiosk cannot start: " + e.getMessage() + ". It needs a graphical desktop: start it "

@@ -218,6 +218,17 @@ public enum ConfigKey {
                     + "like data.dir. Empty: the shipped dictionary only.",
             "留空，或词表文件的路径",
             "empty, or the path of a words file"),
+    TECHNICIAN_PIN("technician.pin", "", Need.OPTIONAL,
+            Optional.class, optional(text(ConfigValues::pinHash)),
+            "技术人员面板的 PIN 码，只写加盐慢哈希：运行 java -jar target/yizhan.jar hash-pin，输入 4 到 12 位数字，"
+                    + "把打印出的一行粘贴在此。在屏幕左上角 3 秒内连点 5 次，输入 PIN 即打开面板。留空则没有面板。"
+                    + "不接受明文 PIN。",
+            "The PIN of the technician's panel, only as its salted slow hash: run java -jar target/yizhan.jar "
+                    + "hash-pin, type 4 to 12 digits and paste the line it prints here. Five taps in the top left "
+                    + "corner of the screen within 3 seconds, then the PIN, open the panel. Empty: no panel. A plain "
+                    + "PIN is refused.",
+            "留空，或 hash-pin 打印的 pbkdf2-sha256$… 一行",
+            "empty, or the pbkdf2-sha256$… line that hash-pin prints"),
     LOG_MAX_FILE_SIZE("log.max-file-size", "10", Need.OPTIONAL,
             Integer.class, text(ConfigValues::logFileMegabytes),
             "日志文件（数据目录下的 logs/kiosk.log）写到多少兆字节（MB）时换一个新文件。日志最多占用"

@@ -71,6 +71,18 @@ final class ConfigValues {
                 ? Optional.empty() : Optional.of(parser.parse(value, baseDir, userHome));
     }
 
+    /** A PIN's hash as {@code hash-pin} prints it; a PIN itself is refused, saying how to make the hash. */
+    static String pinHash(String value) throws InvalidValue {
+        if (PinHash.parse(value).isPresent()) {
+            return value;
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            throw new InvalidValue("but it is a plain PIN: run java -jar target/yizhan.jar hash-pin and paste the line it "
+                    + "prints instead", "但这是明文 PIN：请运行 java -jar target/yizhan.jar hash-pin，粘贴它打印的一行");
+        }
+        throw new InvalidValue();
+    }
+
     static Duration seconds(String value) throws InvalidValue {
         return Duration.ofSeconds(wholeNumber(value, IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX));
     }

@@ -3,8 +3,10 @@ package org.yizhan.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -232,6 +234,23 @@ public final class KioskConfig {
         return get(ConfigKey.OUTBOX_MAX_MESSAGES, Integer.class);
     }
 
+    /** {@code technician.pin}: the hash of the technician panel's PIN; empty for no panel. */
+    public Optional<PinHash> technicianPin() {
+        Optional<String> hash = optional(ConfigKey.TECHNICIAN_PIN);
+        return hash.flatMap(PinHash::parse);
+    }
+
+    /** The keys whose values differ in {@code other}, in the file's order. */
+    public List<ConfigKey> changedIn(KioskConfig other) {
+        List<ConfigKey> changed = new ArrayList<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            if (!Objects.equals(values.get(key), other.values.get(key))) {
+                changed.add(key);
+            }
+        }
+        return changed;
+    }
+
     /** {@code log.max-file-size}: megabytes a log file grows to before the next one begins. */
     public int logMaxFileMegabytes() {
         return get(ConfigKey.LOG_MAX_FILE_SIZE, Integer.class);
@@ -256,6 +275,7 @@ public final class KioskConfig {
     public String toString() {
         Map<ConfigKey, Object> shown = new EnumMap<>(values);
         shown.computeIfPresent(ConfigKey.HALL_SECRET, (k, v) -> ((Optional<?>) v).map(secret -> "(hidden)"));
+        shown.computeIfPresent(ConfigKey.TECHNICIAN_PIN, (k, v) -> ((Optional<?>) v).map(pin -> "(hidden)"));
         return "KioskConfig" + shown;
     }
 }

@@ -144,7 +144,7 @@ public final class KioskConfigLoader {
                 values.put(key, key.parse(value, baseDir, userHome));
             } catch (ConfigValues.InvalidValue e) {
                 // A secret is not repeated on a page any passer-by may see over the technician's shoulder.
-                String shown = key == ConfigKey.HALL_SECRET ? HIDDEN : value;
+                String shown = key == ConfigKey.HALL_SECRET || key == ConfigKey.TECHNICIAN_PIN ? HIDDEN : value;
                 problems.add(new ConfigProblem(key.key(), shown, withDetail(key.expectedWithDefault(), e.detail),
                         withDetailZh(key.expectedWithDefaultZh(), e.detailZh)));
                 continue;

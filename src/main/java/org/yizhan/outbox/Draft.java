@@ -36,6 +36,19 @@ public record Draft(String kind, String path, String body, boolean droppable) {
                 false);
     }
 
+    /**
+     * The kiosk's latest heartbeat, as JSON (fleet.Heartbeat.json()), POSTed to kiosk/heartbeat; droppable, and
+     * only worth its latest: the outbox keeps at most one waiting ({@link #onlyLatest}).
+     */
+    public static Draft heartbeat(String json) {
+        return new Draft(HEARTBEAT, "kiosk/heartbeat", json, true);
+    }
+
+    /** Whether a newer message of this kind replaces the one still waiting: a heartbeat says only how things are now. */
+    public boolean onlyLatest() {
+        return kind.equals(HEARTBEAT);
+    }
+
     private static String segment(String code) {
         return URLEncoder.encode(code, StandardCharsets.UTF_8);
     }

@@ -30,7 +30,8 @@ import org.yizhan.storage.Database;
  *
  * <p>Bounded by {@code maxMessages} (outbox.max-messages): when full, the oldest droppable messages
  * (heartbeats) go first; a ticket's confirmation or a rating is never dropped, and while those alone fill it
- * {@link #full} tells the screens to stop giving numbers.
+ * {@link #full} tells the screens to stop giving numbers. A heartbeat is only worth its latest: a new one replaces
+ * the one still waiting, in the same transaction, so a kiosk offline for a week holds one, not 10,000.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -46,6 +47,7 @@ public final class Outbox implements AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile int kept;
     private volatile int total;
+    private volatile int aside;
 
     private Outbox(Database database, int maxMessages, Clock clock) {
         this.writes = database.writer();
@@ -182,6 +184,16 @@ public final class Outbox implements AutoCloseable {
         return total;
     }
 
+    /** Messages that must arrive (tickets, ratings) still to send, held ones too: the backlog, for the heartbeat. */
+    public int waiting() {
+        return kept;
+    }
+
+    /** Messages the server refused for good, without reading them (for the heartbeat). */
+    public int keptAsideCount() {
+        return aside;
+    }
+
     /** {@code listener} runs (on the writer's thread) after a message became ready to send. */
     public void onReady(Runnable listener) {
         listeners.add(listener);
@@ -234,8 +246,27 @@ public final class Outbox implements AutoCloseable {
         try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet row = s.executeQuery()) {
             id = row.getLong(1);
         }
+        if (draft.onlyLatest()) {
+            replaceEarlier(c, draft.kind(), id);
+        }
         return Optional.of(new OutboxMessage(id, key, draft.kind(), draft.path(), draft.body(), draft.droppable(), now,
                 0, now, null, held, null));
+    }
+
+    /**
+     * After a message that is only worth its latest: the earlier ones of its kind still waiting go, and of those
+     * kept aside only the newest stays (the technician sees why the server refused them, not a pile of them).
+     * Deleted after the insert, not before, so the new message never takes the id of one the sender may be
+     * sending: its answer would otherwise delete the new one.
+     */
+    private static void replaceEarlier(Connection c, String kind, long newId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE kind = ? AND held = 0 AND id < ? AND ("
+                + "refused IS NULL OR id < (SELECT max(id) FROM messages WHERE kind = ? AND refused IS NOT NULL))")) {
+            s.setString(1, kind);
+            s.setLong(2, newId);
+            s.setString(3, kind);
+            s.executeUpdate();
+        }
     }
 
     private static int dropOldestDroppable(Connection c, int howMany) throws SQLException {
@@ -246,12 +277,15 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** All messages, and those still to send that must arrive (kept-aside ones do not stop the numbers). */
+    /**
+     * All messages, those still to send that must arrive (kept-aside ones do not stop the numbers), and those
+     * kept aside.
+     */
     private static int[] counts(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT count(*), coalesce(sum(droppable = 0 AND refused IS NULL), 0) FROM messages");
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*), coalesce(sum(droppable = 0 AND refused IS NULL),"
+                + " 0), coalesce(sum(refused IS NOT NULL), 0) FROM messages");
              ResultSet row = s.executeQuery()) {
-            return new int[] {row.getInt(1), row.getInt(2)};
+            return new int[] {row.getInt(1), row.getInt(2), row.getInt(3)};
         }
     }
 
@@ -282,6 +316,7 @@ public final class Outbox implements AutoCloseable {
                 int[] counts = counts(c);
                 total = counts[0];
                 kept = counts[1];
+                aside = counts[2];
                 return result;
             });
         } catch (SQLException e) {

@@ -36,6 +36,8 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.server.fleet.FleetRoutes;
+import org.yizhan.server.fleet.FleetService;
 import org.yizhan.server.queue.HallSecret;
 import org.yizhan.server.queue.QueueRoutes;
 import org.yizhan.server.queue.CounterRoutes;
@@ -77,6 +79,7 @@ public final class HallServer implements AutoCloseable {
     private final Path dataDir;
     private final QueueService queues;
     private final CaseService cases;
+    private final FleetService fleet;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
     private final boolean tls;
@@ -85,7 +88,7 @@ public final class HallServer implements AutoCloseable {
                        Duration stopTime,
                        ConnectionGuard guard, EventStreams streams,
                        ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
-                       CaseService cases) {
+                       CaseService cases, FleetService fleet) {
         this.server = server;
         this.graceful = graceful;
         this.access = access;
@@ -98,6 +101,7 @@ public final class HallServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.queues = queues;
         this.cases = cases;
+        this.fleet = fleet;
         this.port = connector.getLocalPort();
         this.tls = connector.getConnectionFactory(DetectorConnectionFactory.class) != null; // TLS, detected (PlainOnTlsPort)
     }
@@ -144,10 +148,18 @@ public final class HallServer implements AutoCloseable {
         QueueService queues = QueueService.open(dataDir, clock);
         CaseService cases;
         HallSecret secret;
+        FleetService fleet;
         try {
             cases = CaseService.open(dataDir, clock, true);
         } catch (IOException e) {
             queues.close();
+            throw e;
+        }
+        try {
+            fleet = FleetService.open(dataDir, clock);
+        } catch (IOException e) {
+            queues.close();
+            cases.close();
             throw e;
         }
         try {
@@ -156,6 +168,7 @@ public final class HallServer implements AutoCloseable {
         } catch (IOException e) {
             queues.close();
             cases.close();
+            fleet.close();
             throw e;
         }
         // The short, store-bound calls (numbers and the board; lookups) run at most two per core at once each: more
@@ -183,6 +196,7 @@ public final class HallServer implements AutoCloseable {
         new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
         new CounterRoutes(queues, WindowsFile.read(dataDir), clock).addTo(routes);
         new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
+        new FleetRoutes(fleet, secret, catalog::publishedVersion).addTo(routes.limitedBy(new Semaphore(perCore)));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         // No reserved threads: on a hall's few cores, handing each request's selecting to a spare thread cost
@@ -244,6 +258,7 @@ public final class HallServer implements AutoCloseable {
             streamWriter.shutdownNow();
             queues.close();
             cases.close();
+            fleet.close();
             if (e.getCause() instanceof BindException bind) {
                 throw bind;
             }
@@ -258,7 +273,7 @@ public final class HallServer implements AutoCloseable {
         long beat = EventStreams.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         HallServer hall = new HallServer(server, connector, graceful, access, limits.stopTime(), guard, streams, sweeper,
-                streamWriter, dataDir, queues, cases);
+                streamWriter, dataDir, queues, cases, fleet);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
@@ -382,5 +397,6 @@ public final class HallServer implements AutoCloseable {
         streamWriter.shutdownNow();
         queues.close();
         cases.close();
+        fleet.close();
     }
 }

@@ -48,5 +48,9 @@ public sealed interface Destination {
     record Status() implements Destination {
     }
 
+    /** The technician's panel, behind its PIN (technician.pin); reached only by the corner taps. */
+    record Technician() implements Destination {
+    }
+
     Destination HOME = new Home();
 }

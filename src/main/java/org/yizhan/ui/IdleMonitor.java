@@ -50,6 +50,12 @@ public final class IdleMonitor {
         ticker.play();
     }
 
+    /** Stops counting for good: the shell is being replaced. */
+    public void stop() {
+        ticker.stop();
+        armed = false;
+    }
+
     /** Counting only while a citizen is away from home; the home screen has nothing to clear. */
     public void arm(boolean armed) {
         this.armed = armed;

@@ -51,16 +51,19 @@ public final class KioskShell implements Navigator {
     private Destination current;
     private Screen currentScreen;
     private Runnable beforeHome = () -> { };
-    private final Clock time;
     private final Recovery recovery = new Recovery();
     private boolean recoveryDue;
+    private final CornerTaps cornerTaps = new CornerTaps();
+    private Runnable onCornerTaps = () -> { };
+    private final Clock wallClock;
+    private final Timeline ticker;
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
         this.factory = factory;
         this.info = info;
-        this.time = clock;
         this.clockText = new ClockText(clock, messages);
+        this.wallClock = clock;
         this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
 
         root.setTop(topBar());
@@ -108,7 +111,7 @@ public final class KioskShell implements Navigator {
         });
         elder.set(info.elderByDefault());
 
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> {
                     this.clock.setText(clockText.now());
                     checkRecovery();
@@ -153,6 +156,26 @@ public final class KioskShell implements Navigator {
     /** Starts watching the scene for activity; call once the root is in its scene. */
     public void attach(Scene scene) {
         idle.attach(scene);
+        // A filter, not a handler: the taps count whatever is under them, and still reach it.
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (cornerTaps.tap(e.getSceneX(), e.getSceneY(), wallClock.millis())) {
+                onCornerTaps.run();
+            }
+        });
+    }
+
+    /** On the UI thread, when the kiosk's screens are built afresh: this shell's clock and idle reset stop for good. */
+    public void stop() {
+        ticker.stop();
+        idle.stop();
+        if (currentScreen != null) {
+            currentScreen.left();
+        }
+    }
+
+    /** What five quick taps in the top left corner do (open the technician's panel); nothing unless set. */
+    public void setOnCornerTaps(Runnable action) {
+        onCornerTaps = action;
     }
 
     /** Checks the idle countdown against the clock now, as the ticker does four times a second. */
@@ -265,7 +288,7 @@ public final class KioskShell implements Navigator {
 
     private void recover() {
         recoveryDue = false;
-        switch (recovery.failed(current instanceof Destination.Home, time.instant())) {
+        switch (recovery.failed(current instanceof Destination.Home, wallClock.instant())) {
             case HOME -> home();
             case OUT_OF_SERVICE -> showOutOfService();
             case NONE -> { }
@@ -274,7 +297,7 @@ public final class KioskShell implements Navigator {
 
     /** Tries home again once the out-of-service pause is over, as the ticker does every second. */
     public void checkRecovery() {
-        if (recovery.retryDue(time.instant())) {
+        if (recovery.retryDue(wallClock.instant())) {
             home();
         }
     }

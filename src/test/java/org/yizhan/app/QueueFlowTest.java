@@ -103,6 +103,38 @@ class QueueFlowTest {
         }
     }
 
+    /** The kiosk's heartbeat in its embedded server's fleet store, or null before the first arrived. */
+    private static String heartbeatIn(Path fleetDb) throws Exception {
+        if (!java.nio.file.Files.exists(fleetDb)) {
+            return null;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fleetDb);
+             java.sql.ResultSet row = c.createStatement().executeQuery("SELECT heartbeat FROM kiosks")) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    @Test
+    void soonAfterItStartsTheKioskTellsItsHallServerHowItIs() throws Exception {
+        start(withPrinter());
+        Path fleet = data.resolve(CatalogSetup.EMBEDDED_DIR).resolve("fleet.db");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String json;
+        while ((json = heartbeatIn(fleet)) == null) {
+            assertTrue(System.nanoTime() < end, "no heartbeat reached the embedded server in 30 s");
+            Thread.sleep(50);
+        }
+        org.yizhan.fleet.Heartbeat h = org.yizhan.json.Json.readMessage(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.yizhan.fleet.Heartbeat.class);
+        assertEquals("kiosk-test", h.kioskId());
+        assertEquals("", h.hallId());
+        assertEquals(CatalogSetup.version(), h.version());
+        assertEquals(kiosk.ready().get().version(), h.catalogVersion(), "the catalog on the screen");
+        assertEquals("READY", h.printer(), "asked on the heartbeat's thread");
+        assertEquals(0, h.outboxWaiting());
+        assertEquals("", h.lastError());
+    }
+
     @Test
     void homeToAQueueToTheTicketPrintedWithThePeopleAhead() throws Exception {
         start(withPrinter());

@@ -841,4 +841,38 @@ class KioskConfigLoaderTest {
             assertTrue(e.getMessage().endsWith("is a directory, not a file"), e.getMessage());
         }
     }
+
+    @Nested
+    class TechnicianPin {
+
+        @Test
+        void noPinNoPanel() throws Exception {
+            assertEquals(Optional.empty(), load("").config().technicianPin());
+        }
+
+        @Test
+        void theHashHashPinPrintsIsTaken() throws Exception {
+            String hash = PinHash.of("246810").toString();
+            KioskConfig config = load("technician.pin=" + hash + "\n").config();
+            assertTrue(config.technicianPin().orElseThrow().matches("246810"));
+            assertFalse(config.technicianPin().orElseThrow().matches("246811"));
+            assertFalse(config.toString().contains(hash), "the hash stays out of the log too");
+        }
+
+        @Test
+        void aPlainPinIsRefusedSayingHowToMakeTheHash() throws Exception {
+            ConfigException e = failure("technician.pin=246810\n");
+            ConfigProblem problem = e.problems().get(0);
+            assertEquals("technician.pin", problem.key());
+            assertTrue(problem.expected().contains("hash-pin"), problem.expected());
+            assertTrue(problem.expectedZh().contains("hash-pin"), problem.expectedZh());
+            assertFalse(e.getMessage().contains("246810"), "the PIN itself is not repeated: " + e.getMessage());
+        }
+
+        @Test
+        void somethingElseIsRefusedToo() throws Exception {
+            ConfigException e = failure("technician.pin=pbkdf2-sha256$x$y\n");
+            assertEquals("technician.pin", e.problems().get(0).key());
+        }
+    }
 }

@@ -209,6 +209,53 @@ class OutboxTest {
         assertFalse(outbox.full(), "counted again at the start");
     }
 
+    @Test
+    void aNewHeartbeatReplacesTheOneStillWaiting() throws Exception {
+        open(100);
+        OutboxMessage ticket = outbox.add(Draft.ticketPrinted("c1")).orElseThrow();
+        OutboxMessage first = outbox.add(Draft.heartbeat("{\"n\":1}")).orElseThrow();
+        outbox.retryLater(first.id(), "down", clock.instant().plusSeconds(30));
+        OutboxMessage second = outbox.add(Draft.heartbeat("{\"n\":2}")).orElseThrow();
+        assertTrue(second.id() > first.id(), "never the id of one the sender may be sending");
+        outbox.delivered(first.id());
+        assertEquals(List.of(ticket.id(), second.id()), ids(outbox.pending()), "the answer to the first one is not the second's");
+        for (int n = 3; n <= 200; n++) {
+            clock.advance(Duration.ofMinutes(1));
+            outbox.add(Draft.heartbeat("{\"n\":" + n + "}")).orElseThrow();
+        }
+        List<OutboxMessage> pending = outbox.pending();
+        assertEquals(2, pending.size(), "the ticket and one heartbeat, not 200: " + pending);
+        assertEquals(ticket, pending.get(0));
+        OutboxMessage latest = pending.get(1);
+        assertEquals("{\"n\":200}", latest.body());
+        assertEquals("kiosk/heartbeat", latest.path());
+        assertEquals(0, latest.attempts(), "a new message: tried at once, not after the old one's backoff");
+        assertEquals(clock.instant(), latest.nextTryAt());
+        assertEquals(2, outbox.size());
+        assertEquals(1, outbox.waiting(), "the ticket: a heartbeat is no backlog");
+        assertEquals(List.of(ticket.id(), latest.id()), ids(outbox.due(clock.instant())));
+    }
+
+    @Test
+    void ofTheHeartbeatsKeptAsideOnlyTheNewestStays() throws Exception {
+        open(100);
+        OutboxMessage ticket = outbox.add(Draft.ticketPrinted("c1")).orElseThrow();
+        outbox.refuse(ticket.id(), "HTTP 409 wrong_state");
+        for (int n = 1; n <= 3; n++) {
+            OutboxMessage h = outbox.add(Draft.heartbeat("{\"n\":" + n + "}")).orElseThrow();
+            outbox.refuse(h.id(), "HTTP 400 bad_request " + n);
+        }
+        assertEquals(3, outbox.keptAsideCount(), "the ticket, the last refused heartbeat and the one before it");
+        OutboxMessage waiting = outbox.add(Draft.heartbeat("{\"n\":4}")).orElseThrow();
+        List<OutboxMessage> aside = outbox.keptAside();
+        assertEquals(2, aside.size(), aside.toString());
+        assertEquals(ticket.id(), aside.get(0).id(), "a ticket's refusal is never dropped");
+        assertEquals("HTTP 400 bad_request 3", aside.get(1).refused());
+        assertEquals(List.of(waiting.id()), ids(outbox.pending()));
+        assertEquals(2, outbox.keptAsideCount());
+        assertEquals(3, outbox.size());
+    }
+
     private static List<Long> ids(List<OutboxMessage> messages) {
         return messages.stream().map(OutboxMessage::id).toList();
     }

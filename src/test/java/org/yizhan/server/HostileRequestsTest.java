@@ -44,8 +44,9 @@ class HostileRequestsTest {
             """;
     static final List<String> ROUTES = List.of("/queue/tickets", "/queue/tickets/A001/printed",
             "/queue/tickets/A001/void", "/queue/windows/1/sign-in", "/queue/windows/1/transfer",
-            "/queue/windows/1/call-next", "/status/lookup", "/status/cases");
-    static final List<String> MEMBERS = List.of("queue", "priority", "reason", "queues", "number", "check");
+            "/queue/windows/1/call-next", "/status/lookup", "/status/cases", "/kiosk/heartbeat",
+            "/fleet/kiosk-01/forget");
+    static final List<String> MEMBERS = List.of("queue", "priority", "reason", "queues", "number", "check", "kioskId");
     static final List<String> WRONG_VALUES = List.of("null", "true", "0", "-1.5e308", "1e999999", "\"\"", "\"x\"",
             "[]", "[null]", "[1,{}]", "{}", "{\"a\":null}", "9".repeat(2000), "\"" + "长".repeat(1000) + "\"");
 

@@ -79,6 +79,15 @@ public final class HallSecret {
         return MessageDigest.isEqual(offered, value);
     }
 
+    /** Refuses a request without this secret: 401, with the header that names the scheme. */
+    public void authorize(org.yizhan.server.Exchange exchange) {
+        if (!admits(exchange.header("Authorization"))) {
+            exchange.setHeader("WWW-Authenticate", "Bearer realm=\"yizhan-hall\"");
+            throw new org.yizhan.server.ErrorAnswer(401, "unauthorized", "send the hall secret as Authorization: "
+                    + "Bearer <secret> (DATA/hall.secret on the hall server; docs/deployment.md)");
+        }
+    }
+
     @Override
     public String toString() {
         return "HallSecret[hidden]";
