@@ -110,18 +110,16 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private int serve(ServerLimits limits) throws InterruptedException {
+        // SIGTERM (systemd) and Ctrl+C: stop accepting, let the requests under way finish, close the stores, exit 0.
+        // Set before the start, so that a signal sent as soon as it says "listening" is handled too.
+        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignals.install(stopped::countDown, 0);
         Optional<HallServer> started = start(System.out, System.err, limits);
         if (started.isEmpty()) {
             return 1;
         }
-        HallServer server = started.get();
-        CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM (systemd) and Ctrl+C: stop accepting, let the requests under way finish, close the stores, exit 0.
-        StopSignals.install(() -> {
-            server.close();
-            stopped.countDown();
-        }, 0);
         stopped.await();
+        started.get().close();
         System.out.println("Yizhan hall server stopped");
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.yizhan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -50,8 +51,9 @@ class ServerLogTest {
             // Its first start makes the hall secret and says where (never what).
             assertTrue(logged.stream().anyMatch(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  server \\[main\\] .*made a new "
                     + "hall secret in .*")), logged.toString());
-            // How it stops is ServerCommandTest's and KioskStopTest's business: a SIGTERM this soon after the start
-            // could come before the server has set up its handler for it.
+            server.destroy(); // SIGTERM, right after the start line: the handler is set before the start says so
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not stop");
+            assertEquals(0, server.exitValue());
         } finally {
             server.destroyForcibly();
         }
