@@ -52,14 +52,24 @@ class KioskStopTest {
             assertTrue(output.stream().anyMatch(l -> l.contains("kiosk kiosk-01 starts with " + config
                     + " (from the environment variable YIZHAN_CONFIG)")), output.toString());
             // The same lines in data.dir/logs/kiosk.log, one an event, each naming the kiosk.
-            List<String> logged = java.nio.file.Files.readAllLines(dir.resolve(".yizhan/logs/kiosk.log"), StandardCharsets.UTF_8);
-            assertTrue(logged.stream().anyMatch(l -> l.contains(" kiosk-01 [yizhan-sync] ") && l.contains("catalog sync from")),
-                    logged.toString());
+            // The console's appender comes first: the file may get the line a moment after the console showed it.
+            Path log = dir.resolve(".yizhan/logs/kiosk.log");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<String> logged = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            while (logged.stream().noneMatch(KioskStopTest::syncLine) && System.nanoTime() < end) {
+                Thread.sleep(20);
+                logged = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            }
+            assertTrue(logged.stream().anyMatch(KioskStopTest::syncLine), logged.toString());
             kiosk.destroy(); // SIGTERM
             assertTrue(kiosk.waitFor(30, TimeUnit.SECONDS), "the kiosk did not stop");
             assertEquals(0, kiosk.exitValue(), "130 or 143 is what `mvn javafx:run` reports as a BUILD FAILURE");
         } finally {
             kiosk.destroyForcibly();
         }
+    }
+
+    private static boolean syncLine(String line) {
+        return line.contains(" kiosk-01 [yizhan-sync] ") && line.contains("catalog sync from");
     }
 }
