@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
+import org.yizhan.ui.Destination;
 import org.yizhan.ui.Fonts;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.Messages;
@@ -62,6 +63,10 @@ public final class KioskApp extends Application {
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
         kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
+        if (FirstFrame.asked()) {
+            Kiosk k = kiosk;
+            FirstFrame.report(k.scene(), () -> stage.isShowing() && k.shell().current() instanceof Destination.Home);
+        }
     }
 
     static void showProblems(Stage stage, Launch l) {

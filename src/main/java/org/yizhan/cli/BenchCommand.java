@@ -11,13 +11,15 @@ import picocli.CommandLine.Option;
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.Search.class, BenchCommand.SearchQualityCommand.class, BenchCommand.Sync.class,
-                BenchCommand.Queue.class, BenchCommand.Server.class})
+                BenchCommand.Queue.class, BenchCommand.Server.class, BenchCommand.Startup.class,
+                BenchCommand.HelloWindowCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         System.err.println("Usage: bench search --services N | bench search-quality | bench sync --services N "
-                + "| bench queue --clients N --tickets N | bench server --slow N --idle N --streams N");
+                + "| bench queue --clients N --tickets N | bench server --slow N --idle N --streams N "
+                + "| bench startup [--headless] | bench soak --sessions N");
         return 2;
     }
 
@@ -154,6 +156,56 @@ final class BenchCommand implements Callable<Integer> {
                     + r.streamsWithEvents() + " of " + r.streams());
             System.out.println(r.line());
             return r.streamsWithEvents() == r.streams() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Child JVMs of this jar, each timed from its spawn to its first frame: a bare JavaFX window, the "
+                    + "kiosk with a large catalog in its cache, the kiosk on a fresh data directory; last line: startup "
+                    + "first_frame_ms=… hello_first_frame_ms=… ratio=…")
+    static final class Startup implements Callable<Integer> {
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs of each, alternating (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--services", paramLabel = "N", defaultValue = "3000", description = "Services in the cache (default: ${DEFAULT-VALUE}).")
+        int services;
+
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = "kiosk.properties",
+                description = "The kiosk's settings, data.dir replaced by the benchmark's (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path config;
+
+        @Option(names = "--headless", description = "Monocle's headless platform instead of the display in DISPLAY.")
+        boolean headless;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Optional<String> problem = FileProblems.unreadable(config, "file");
+            if (problem.isPresent() || runs < 1 || runs > 100 || services < 1 || services > 200_000) {
+                System.err.println("bench startup: " + problem.orElse("--runs must be 1 to 100 and --services 1 to 200000"));
+                return 2;
+            }
+            boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+            if (!headless && !display) {
+                System.err.println("bench startup: no DISPLAY; measuring headless (Monocle). Use xvfb-run for a real window.");
+            }
+            java.util.List<String> options = headless || !display ? HeadlessFx.options() : java.util.List.of();
+            org.yizhan.bench.StartupBenchmark.Result r = org.yizhan.bench.StartupBenchmark.run(
+                    org.yizhan.bench.StartupBenchmark.sameJvm(options), config, services, runs);
+            System.out.println("hello runs_ms=" + r.helloMs() + "; kiosk (" + services + " services cached) runs_ms="
+                    + r.kioskMs() + "; first run (fresh data dir, demo) runs_ms=" + r.firstRunMs() + " median_ms="
+                    + r.firstRun());
+            System.out.println(r.line());
+            return 0;
+        }
+    }
+
+    /** The yardstick of bench startup, which starts it in a child JVM: a bare window with one label. */
+    @Command(name = "hello-window", hidden = true, description = "A bare JavaFX window (for bench startup).")
+    static final class HelloWindowCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            org.yizhan.app.HelloWindow.run();
+            return 0;
         }
     }
 }
