@@ -46,6 +46,9 @@ public final class Kiosk {
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
     private final AtomicReference<SearchIndex> search = new AtomicReference<>();
     private final CompletableFuture<CatalogSnapshot> ready = new CompletableFuture<>();
+    /** The setup once built; empty if it could not be (the kiosk then retries every sync interval). */
+    private final CompletableFuture<Optional<CatalogSetup>> setupMade = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean setupStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final Scene scene;
 
     private final KioskConfig config;
@@ -63,10 +66,14 @@ public final class Kiosk {
     private Consumer<SyncOutcome> syncListener = outcome -> { };
     private final Optional<TicketPrinter> printer;
 
-    private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
+    private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
+            CatalogReadAhead ahead) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
+        // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
+        // thread, after them.
+        loadCatalog(ahead);
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         printer = TicketPrinters.create(config);
         Screens screens = new Screens(messages, config.hallName(), clock, catalog, search, tasks,
@@ -88,26 +95,32 @@ public final class Kiosk {
      * owns and closes after {@link #close}.
      */
     public static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer);
+        return start(stage, config, clock, tasks, developer, CatalogReadAhead.begin(config));
+    }
+
+    /** As {@link #start}, with the catalog's reading begun earlier ({@link KioskApp}: before JavaFX started). */
+    static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
+            CatalogReadAhead ahead) {
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead);
         KioskStage.show(stage, developer);
-        kiosk.loadCatalog();
         return kiosk;
     }
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
     static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, true);
-        kiosk.loadCatalog();
-        return kiosk;
+        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config));
     }
 
-    private void loadCatalog() {
-        loading = tasks.execute(this::readCatalog, loaded -> {
+    private void loadCatalog(CatalogReadAhead ahead) {
+        loading = tasks.execute(() -> readCatalog(ahead), loaded -> {
             apply(loaded);
-            shell.setSyncTrouble(setup == null);
             shell.home();
             ready.complete(loaded.snapshot());
-            startSync();
+            makeSetupAside();
+            setupMade.thenAccept(made -> tasks.runOnUiThread(() -> {
+                shell.setSyncTrouble(made.isEmpty());
+                startSync();
+            }));
         }, error -> {
             LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
             ready.completeExceptionally(error);
@@ -116,10 +129,20 @@ public final class Kiosk {
     }
 
     /**
-     * Everything that touches disk or network, off the FX thread: the cache, the key, the embedded server,
-     * and the search index, which is built before the catalog is shown.
+     * Once the home screen is built (or when the catalog must wait for it), not before: the home screen needs only the
+     * catalog and its index, while the setup may be the embedded server (keys, migrations, the demo's case store with
+     * its slow hashes: seconds of both cores). The 取号 and 进度查询 screens say they cannot serve until it is there.
      */
-    private Loaded readCatalog() {
+    private void makeSetupAside() {
+        if (setupStarted.compareAndSet(false, true)) {
+            Thread maker = new Thread(() -> setupMade.complete(Optional.ofNullable(makeSetup())), "yizhan-setup");
+            maker.setDaemon(true);
+            maker.start();
+        }
+    }
+
+    /** Off the FX thread: the cache, the key, the embedded server, the outbox; null if the sync cannot start. */
+    private CatalogSetup makeSetup() {
         CatalogSetup created = null;
         try {
             created = CatalogSetup.create(config, clock);
@@ -137,15 +160,35 @@ public final class Kiosk {
         if (created != null && closed) {
             created.close(); // closed while the outbox was opened: close() may have missed this setup
         }
-        CatalogSnapshot snapshot;
+        return created;
+    }
+
+    /**
+     * Off the FX thread: the installed catalog and its index, read ahead. Only without one (a first run, or a damaged
+     * cache the sync may rebuild from its last good bundle) does this wait for the setup, as it always did.
+     */
+    private Loaded readCatalog(CatalogReadAhead ahead) {
+        everydayWords = ahead.words();
+        Optional<CatalogReadAhead.Read> read = ahead.installed();
+        if (read.isPresent()) {
+            return new Loaded(read.get().snapshot(), read.get().index());
+        }
         boolean demo = config.embeddedServer();
-        if (created != null) {
-            snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()), demo);
+        CatalogSnapshot snapshot;
+        if (ahead.firstRun() && demo) {
+            LOG.info("no catalog in the cache yet");
+            snapshot = CatalogStartup.standIn(true); // and no last good bundle to restore one from
         } else {
-            Optional<CatalogDirectory> directory = fallbackDirectory();
-            snapshot = directory.isPresent()
-                    ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
-                    : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
+            makeSetupAside();
+            Optional<CatalogSetup> created = setupMade.join();
+            if (created.isPresent()) {
+                snapshot = CatalogStartup.load(created.get().catalogs(), Optional.of(created.get().sync()), demo);
+            } else {
+                Optional<CatalogDirectory> directory = fallbackDirectory();
+                snapshot = directory.isPresent()
+                        ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
+                        : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
+            }
         }
         return new Loaded(snapshot, SearchIndex.build(snapshot.catalog(), everydayWords()));
     }
@@ -373,6 +416,15 @@ public final class Kiosk {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Completes once the hall server's side (the clients of queues and cases, the outbox; the embedded server) is built,
+     * true, or could not be, false; the home screen comes before it. For whoever must take a number or look up a case
+     * at once after the start (the flow tests, bench soak): until then those screens say they cannot serve.
+     */
+    public CompletableFuture<Boolean> setupFinished() {
+        return setupMade.thenApply(Optional::isPresent);
     }
 
     /** Completes on the FX thread once the catalog is on screen. */

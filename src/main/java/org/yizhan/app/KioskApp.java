@@ -31,12 +31,15 @@ public final class KioskApp extends Application {
     }
 
     private static volatile Launch launch;
+    private static volatile CatalogReadAhead readAhead;
     private TaskExecutor tasks;
     private Kiosk kiosk;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
         launch = what;
+        // Now, before the toolkit, the fonts and the shell: the catalog and its index are most of the wait for the home screen.
+        readAhead = what.problems().isEmpty() ? CatalogReadAhead.begin(what.config()) : null;
         Application.launch(KioskApp.class);
     }
 
@@ -62,7 +65,7 @@ public final class KioskApp extends Application {
         }
         // Two threads: reading a large catalog at start must not hold up a citizen's call to the hall server.
         tasks = new UiTaskExecutor(2);
-        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer());
+        kiosk = Kiosk.start(stage, l.config(), Clock.systemDefaultZone(), tasks, l.developer(), readAhead);
         if (FirstFrame.asked()) {
             Kiosk k = kiosk;
             FirstFrame.report(k.scene(), () -> stage.isShowing() && k.shell().current() instanceof Destination.Home);

@@ -80,7 +80,8 @@ public final class StartupBenchmark {
         return new Launch(java, jvmOptions, code);
     }
 
-    public static Result run(Launch launch, Path kioskProperties, int services, int runs) throws Exception {
+    /** {@code keep}: leaves the children's data and logs in the work folder (named on standard error). */
+    public static Result run(Launch launch, Path kioskProperties, int services, int runs, boolean keep) throws Exception {
         Path work = Files.createTempDirectory("yizhan-bench-startup");
         try {
             String properties = Files.readString(kioskProperties, StandardCharsets.UTF_8);
@@ -106,7 +107,11 @@ public final class StartupBenchmark {
             }
             return new Result(hello, kiosk, first);
         } finally {
-            delete(work);
+            if (keep) {
+                System.err.println("the children's data and logs: " + work);
+            } else {
+                delete(work);
+            }
         }
     }
 

@@ -177,6 +177,9 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--headless", description = "Monocle's headless platform instead of the display in DISPLAY.")
         boolean headless;
 
+        @Option(names = "--keep", description = "Keep the children's data folders and logs (named on standard error).")
+        boolean keep;
+
         @Override
         public Integer call() throws Exception {
             java.util.Optional<String> problem = FileProblems.unreadable(config, "file");
@@ -190,7 +193,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             java.util.List<String> options = headless || !display ? HeadlessFx.options() : java.util.List.of();
             org.yizhan.bench.StartupBenchmark.Result r = org.yizhan.bench.StartupBenchmark.run(
-                    org.yizhan.bench.StartupBenchmark.sameJvm(options), config, services, runs);
+                    org.yizhan.bench.StartupBenchmark.sameJvm(options), config, services, runs, keep);
             System.out.println("hello runs_ms=" + r.helloMs() + "; kiosk (" + services + " services cached) runs_ms="
                     + r.kioskMs() + "; first run (fresh data dir, demo) runs_ms=" + r.firstRunMs() + " median_ms="
                     + r.firstRun());
