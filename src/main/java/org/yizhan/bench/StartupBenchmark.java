@@ -53,35 +53,16 @@ public final class StartupBenchmark {
         }
     }
 
-    /** How a child is started: the JVM's own options (e.g. Monocle's), then the jar's arguments. */
-    public record Launch(Path java, List<String> jvmOptions, Path code) {
-        List<String> command(List<String> args) {
-            List<String> command = new ArrayList<>();
-            command.add(java.toString());
-            command.addAll(jvmOptions);
-            command.add("-Dyizhan.firstFrame=true");
-            if (Files.isDirectory(code)) {
-                command.addAll(List.of("-cp", code.toString(), "org.yizhan.cli.Launcher"));
-            } else {
-                command.addAll(List.of("-jar", code.toString()));
-            }
-            command.addAll(args);
-            return command;
-        }
-    }
-
     private StartupBenchmark() {
     }
 
-    /** The java running now and the jar (or classes folder) this class came from. */
-    public static Launch sameJvm(List<String> jvmOptions) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path code = Path.of(StartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return new Launch(java, jvmOptions, code);
-    }
-
     /** {@code keep}: leaves the children's data and logs in the work folder (named on standard error). */
-    public static Result run(Launch launch, Path kioskProperties, int services, int runs, boolean keep) throws Exception {
+    /** {@code jvmOptions}: the children's, e.g. Monocle's properties for a run without a display. */
+    public static Result run(List<String> jvmOptions, Path kioskProperties, int services, int runs, boolean keep)
+            throws Exception {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dyizhan.firstFrame=true");
+        Child launch = new Child(SameJar.current(), options);
         Path work = Files.createTempDirectory("yizhan-bench-startup");
         try {
             String properties = Files.readString(kioskProperties, StandardCharsets.UTF_8);
@@ -149,8 +130,11 @@ public final class StartupBenchmark {
      * {@code untilFrame} is false, waits for it to end by itself. A timed child is then stopped as a kiosk is
      * (SIGTERM) and waited for, so it does not share the cores with the next one.
      */
-    private static long child(Launch launch, Path log, List<String> args, boolean untilFrame) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(launch.command(args)).redirectError(log.toFile());
+    private record Child(SameJar jar, List<String> options) {
+    }
+
+    private static long child(Child launch, Path log, List<String> args, boolean untilFrame) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launch.jar().command(launch.options(), args)).redirectError(log.toFile());
         long spawned = System.currentTimeMillis();
         Process process = builder.start();
         CompletableFuture<Long> frame = new CompletableFuture<>();
