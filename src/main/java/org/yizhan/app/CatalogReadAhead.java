@@ -16,8 +16,8 @@ import org.yizhan.search.SearchIndex;
 /**
  * The installed catalog and its search index, read on threads of their own from the moment the configuration is
  * known: {@link KioskApp} begins it before JavaFX starts, so the reading overlaps the toolkit's start, the fonts and
- * the shell's building (bench startup: these are most of the time to the first frame). What it cannot read (no
- * catalog installed, a damaged cache) it leaves to the kiosk, which then waits for its sync to restore one.
+ * the shell's building (bench startup: these are most of the time to the first frame). What it cannot read (a damaged
+ * cache, or none installed after a sync ran) it leaves to the kiosk, which then waits for its sync to restore one.
  */
 final class CatalogReadAhead {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogReadAhead.class);
@@ -38,7 +38,7 @@ final class CatalogReadAhead {
             SearchIndex.preload(w); // beside the catalog's reading, not after it
             return w;
         }, CatalogReadAhead::thread);
-        installed = CompletableFuture.supplyAsync(() -> read(config), CatalogReadAhead::thread)
+        installed = CompletableFuture.supplyAsync(() -> read(config, firstRun), CatalogReadAhead::thread)
                 .thenCombine(words, (catalog, w) -> catalog.map(c -> new Read(c, SearchIndex.build(c.catalog(), w))));
     }
 
@@ -46,29 +46,39 @@ final class CatalogReadAhead {
         return new CatalogReadAhead(config);
     }
 
-    /** No catalog was installed and the sync never ran: nothing to restore, the demo may stand in at once. */
-    boolean firstRun() {
-        return firstRun;
-    }
-
     /** Blocks until the dictionary is read (the shipped one and the hall's). */
     EverydayWords words() {
         return words.join();
     }
 
-    /** Blocks until the installed catalog and its index are there; empty if none could be read. */
+    /**
+     * Blocks until the catalog to show and its index are there: the installed one, or on a first run on the embedded
+     * server the demo; empty if the kiosk must wait for its sync to restore one (or show none).
+     */
     Optional<Read> installed() {
         return installed.join();
     }
 
-    private static Optional<CatalogSnapshot> read(KioskConfig config) {
+    /**
+     * The installed catalog; on the very first start of a kiosk on the embedded server (none installed, no sync yet
+     * to restore one from), the demo that stands in for it; empty for a damaged or unreadable cache.
+     */
+    private static Optional<CatalogSnapshot> read(KioskConfig config, boolean firstRun) {
+        Optional<Catalog> cached;
         try {
-            Optional<Catalog> cached = CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR)).load();
-            cached.ifPresent(c -> LOG.info("catalog version {} read from the cache", c.version()));
-            return cached.map(CatalogSnapshot::new);
+            cached = CatalogDirectory.open(config.dataDir().resolve(CatalogSetup.CATALOG_DIR)).load();
         } catch (DamagedCacheException | java.io.IOException | RuntimeException e) {
             return Optional.empty(); // the kiosk's slow path reports it and mends what it can
         }
+        if (cached.isPresent()) {
+            LOG.info("catalog version {} read from the cache", cached.get().version());
+            return Optional.of(new CatalogSnapshot(cached.get()));
+        }
+        if (firstRun && config.embeddedServer()) {
+            LOG.info("no catalog in the cache yet");
+            return Optional.of(CatalogStartup.standIn(true));
+        }
+        return Optional.empty();
     }
 
     private static void thread(Runnable work) {

@@ -164,8 +164,8 @@ public final class Kiosk {
     }
 
     /**
-     * Off the FX thread: the installed catalog and its index, read ahead. Only without one (a first run, or a damaged
-     * cache the sync may rebuild from its last good bundle) does this wait for the setup, as it always did.
+     * Off the FX thread: the catalog and its index, read ahead. Only without one (a damaged cache the sync may rebuild
+     * from its last good bundle, a hall's kiosk before its first sync) does this wait for the setup, as it always did.
      */
     private Loaded readCatalog(CatalogReadAhead ahead) {
         everydayWords = ahead.words();
@@ -175,20 +175,15 @@ public final class Kiosk {
         }
         boolean demo = config.embeddedServer();
         CatalogSnapshot snapshot;
-        if (ahead.firstRun() && demo) {
-            LOG.info("no catalog in the cache yet");
-            snapshot = CatalogStartup.standIn(true); // and no last good bundle to restore one from
+        makeSetupAside();
+        Optional<CatalogSetup> created = setupMade.join();
+        if (created.isPresent()) {
+            snapshot = CatalogStartup.load(created.get().catalogs(), Optional.of(created.get().sync()), demo);
         } else {
-            makeSetupAside();
-            Optional<CatalogSetup> created = setupMade.join();
-            if (created.isPresent()) {
-                snapshot = CatalogStartup.load(created.get().catalogs(), Optional.of(created.get().sync()), demo);
-            } else {
-                Optional<CatalogDirectory> directory = fallbackDirectory();
-                snapshot = directory.isPresent()
-                        ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
-                        : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
-            }
+            Optional<CatalogDirectory> directory = fallbackDirectory();
+            snapshot = directory.isPresent()
+                    ? CatalogStartup.load(directory.get(), Optional.empty(), demo)
+                    : demo ? new CatalogSnapshot(CatalogStartup.demo()) : CatalogSnapshot.empty();
         }
         return new Loaded(snapshot, SearchIndex.build(snapshot.catalog(), everydayWords()));
     }

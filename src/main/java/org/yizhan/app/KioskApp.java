@@ -40,6 +40,9 @@ public final class KioskApp extends Application {
         launch = what;
         // Now, before the toolkit, the fonts and the shell: the catalog and its index are most of the wait for the home screen.
         readAhead = what.problems().isEmpty() ? CatalogReadAhead.begin(what.config()) : null;
+        Thread fonts = new Thread(Fonts::load, "yizhan-fonts"); // about 4 MB, read beside the toolkit's start; init waits
+        fonts.setDaemon(true);
+        fonts.start();
         Application.launch(KioskApp.class);
     }
 
