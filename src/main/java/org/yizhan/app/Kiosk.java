@@ -41,6 +41,8 @@ public final class Kiosk {
     private static final java.time.Duration TICKET_SHOWN_FOR = java.time.Duration.ofSeconds(20);
     /** Long enough to read a case's steps; then it is wiped, whoever stands there next. */
     private static final java.time.Duration ANSWER_SHOWN_FOR = java.time.Duration.ofSeconds(90);
+    /** Within StopSignals' 5 s, after which a stopping kiosk halts anyway. */
+    private static final java.time.Duration SETUP_CLOSE_WAIT = java.time.Duration.ofSeconds(4);
 
     private final KioskShell shell;
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
@@ -390,6 +392,17 @@ public final class Kiosk {
         closed = true;
         loading.cancel();
         retry.cancel();
+        if (setupStarted.get()) {
+            // A setup still being built (after the home screen) is closed by its own thread once built: wait for it,
+            // so nothing of this kiosk still writes in data.dir once this returns.
+            try {
+                setupMade.get(SETUP_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("the kiosk closes while its hall server's side is still being built ({})", e.toString());
+            }
+        }
         if (scheduler != null) {
             scheduler.close();
         }
