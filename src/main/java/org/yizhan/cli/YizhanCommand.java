@@ -29,6 +29,7 @@ public final class YizhanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.yizhan.storage.Database.loadNativeLibraryAside(); // the catalog's read is the start-up's longest wait
         Path file = config != null ? config : KioskConfigLoader.DEFAULT_FILE;
         KioskApp.Launch launch;
         try {
