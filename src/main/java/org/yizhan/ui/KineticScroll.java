@@ -60,22 +60,7 @@ public final class KineticScroll {
         pane.addEventFilter(MouseEvent.MOUSE_RELEASED, k::released);
         pane.addEventFilter(MouseEvent.MOUSE_CLICKED, k::clicked);
         pane.addEventFilter(ScrollEvent.SCROLL, k::wheel);
-        pane.skinProperty().addListener((obs, was, skin) -> uncacheViewport(pane));
         return pane;
-    }
-
-    /**
-     * JavaFX's skin caches the viewport as a bitmap, and the renderer pools those bitmaps by soft reference, touching
-     * every pooled one each time it looks for one: a kiosk that keeps drawing never lets them go, and each new
-     * viewport size adds one (bench soak: 1.5 GB of them after 4,000 citizens, the rest of the heap 65 MB). The
-     * cache gains nothing here: the content moves inside the viewport when it scrolls, which redraws it anyway.
-     */
-    private static void uncacheViewport(ScrollPane pane) {
-        for (Node child : pane.getChildrenUnmodifiable()) {
-            if (child.getStyleClass().contains("viewport")) {
-                child.setCache(false);
-            }
-        }
     }
 
     /**
