@@ -65,7 +65,7 @@ final class CatalogStartup {
     }
 
     /** What is shown until a sync brings a catalog (or the cache reads again). */
-    private static CatalogSnapshot standIn(boolean demo) {
+    static CatalogSnapshot standIn(boolean demo) {
         if (demo) {
             LOG.info("showing the bundled demo catalog until a sync brings one");
             return new CatalogSnapshot(demo());

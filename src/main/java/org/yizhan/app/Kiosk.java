@@ -42,11 +42,16 @@ public final class Kiosk {
     private static final java.time.Duration TICKET_SHOWN_FOR = java.time.Duration.ofSeconds(20);
     /** Long enough to read a case's steps; then it is wiped, whoever stands there next. */
     private static final java.time.Duration ANSWER_SHOWN_FOR = java.time.Duration.ofSeconds(90);
+    /** Within StopSignals' 5 s, after which a stopping kiosk halts anyway. */
+    private static final java.time.Duration SETUP_CLOSE_WAIT = java.time.Duration.ofSeconds(4);
 
     private final KioskShell shell;
     private final AtomicReference<CatalogSnapshot> catalog = new AtomicReference<>(CatalogSnapshot.empty());
     private final AtomicReference<SearchIndex> search = new AtomicReference<>();
     private final CompletableFuture<CatalogSnapshot> ready = new CompletableFuture<>();
+    /** The setup once built; empty if it could not be (the kiosk then retries every sync interval). */
+    private final CompletableFuture<Optional<CatalogSetup>> setupMade = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean setupStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final Scene scene;
 
     private final KioskConfig config;
@@ -81,11 +86,15 @@ public final class Kiosk {
         static final Host NONE = new Host(Optional.empty(), List.of(), c -> { }, () -> { });
     }
 
-    private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
+    private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
+            CatalogReadAhead ahead) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
         this.startedAt = clock.instant();
+        // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
+        // thread, after them.
+        loadCatalog(ahead);
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
@@ -115,29 +124,35 @@ public final class Kiosk {
      * owns and closes after {@link #close}.
      */
     public static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer);
+        return start(stage, config, clock, tasks, developer, CatalogReadAhead.begin(config));
+    }
+
+    /** As {@link #start}, with the catalog's reading begun earlier ({@link KioskApp}: before JavaFX started). */
+    static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
+            CatalogReadAhead ahead) {
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead);
         kiosk.uncaught = UncaughtErrors.install(kiosk.shell);
         KioskStage.show(stage, developer);
-        kiosk.loadCatalog();
         return kiosk;
     }
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
     static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, true);
-        kiosk.loadCatalog();
-        return kiosk;
+        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config));
     }
 
-    private void loadCatalog() {
-        loading = tasks.execute(this::readCatalog, loaded -> {
+    private void loadCatalog(CatalogReadAhead ahead) {
+        loading = tasks.execute(() -> readCatalog(ahead), loaded -> {
             apply(loaded);
-            shell.setSyncTrouble(setup == null);
             shell.home();
             // The line a watcher (.ci/check-app-image, a technician's journalctl) waits for: the kiosk is up.
             LOG.info("home screen shown (catalog version {})", loaded.snapshot().version());
             ready.complete(loaded.snapshot());
-            startSync();
+            makeSetupAside();
+            setupMade.thenAccept(made -> tasks.runOnUiThread(() -> {
+                shell.setSyncTrouble(made.isEmpty());
+                startSync();
+            }));
         }, error -> {
             LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
             ready.completeExceptionally(error);
@@ -146,10 +161,20 @@ public final class Kiosk {
     }
 
     /**
-     * Everything that touches disk or network, off the FX thread: the cache, the key, the embedded server,
-     * and the search index, which is built before the catalog is shown.
+     * Once the home screen is built (or when the catalog must wait for it), not before: the home screen needs only the
+     * catalog and its index, while the setup may be the embedded server (keys, migrations, the demo's case store with
+     * its slow hashes: seconds of both cores). The 取号 and 进度查询 screens say they cannot serve until it is there.
      */
-    private Loaded readCatalog() {
+    private void makeSetupAside() {
+        if (setupStarted.compareAndSet(false, true)) {
+            Thread maker = new Thread(() -> setupMade.complete(Optional.ofNullable(makeSetup())), "yizhan-setup");
+            maker.setDaemon(true);
+            maker.start();
+        }
+    }
+
+    /** Off the FX thread: the cache, the key, the embedded server, the outbox; null if the sync cannot start. */
+    private CatalogSetup makeSetup() {
         CatalogSetup created = null;
         try {
             created = CatalogSetup.create(config, clock);
@@ -168,10 +193,25 @@ public final class Kiosk {
         if (created != null && closed) {
             created.close(); // closed while the outbox was opened: close() may have missed this setup
         }
-        CatalogSnapshot snapshot;
+        return created;
+    }
+
+    /**
+     * Off the FX thread: the catalog and its index, read ahead. Only without one (a damaged cache the sync may rebuild
+     * from its last good bundle, a hall's kiosk before its first sync) does this wait for the setup, as it always did.
+     */
+    private Loaded readCatalog(CatalogReadAhead ahead) {
+        everydayWords = ahead.words();
+        Optional<CatalogReadAhead.Read> read = ahead.installed();
+        if (read.isPresent()) {
+            return new Loaded(read.get().snapshot(), read.get().index());
+        }
         boolean demo = config.embeddedServer();
-        if (created != null) {
-            snapshot = CatalogStartup.load(created.catalogs(), Optional.of(created.sync()), demo);
+        CatalogSnapshot snapshot;
+        makeSetupAside();
+        Optional<CatalogSetup> created = setupMade.join();
+        if (created.isPresent()) {
+            snapshot = CatalogStartup.load(created.get().catalogs(), Optional.of(created.get().sync()), demo);
         } else {
             Optional<CatalogDirectory> directory = fallbackDirectory();
             snapshot = directory.isPresent()
@@ -439,6 +479,17 @@ public final class Kiosk {
         }
         loading.cancel();
         retry.cancel();
+        if (setupStarted.get()) {
+            // A setup still being built (after the home screen) is closed by its own thread once built: wait for it,
+            // so nothing of this kiosk still writes in data.dir once this returns.
+            try {
+                setupMade.get(SETUP_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("the kiosk closes while its hall server's side is still being built ({})", e.toString());
+            }
+        }
         if (scheduler != null) {
             scheduler.close();
         }
@@ -464,6 +515,15 @@ public final class Kiosk {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Completes once the hall server's side (the clients of queues and cases, the outbox; the embedded server) is built,
+     * true, or could not be, false; the home screen comes before it. For whoever must take a number or look up a case
+     * at once after the start (the flow tests, bench soak): until then those screens say they cannot serve.
+     */
+    public CompletableFuture<Boolean> setupFinished() {
+        return setupMade.thenApply(Optional::isPresent);
     }
 
     /** Completes on the FX thread once the catalog is on screen. */

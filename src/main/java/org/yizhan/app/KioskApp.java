@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.yizhan.config.ConfigProblem;
 import org.yizhan.config.KioskConfig;
+import org.yizhan.ui.Destination;
 import org.yizhan.ui.Fonts;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.Messages;
@@ -44,12 +45,18 @@ public final class KioskApp extends Application {
     private static volatile boolean quitByTechnician;
 
     private static volatile Launch launch;
+    private static volatile CatalogReadAhead readAhead;
     private TaskExecutor tasks;
     private KioskRunner kiosk;
 
     /** Blocks until the kiosk exits. */
     public static void run(Launch what) {
         launch = what;
+        // Now, before the toolkit, the fonts and the shell: the catalog and its index are most of the wait for the home screen.
+        readAhead = what.problems().isEmpty() ? CatalogReadAhead.begin(what.config()) : null;
+        Thread fonts = new Thread(Fonts::load, "yizhan-fonts"); // about 4 MB, read beside the toolkit's start; init waits
+        fonts.setDaemon(true);
+        fonts.start();
         Application.launch(KioskApp.class);
     }
 
@@ -77,7 +84,10 @@ public final class KioskApp extends Application {
         tasks = new UiTaskExecutor(2);
         kiosk = new KioskRunner(stage, tasks, Clock.systemDefaultZone(), l.developer(),
                 Optional.of(Path.of(l.configFile()).toAbsolutePath()), l.warnings(), KioskApp::quitToDesktop);
-        kiosk.start(l.config());
+        Kiosk k = kiosk.start(l.config(), readAhead);
+        if (FirstFrame.asked()) {
+            FirstFrame.report(k.scene(), () -> stage.isShowing() && k.shell().current() instanceof Destination.Home);
+        }
     }
 
     /** The technician's "quit to the desktop". */

@@ -38,7 +38,12 @@ final class KioskRunner {
     }
 
     Kiosk start(KioskConfig config) {
-        kiosk = Kiosk.start(stage, config, clock, tasks, developer);
+        return start(config, CatalogReadAhead.begin(config));
+    }
+
+    /** The first start, with the catalog read ahead while the toolkit started. */
+    Kiosk start(KioskConfig config, CatalogReadAhead readAhead) {
+        kiosk = Kiosk.start(stage, config, clock, tasks, developer, readAhead);
         kiosk.setHost(new Kiosk.Host(configFile, warnings, this::restart, quit));
         onStarted.accept(kiosk);
         return kiosk;

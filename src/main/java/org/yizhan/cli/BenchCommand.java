@@ -11,13 +11,15 @@ import picocli.CommandLine.Option;
 /** {@code bench search --services N}: measures the search engine against an FTS5 baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.Search.class, BenchCommand.SearchQualityCommand.class, BenchCommand.Sync.class,
-                BenchCommand.Queue.class, BenchCommand.Server.class})
+                BenchCommand.Queue.class, BenchCommand.Server.class, BenchCommand.Startup.class,
+                BenchCommand.HelloWindowCommand.class, BenchCommand.SoakCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         System.err.println("Usage: bench search --services N | bench search-quality | bench sync --services N "
-                + "| bench queue --clients N --tickets N | bench server --slow N --idle N --streams N");
+                + "| bench queue --clients N --tickets N | bench server --slow N --idle N --streams N "
+                + "| bench startup [--headless] | bench soak --sessions N");
         return 2;
     }
 
@@ -154,6 +156,96 @@ final class BenchCommand implements Callable<Integer> {
                     + r.streamsWithEvents() + " of " + r.streams());
             System.out.println(r.line());
             return r.streamsWithEvents() == r.streams() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Child JVMs of this jar, each timed from its spawn to its first frame: a bare JavaFX window, the "
+                    + "kiosk with a large catalog in its cache, the kiosk on a fresh data directory; last line: startup "
+                    + "first_frame_ms=… hello_first_frame_ms=… ratio=…")
+    static final class Startup implements Callable<Integer> {
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs of each, alternating (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--services", paramLabel = "N", defaultValue = "3000", description = "Services in the cache (default: ${DEFAULT-VALUE}).")
+        int services;
+
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = "kiosk.properties",
+                description = "The kiosk's settings, data.dir replaced by the benchmark's (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path config;
+
+        @Option(names = "--headless", description = "Monocle's headless platform instead of the display in DISPLAY.")
+        boolean headless;
+
+        @Option(names = "--keep", description = "Keep the children's data folders and logs (named on standard error).")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Optional<String> problem = FileProblems.unreadable(config, "file");
+            if (problem.isPresent() || runs < 1 || runs > 100 || services < 1 || services > 200_000) {
+                System.err.println("bench startup: " + problem.orElse("--runs must be 1 to 100 and --services 1 to 200000"));
+                return 2;
+            }
+            boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+            if (!headless && !display) {
+                System.err.println("bench startup: no DISPLAY; measuring headless (Monocle). Use xvfb-run for a real window.");
+            }
+            java.util.List<String> options = headless || !display ? HeadlessFx.options() : java.util.List.of();
+            org.yizhan.bench.StartupBenchmark.Result r = org.yizhan.bench.StartupBenchmark.run(options, config, services,
+                    runs, keep);
+            System.out.println("hello runs_ms=" + r.helloMs() + "; kiosk (" + services + " services cached) runs_ms="
+                    + r.kioskMs() + "; first run (fresh data dir, demo) runs_ms=" + r.firstRunMs() + " median_ms="
+                    + r.firstRun());
+            System.out.println(r.line());
+            return 0;
+        }
+    }
+
+    /** The yardstick of bench startup, which starts it in a child JVM: a bare window with one label. */
+    @Command(name = "hello-window", hidden = true, description = "A bare JavaFX window (for bench startup).")
+    static final class HelloWindowCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            org.yizhan.app.HelloWindow.run();
+            return 0;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "The real kiosk, headless, on its embedded hall server, through N citizens' sessions (browse, "
+                    + "search, a number, a case, the idle reset); progress on standard error; last line: soak sessions=… "
+                    + "heap_mb_at_500=… heap_mb_at_N=… growth_pct=… threads_start=… threads_end=… errors=…")
+    static final class SoakCommand implements Callable<Integer> {
+        private static final String SOFT_REFERENCES = "-XX:SoftRefLRUPolicyMSPerMB=0";
+
+        @Option(names = "--sessions", paramLabel = "N", defaultValue = "5000", description = "Citizens (default: ${DEFAULT-VALUE}).")
+        int sessions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (sessions < 1 || sessions > 1_000_000) {
+                System.err.println("bench soak: --sessions must be 1 to 1000000");
+                return 2;
+            }
+            java.util.List<String> jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            if (!jvm.contains(SOFT_REFERENCES)) {
+                // Again in a JVM that clears soft references at every collection. JavaFX's software renderer caches
+                // each scroll pane's viewport as an image and pools them by soft reference; a JVM with room clears
+                // those only as the heap fills, so "heap after a full GC" would measure the room, not what the kiosk
+                // holds: 74 MB live, 5 GB reachable after 60 sessions on a 6 GB heap.
+                java.util.List<String> args = java.util.List.of("bench", "soak", "--sessions", String.valueOf(sessions));
+                Process child = new ProcessBuilder(org.yizhan.bench.SameJar.current()
+                        .command(java.util.List.of(SOFT_REFERENCES), args)).inheritIO().start();
+                return child.waitFor();
+            }
+            HeadlessFx.set();
+            org.yizhan.app.soak.Soak.Result r = org.yizhan.app.soak.Soak.run(sessions, System.err);
+            r.errorExamples().forEach(e -> System.err.println("error: " + e));
+            System.out.println("numbers taken " + r.tickets() + ", refused calmly " + r.refused() + " (closed, cap, per-minute "
+                    + "limit), cases looked up " + r.lookups() + "; screens reached: " + String.join(", ", r.visited()));
+            System.out.println(r.line());
+            return r.errors() == 0 ? 0 : 1;
         }
     }
 }

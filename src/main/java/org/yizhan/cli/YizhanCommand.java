@@ -39,6 +39,7 @@ public final class YizhanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.yizhan.storage.Database.loadNativeLibraryAside(); // the catalog's read is the start-up's longest wait
         ConfigPath path = configPath();
         KioskApp.Launch launch;
         try {

@@ -110,6 +110,17 @@ public final class SearchIndex {
         this.longestKnown = knownWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
+    /**
+     * Loads what every index needs whatever the catalog: the pinyin library's dictionaries, the phrase table and the
+     * dictionary's derived sets. Then a {@link #build} that follows does not wait for them: the kiosk calls this while
+     * it reads the catalog from its cache. Not on the JavaFX thread.
+     */
+    public static void preload(EverydayWords words) {
+        Readings.of('一');
+        Readings.preload();
+        words.mentions();
+    }
+
     /** Indexes every service of the catalog with the shipped dictionary. Not on the JavaFX thread. */
     public static SearchIndex build(Catalog catalog) {
         return build(catalog, EverydayWords.builtIn());

@@ -43,6 +43,23 @@ public final class Database {
         this.readConfig = config(pragmas, SQLiteConfig.TransactionMode.DEFERRED, mayCreate);
     }
 
+    /**
+     * Loads SQLite's native library on a thread of its own (the driver unpacks it from the jar and loads it: about half
+     * a second of a cold start), for a caller with other work to do before its first database: the kiosk reads its
+     * command line and configuration meanwhile. A failure here is left for that first open to report.
+     */
+    public static void loadNativeLibraryAside() {
+        Thread loader = new Thread(() -> {
+            try {
+                org.sqlite.SQLiteJDBCLoader.initialize();
+            } catch (Exception e) {
+                // the first open says what is wrong
+            }
+        }, "yizhan-sqlite-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Opens the store's file, creating it and its directory if needed, and brings its schema up to date. */
     public static Database open(Path file, Schema schema, Pragmas pragmas) throws SQLException {
         Path parent = file.toAbsolutePath().getParent();

@@ -113,6 +113,7 @@ class KioskFlowTest {
 
     private Kiosk ready() throws Exception {
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
         return kiosk;
     }

@@ -80,6 +80,7 @@ class ReadableTextTest {
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
                 .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), MONDAY_MORNING, tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
         String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
 
@@ -118,6 +119,7 @@ class ReadableTextTest {
                 .with(ConfigKey.SYNC_PUBLIC_KEY, java.util.Optional.of(key));
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), config, Clock.systemDefaultZone(), tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
         check("home-elder-before-tap-portrait");
         Fx.run(() -> ((Button) kiosk.scene().lookup("#tile-guide")).fire());
@@ -138,6 +140,7 @@ class ReadableTextTest {
             kiosk = Fx.call(() -> Kiosk.start(stage, TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60))
                     .with(ConfigKey.HALL_NAME, LongTexts.HALL), Clock.systemDefaultZone(), tasks, false));
             kiosk.ready().get(30, TimeUnit.SECONDS);
+            kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
             Fx.run(() -> kiosk.shell().go(new Destination.Browse(Audience.PERSON)));
             for (String mode : List.of("elder", "standard", "elder")) {
                 Fx.run(() -> ((Button) kiosk.scene().lookup("#elder-button")).fire());

@@ -99,6 +99,7 @@ class StatusFlowTest {
             return Kiosk.start(stage, config, clock, tasks, false);
         });
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
     }
 
