@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class Routes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     /**
-     * A body over the route's cap is still read to its end (and dropped) up to this size, so a client that sends
-     * it all before reading gets the 413 rather than a broken connection; beyond, the connection is closed.
+     * A body over the route's cap is still read to its end (and dropped) up to this much beyond the cap, so a client
+     * that sends it all before reading gets the 413 rather than a broken connection; beyond, the connection is
+     * closed. Beyond the cap, not in all: a route whose cap is this size would otherwise break every connection that
+     * sends one byte too many.
      */
     private static final int DISCARD_MAX = 1 << 20;
 
@@ -85,7 +87,7 @@ public final class Routes extends Handler.Abstract {
         long declared = request.getLength();
         if (route.maxBody() == 0 || declared == 0) {
             run(exchange, route);
-        } else if (declared > DISCARD_MAX) {
+        } else if (declared > (long) route.maxBody() + DISCARD_MAX) {
             // Not read at all: the engine closes the connection after the answer rather than take 100 MB nobody wants.
             exchange.body(new byte[0], true);
             run(exchange, route);
@@ -177,7 +179,7 @@ public final class Routes extends Handler.Abstract {
 
     /**
      * Reads a request's body without blocking, each chunk as it comes: up to the cap (and one byte) kept, the rest
-     * up to {@link #DISCARD_MAX} dropped; then the handler.
+     * up to {@link #DISCARD_MAX} beyond the cap dropped; then the handler.
      */
     private static final class BodyReader {
         interface Done {
@@ -215,7 +217,7 @@ public final class Routes extends Handler.Abstract {
                 out.write(bytes, 0, take);
                 boolean last = chunk.isLast();
                 chunk.release();
-                if (last || seen > DISCARD_MAX) {
+                if (last || seen > (long) max + DISCARD_MAX) {
                     done.accept(out.toByteArray(), seen > max, null);
                     return;
                 }
