@@ -46,8 +46,9 @@ final class KioskMaintenance implements Maintenance {
     private static final Logger LOG = LoggerFactory.getLogger(KioskMaintenance.class);
     /** Below this free in data.dir the panel marks the disk: a catalog and its download need about twice its size. */
     static final long LOW_DISK_BYTES = 200L * 1024 * 1024;
-    /** Read once at start and not again by a kiosk whose screens are built afresh. */
-    static final Set<ConfigKey> NEED_PROGRAM_RESTART = EnumSet.of(ConfigKey.DATA_DIR);
+    /** Read once at start (the log file lives in data.dir) and not again by a kiosk whose screens are built afresh. */
+    static final Set<ConfigKey> NEED_PROGRAM_RESTART = EnumSet.of(ConfigKey.DATA_DIR, ConfigKey.LOG_MAX_FILE_SIZE,
+            ConfigKey.LOG_KEEP_DAYS);
     private static final Duration SYNC_WAIT = Duration.ofSeconds(90);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -181,6 +181,12 @@ class TechnicianFlowTest {
         assertTrue(invalid.contains("idle.timeout"), invalid);
         assertEquals(Duration.ofSeconds(60), kiosk().config().idleTimeout(), "the config in force stays");
 
+        write("technician.pin=" + HASH + "\nlog.keep-days=30\n");
+        screen.tap("#tech-reload");
+        String later = result();
+        assertTrue(later.startsWith("配置有效，但须重启程序") && later.contains("log.keep-days"), later);
+        assertEquals(0, tasks.runScheduled(), "kept for the next start, nothing rebuilt now");
+
         write("technician.pin=" + HASH + "\nidle.timeout=120\n");
         screen.tap("#tech-reload");
         String applied = result();
