@@ -3,34 +3,22 @@ package org.yizhan.ui.guide;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import org.yizhan.ui.Fonts;
 import org.yizhan.ui.Messages;
+import org.yizhan.ui.PaperLayout;
 
 /**
  * 材料清单 on thermal paper: the service, then each material with a box to tick, its 原件/复印件 counts and
  * whether it is required. Black on white, in the kiosk's own font, at the paper's width in dots.
  */
 public final class ChecklistLayout {
-    private static final double BASE_DOTS = 576;
-
     private ChecklistLayout() {
     }
 
     public static Region node(GuideViewModel.Checklist checklist, int dotsWide, Messages messages) {
-        double s = dotsWide / BASE_DOTS;
-        VBox paper = new VBox(8 * s);
-        paper.setPadding(new Insets(16 * s, 14 * s, 28 * s, 14 * s));
-        paper.setPrefWidth(dotsWide);
-        paper.setMinWidth(dotsWide);
-        paper.setMaxWidth(dotsWide);
-        paper.setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
+        double s = PaperLayout.scale(dotsWide);
+        VBox paper = PaperLayout.column(dotsWide, 8 * s, new Insets(16 * s, 14 * s, 28 * s, 14 * s));
         paper.setId("checklist-paper");
         Label title = text(checklist.title(), 34 * s, true, dotsWide, s);
         title.setMaxWidth(Double.MAX_VALUE);
@@ -50,12 +38,6 @@ public final class ChecklistLayout {
     }
 
     private static Label text(String value, double size, boolean bold, int dotsWide, double s) {
-        Label label = new Label(value);
-        label.setFont(Font.font(Fonts.FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
-        label.setTextFill(Color.BLACK);
-        label.setWrapText(true);
-        label.setMaxWidth(dotsWide - 28 * s);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+        return PaperLayout.text(value, size, bold, dotsWide - 28 * s);
     }
 }

@@ -6,16 +6,10 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
-import org.yizhan.ui.Fonts;
 import org.yizhan.ui.Messages;
+import org.yizhan.ui.PaperLayout;
 import org.yizhan.ui.QrCodes;
 
 /**
@@ -24,22 +18,14 @@ import org.yizhan.ui.QrCodes;
  * any printer whatever fonts it has. Black on white only: a thermal head has no grey.
  */
 public final class TicketLayout {
-    /** Sizes below are for 80 mm paper (576 dots at 203 dpi) and scale with the width. */
-    private static final double BASE_DOTS = 576;
-
     private TicketLayout() {
     }
 
     /** The ticket as a node {@code dotsWide} pixels wide. */
     public static Region node(QueueViewModel.TicketView ticket, int dotsWide, Messages messages) {
-        double s = dotsWide / BASE_DOTS;
-        VBox paper = new VBox(10 * s);
+        double s = PaperLayout.scale(dotsWide);
+        VBox paper = PaperLayout.column(dotsWide, 10 * s, new Insets(16 * s, 12 * s, 28 * s, 12 * s));
         paper.setAlignment(Pos.TOP_CENTER);
-        paper.setPadding(new Insets(16 * s, 12 * s, 28 * s, 12 * s));
-        paper.setPrefWidth(dotsWide);
-        paper.setMinWidth(dotsWide);
-        paper.setMaxWidth(dotsWide);
-        paper.setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
         paper.getStyleClass().add("ticket-paper");
         paper.setId("ticket-paper");
 
@@ -67,15 +53,7 @@ public final class TicketLayout {
     }
 
     private static Label text(String value, double size, boolean bold, int dotsWide, double s) {
-        Label label = new Label(value);
-        label.setFont(Font.font(Fonts.FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
-        label.setTextFill(Color.BLACK);
-        label.setWrapText(true);
-        label.setTextAlignment(TextAlignment.CENTER);
-        label.setAlignment(Pos.CENTER);
-        label.setMaxWidth(dotsWide - 24 * s);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
+        return PaperLayout.centred(value, size, bold, dotsWide - 24 * s);
     }
 
     /** For a node about to be shown scaled on screen: the same layout as the paper's. */
