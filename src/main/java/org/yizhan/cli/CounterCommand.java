@@ -2,19 +2,16 @@ package org.yizhan.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.yizhan.hall.HallClient;
-import org.yizhan.hall.ServerTrust;
 import org.yizhan.hall.HallFailure;
-import org.yizhan.hall.KioskIdentity;
 import org.yizhan.queue.QueueBoard;
 import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.TicketInfo;
 import org.yizhan.queue.WindowInfo;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,21 +28,8 @@ final class CounterCommand implements Callable<Integer> {
     private static final Map<String, String> DONE = Map.of("recall", "called again", "start", "serving",
             "done", "done", "no-show", "no-show");
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080/",
-            description = "The hall server (default: ${DEFAULT-VALUE}).")
-    URI server;
-
-    @Option(names = "--secret-file", paramLabel = "FILE", defaultValue = "yizhan-server/hall.secret",
-            description = "The hall secret, DATA/hall.secret on the hall server (default: ${DEFAULT-VALUE}).")
-    Path secretFile;
-
-    @Option(names = "--ca", paramLabel = "FILE",
-            description = "With an https --server: the PEM file of the CA that signed its certificate (as server.ca).")
-    Path ca;
-
-    @Option(names = "--pin", paramLabel = "SHA256",
-            description = "With an https --server: trust only the certificate with this SHA-256 fingerprint (as server.pin).")
-    String pin;
+    @CommandLine.Mixin
+    HallServerOptions hallServer;
 
     @Option(names = "--window", paramLabel = "ID", description = "This counter's window, e.g. 3.")
     String window;
@@ -76,21 +60,13 @@ final class CounterCommand implements Callable<Integer> {
         if (!action.equals("status") && (window == null || window.isBlank())) {
             return usage(action + " needs --window, e.g. --window 3");
         }
-        String base = server.toString().endsWith("/") ? server.toString() : server + "/";
-        if (ca != null && pin != null) {
-            return usage("give --ca or --pin, not both");
-        }
         HallClient hall;
         try {
-            hall = HallClient.create(URI.create(base), KioskIdentity.NONE).withTrust(ca != null ? ServerTrust.ca(ca, "--ca")
-                    : pin != null ? ServerTrust.pin(pin, "--pin") : ServerTrust.SYSTEM);
+            hall = hallServer.client();
         } catch (IllegalArgumentException e) {
-            return usage(e.getMessage()); // a --pin that is no fingerprint
-        } catch (java.io.IOException e) {
-            System.err.println("counter: cannot read --ca " + ca + ": " + FileProblems.describe(e));
-            return 1;
-        } catch (java.security.GeneralSecurityException e) {
-            System.err.println("counter: cannot use " + (ca != null ? "--ca " + ca : "--pin") + ": " + e.getMessage());
+            return usage(e.getMessage()); // both, or a --pin that is no fingerprint
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            System.err.println("counter: " + hallServer.trustProblem(e));
             return 1;
         }
         try {
@@ -98,7 +74,7 @@ final class CounterCommand implements Callable<Integer> {
                 status(hall, out);
                 return 0;
             }
-            hall = hall.withHallSecret(readSecret());
+            hall = hall.withHallSecret(hallServer.secret());
             String path = "queue/windows/" + window + "/" + action;
             switch (action) {
                 case "sign-in" -> {
@@ -142,10 +118,6 @@ final class CounterCommand implements Callable<Integer> {
                     + " (it is DATA/hall.secret on the hall server; give it with --secret-file)");
             return 1;
         }
-    }
-
-    private String readSecret() throws IOException {
-        return org.yizhan.server.queue.HallSecret.read(secretFile);
     }
 
     private static void status(HallClient hall, PrintStream out) throws HallFailure {

@@ -2,8 +2,6 @@ package org.yizhan.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -13,8 +11,7 @@ import org.yizhan.fleet.KioskReport;
 import org.yizhan.fleet.Problem;
 import org.yizhan.hall.HallClient;
 import org.yizhan.hall.HallFailure;
-import org.yizhan.hall.KioskIdentity;
-import org.yizhan.hall.ServerTrust;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,25 +30,12 @@ final class FleetCommand implements Callable<Integer> {
     static final int PROBLEMS = 1;
     static final int CANNOT_ASK = 2;
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080/",
-            description = "The hall server (default: ${DEFAULT-VALUE}).")
-    URI server;
-
-    @Option(names = "--secret-file", paramLabel = "FILE", defaultValue = "yizhan-server/hall.secret",
-            description = "The hall secret, DATA/hall.secret on the hall server (default: ${DEFAULT-VALUE}).")
-    Path secretFile;
+    @CommandLine.Mixin
+    HallServerOptions hallServer;
 
     @Option(names = "--stale-minutes", paramLabel = "N", defaultValue = "5",
             description = "A kiosk not heard from for N minutes is NOT SEEN (default: ${DEFAULT-VALUE}; it beats every minute).")
     int staleMinutes;
-
-    @Option(names = "--ca", paramLabel = "FILE",
-            description = "With an https --server: the PEM file of the CA that signed its certificate (as server.ca).")
-    Path ca;
-
-    @Option(names = "--pin", paramLabel = "SHA256",
-            description = "With an https --server: trust only the certificate with this SHA-256 fingerprint (as server.pin).")
-    String pin;
 
     @Option(names = "--forget", paramLabel = "KIOSK",
             description = "Forget a kiosk taken out of service (it comes back with its next heartbeat), then print the rest.")
@@ -63,27 +47,20 @@ final class FleetCommand implements Callable<Integer> {
         if (staleMinutes < 1 || staleMinutes > 10_080) {
             return cannot("--stale-minutes must be from 1 to 10080 (a week)");
         }
-        if (ca != null && pin != null) {
-            return cannot("give --ca or --pin, not both");
-        }
         String secret;
         try {
-            secret = org.yizhan.server.queue.HallSecret.read(secretFile);
+            secret = hallServer.secret();
         } catch (IOException e) {
             return cannot("cannot read the hall secret: " + FileProblems.describe(e)
                     + " (it is DATA/hall.secret on the hall server; give it with --secret-file)");
         }
         HallClient hall;
         try {
-            String base = server.toString().endsWith("/") ? server.toString() : server + "/";
-            hall = HallClient.create(URI.create(base), KioskIdentity.NONE).withTrust(ca != null ? ServerTrust.ca(ca, "--ca")
-                    : pin != null ? ServerTrust.pin(pin, "--pin") : ServerTrust.SYSTEM).withHallSecret(secret);
+            hall = hallServer.client().withHallSecret(secret);
         } catch (IllegalArgumentException e) {
-            return cannot(e.getMessage()); // a --pin that is no fingerprint, a --server that is no URL
-        } catch (IOException e) {
-            return cannot("cannot read --ca " + ca + ": " + FileProblems.describe(e));
-        } catch (java.security.GeneralSecurityException e) {
-            return cannot("cannot use " + (ca != null ? "--ca " + ca : "--pin") + ": " + e.getMessage());
+            return cannot(e.getMessage()); // both, a --pin that is no fingerprint, a --server that is no URL
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            return cannot(hallServer.trustProblem(e));
         }
         boolean forgotten = true;
         try {
