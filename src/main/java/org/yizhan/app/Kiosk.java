@@ -95,12 +95,13 @@ public final class Kiosk {
         // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
         // thread, after them.
         loadCatalog(ahead);
-        Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
+        Messages messages = new Messages(config.language());
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
                 this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
-                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
+                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout(),
+                        config.language()),
                 clock);
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
@@ -167,7 +168,11 @@ public final class Kiosk {
      */
     private void makeSetupAside() {
         if (setupStarted.compareAndSet(false, true)) {
-            Thread maker = new Thread(() -> setupMade.complete(Optional.ofNullable(makeSetup())), "yizhan-setup");
+            Thread maker = new Thread(() -> {
+                setupMade.complete(Optional.ofNullable(makeSetup()));
+                // 繁體's dictionaries, read before a citizen asks for them rather than while one waits.
+                org.yizhan.language.Traditional.warmUp();
+            }, "yizhan-setup");
             maker.setDaemon(true);
             maker.start();
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.yizhan.catalog.CatalogSnapshot;
+import org.yizhan.config.UiLanguage;
+import org.yizhan.language.CatalogLanguage;
 import org.yizhan.search.SearchIndex;
 import org.yizhan.model.Service;
 import org.yizhan.ui.ClockText;
@@ -70,11 +72,32 @@ final class Screens implements ScreenFactory {
         this.catalog = catalog;
     }
 
+    private final java.util.Map<UiLanguage, Messages> languages = new java.util.EnumMap<>(UiLanguage.class);
+    /** The catalog in force in each language, kept while it is in force so each service is put into it only once. */
+    private CatalogSnapshot localFor;
+    private final java.util.Map<UiLanguage, CatalogSnapshot> local = new java.util.EnumMap<>(UiLanguage.class);
+
     @Override
     public Screen create(Destination destination, Navigator navigator) {
-        CatalogSnapshot c = catalog.get();
+        return create(destination, navigator, messages.language());
+    }
+
+    private CatalogSnapshot catalogIn(UiLanguage language) {
+        CatalogSnapshot raw = catalog.get();
+        if (raw != localFor) {
+            localFor = raw;
+            local.clear();
+        }
+        return local.computeIfAbsent(language, l -> CatalogLanguage.of(raw, l));
+    }
+
+    @Override
+    public Screen create(Destination destination, Navigator navigator, UiLanguage language) {
+        Messages messages = language == this.messages.language() ? this.messages
+                : languages.computeIfAbsent(language, Messages::new);
+        CatalogSnapshot c = catalogIn(language);
         if (destination instanceof Destination.Home) {
-            return new HomeView(new HomeViewModel(messages, hallName, c, new ClockText(clock, messages), navigator));
+            return new HomeView(new HomeViewModel(messages, messages.chinese(hallName), c, new ClockText(clock, messages), navigator));
         } else if (destination instanceof Destination.Browse b) {
             return new BrowseView(new BrowseViewModel(messages, c, b, navigator), messages);
         } else if (destination instanceof Destination.ThemeServices || destination instanceof Destination.DepartmentServices) {

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param sample  true for demonstration data, which the kiosk marks on screen
  * @param notice  an optional notice strip for the home screen, empty if none
+ * @param translations the catalog's own translations of its texts ({@link Translations#NONE} for most)
  */
 public record Catalog(
         long version,
@@ -18,7 +19,13 @@ public record Catalog(
         String notice,
         List<Theme> themes,
         List<Department> departments,
-        List<Service> services) {
+        List<Service> services,
+        Translations translations) {
+
+    public Catalog(long version, Instant generatedAt, String title, boolean sample, String notice, List<Theme> themes,
+            List<Department> departments, List<Service> services) {
+        this(version, generatedAt, title, sample, notice, themes, departments, services, Translations.NONE);
+    }
 
     public Catalog {
         if (version < 0) {
@@ -30,5 +37,6 @@ public record Catalog(
         themes = List.copyOf(themes);
         departments = List.copyOf(departments);
         services = List.copyOf(services);
+        translations = translations == null ? Translations.NONE : translations;
     }
 }

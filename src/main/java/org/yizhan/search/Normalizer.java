@@ -6,7 +6,38 @@ package org.yizhan.search;
  */
 final class Normalizer {
 
+    /**
+     * 繁體 to 简体, character by character, so that 身份證 finds 身份证 (the catalog is simplified): OpenCC's own
+     * character table, shipped in opencc4j. One character for one keeps the highlights where they were; a phrase
+     * table is not needed to match, only to write.
+     */
+    private static final char[] SIMPLIFIED = simplifiedTable();
+
     private Normalizer() {
+    }
+
+    private static char[] simplifiedTable() {
+        char[] table = new char[0x10000];
+        try (java.io.InputStream in = Normalizer.class.getResourceAsStream("/data/dictionary/TSCharacters.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("opencc4j's TSCharacters.txt is missing from the class path");
+            }
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                int tab = line.indexOf('\t');
+                if (tab == 1 && line.length() > 2) {
+                    char to = line.charAt(2);
+                    boolean single = line.length() == 3 || line.charAt(3) == ' ';
+                    if (single && !Character.isSurrogate(to)) {
+                        table[line.charAt(0)] = to;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return table;
     }
 
     /** The character folded for matching, or 0 when it is not a unit (space, punctuation, emoji …). */
@@ -23,7 +54,8 @@ final class Normalizer {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : 0;
         }
         if (isIdeograph(c)) {
-            return c;
+            char simplified = SIMPLIFIED[c];
+            return simplified == 0 ? c : simplified;
         }
         if (Character.isSurrogate(c)) {
             return 0; // emoji and rare ideographs outside the BMP

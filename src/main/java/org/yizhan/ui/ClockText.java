@@ -23,15 +23,20 @@ public final class ClockText {
         return date(t) + " " + TIME.format(t);
     }
 
-    /** e.g. {@code 2026年11月23日 星期一}. */
+    /** e.g. {@code 2026年11月23日 星期一}, {@code Monday, November 23, 2026}. */
     public String longDate() {
-        LocalDateTime t = LocalDateTime.now(clock);
-        return t.getYear() + "年" + date(t);
+        return date("clock.longDate", LocalDateTime.now(clock));
     }
 
     private String date(LocalDateTime t) {
-        return t.getMonthValue() + "月" + t.getDayOfMonth() + "日 "
-                + t.getDayOfWeek().getDisplayName(TextStyle.FULL, messages.locale());
+        return date("clock.date", t);
+    }
+
+    /** Numbers as text: MessageFormat would write the year 2026 as 2,026 in English. */
+    private String date(String key, LocalDateTime t) {
+        return messages.format(key, String.valueOf(t.getYear()), String.valueOf(t.getMonthValue()),
+                String.valueOf(t.getDayOfMonth()), t.getDayOfWeek().getDisplayName(TextStyle.FULL, messages.locale()),
+                t.getMonth().getDisplayName(TextStyle.FULL, messages.locale()));
     }
 
     public String time() {

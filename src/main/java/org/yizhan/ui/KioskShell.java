@@ -7,7 +7,11 @@ import java.util.Deque;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -21,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.yizhan.config.UiLanguage;
 
 /**
  * The frame around every screen: top bar (hall, 长者模式, clock), the current screen, and a bottom bar
@@ -29,13 +34,28 @@ import javafx.scene.layout.VBox;
 public final class KioskShell implements Navigator {
 
     /** What the shell shows about this kiosk. */
-    public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
+    public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout,
+            UiLanguage defaultLanguage) {
+
+        public Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
+            this(hallName, kioskId, elderByDefault, idleTimeout, UiLanguage.ZH_HANS);
+        }
     }
 
-    private final Messages messages;
+    private final Map<UiLanguage, Messages> languages = new EnumMap<>(UiLanguage.class);
+    private Messages messages;
+    private final ObjectProperty<UiLanguage> language = new SimpleObjectProperty<>();
+    private final Map<UiLanguage, Button> languageButtons = new EnumMap<>(UiLanguage.class);
+    private final Label hall = new Label();
+    private final Button elderButton = new Button();
+    private final Button homeButton;
+    private final Button backButton;
+    private final Button stayButton;
+    private final Label loadingText = new Label();
+    private boolean sample;
     private final ScreenFactory factory;
     private final Info info;
-    private final ClockText clockText;
+    private ClockText clockText;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Deque<Destination> history = new ArrayDeque<>();
@@ -60,6 +80,8 @@ public final class KioskShell implements Navigator {
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
+        languages.put(messages.language(), messages);
+        language.set(messages.language());
         this.factory = factory;
         this.info = info;
         this.clockText = new ClockText(clock, messages);
@@ -70,9 +92,9 @@ public final class KioskShell implements Navigator {
         content.getStyleClass().add("content");
         root.setCenter(content);
 
-        Button homeButton = button("shell.home", "mdi2h-home", "home-button");
+        homeButton = button("shell.home", "mdi2h-home", "home-button");
         homeButton.setOnAction(e -> home());
-        Button backButton = button("shell.back", "mdi2a-arrow-left", "back-button");
+        backButton = button("shell.back", "mdi2a-arrow-left", "back-button");
         backButton.setOnAction(e -> back());
         HBox navButtons = new HBox(24, homeButton, backButton);
         navButtons.setAlignment(Pos.CENTER_LEFT);
@@ -83,9 +105,9 @@ public final class KioskShell implements Navigator {
         Labels.wrap(countdown).setMinWidth(0);
         countdown.textProperty().bind(idle.secondsLeftProperty().asString()
                 .map(s -> messages.format("shell.idle.countdown", Integer.parseInt(s))));
-        Button stay = button("shell.idle.stay", "mdi2g-gesture-tap", "stay-button");
-        stay.setOnAction(e -> idle.activity());
-        countdownBox = new HBox(16, countdown, stay);
+        stayButton = button("shell.idle.stay", "mdi2g-gesture-tap", "stay-button");
+        stayButton.setOnAction(e -> idle.activity());
+        countdownBox = new HBox(16, countdown, stayButton);
         countdownBox.setAlignment(Pos.CENTER_RIGHT);
         countdownBox.visibleProperty().bind(idle.warningProperty());
         countdownBox.managedProperty().bind(idle.warningProperty());
@@ -110,6 +132,7 @@ public final class KioskShell implements Navigator {
             }
         });
         elder.set(info.elderByDefault());
+        language.addListener((obs, was, now) -> switchTo(now));
 
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> {
@@ -123,13 +146,14 @@ public final class KioskShell implements Navigator {
 
     /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
     private HBox topBar() {
-        Label hall = LineLimit.install(new Label(info.hallName()), 2);
+        LineLimit.install(hall, 2);
+        hall.setText(messages.chinese(info.hallName()));
         hall.getStyleClass().add("hall-name");
         hall.setId("hall-name");
-        Button elderButton = new Button();
         elderButton.setId("elder-button");
         elderButton.setGraphic(Icons.of("mdi2f-format-size"));
-        elderButton.textProperty().bind(elder.map(on -> messages.get(on ? "shell.elder.off" : "shell.elder.on")));
+        elder.addListener((obs, was, on) -> labelElderButton());
+        labelElderButton();
         elderButton.setOnAction(e -> elder.set(!elder.get()));
         elderButton.setMinWidth(Region.USE_PREF_SIZE);
         clock.getStyleClass().add("clock");
@@ -137,9 +161,70 @@ public final class KioskShell implements Navigator {
         clock.setMinWidth(Region.USE_PREF_SIZE);
         VBox where = new VBox(hall, clock);
         HBox.setHgrow(where, Priority.ALWAYS);
-        HBox bar = new HBox(where, elderButton);
+        HBox bar = new HBox(where, languageButtons(), elderButton);
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    private void labelElderButton() {
+        elderButton.setText(messages.get(elder.get() ? "shell.elder.off" : "shell.elder.on"));
+    }
+
+    /**
+     * 简体 · 繁體 · English, each named in its own script, so a visitor finds theirs without reading the others; the
+     * one in use is marked, the others switch the screen at once.
+     */
+    private HBox languageButtons() {
+        HBox box = new HBox();
+        box.getStyleClass().add("language-buttons");
+        for (UiLanguage l : UiLanguage.values()) {
+            Button b = new Button(messages.get("language." + l.name().toLowerCase(java.util.Locale.ROOT)));
+            b.setId("language-" + l.tag());
+            b.getStyleClass().add("language-button");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setOnAction(e -> language.set(l));
+            languageButtons.put(l, b);
+            box.getChildren().add(b);
+        }
+        markLanguage();
+        return box;
+    }
+
+    private void markLanguage() {
+        languageButtons.forEach((l, b) -> {
+            b.getStyleClass().remove("current");
+            if (l == language.get()) {
+                b.getStyleClass().add("current");
+            }
+        });
+    }
+
+    /** The language the screens are in now. */
+    public UiLanguage language() {
+        return language.get();
+    }
+
+    /** Shows every screen in {@code l} from now on, the current one rebuilt in it (as at 返回, its state is not kept). */
+    public void setLanguage(UiLanguage l) {
+        language.set(l);
+    }
+
+    private void switchTo(UiLanguage l) {
+        messages = languages.computeIfAbsent(l, Messages::new);
+        clockText = new ClockText(wallClock, messages);
+        clock.setText(clockText.now());
+        hall.setText(messages.chinese(info.hallName()));
+        labelElderButton();
+        homeButton.setText(messages.get("shell.home"));
+        backButton.setText(messages.get("shell.back"));
+        stayButton.setText(messages.get("shell.idle.stay"));
+        loadingText.setText(messages.get("app.loading"));
+        sampleMark.setText(sample ? messages.get("app.sampleData") : "");
+        showCatalogInfo();
+        markLanguage();
+        if (current != null) {
+            show(current);
+        }
     }
 
     private Button button(String key, String icon, String id) {
@@ -191,6 +276,7 @@ public final class KioskShell implements Navigator {
     public void setCatalogInfo(long version, boolean sample) {
         catalogVersion = version;
         showCatalogInfo();
+        this.sample = sample;
         sampleMark.setText(sample ? messages.get("app.sampleData") : "");
         sampleMark.setVisible(sample);
         sampleMark.setManaged(sample);
@@ -214,8 +300,9 @@ public final class KioskShell implements Navigator {
     public void showLoading() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(120, 120);
-        Label text = Labels.of(messages.get("app.loading"));
-        VBox box = new VBox(spinner, text);
+        loadingText.setText(messages.get("app.loading"));
+        Labels.wrap(loadingText);
+        VBox box = new VBox(spinner, loadingText);
         box.getStyleClass().add("loading");
         content.getChildren().setAll(box);
         showBottomBar(false);
@@ -249,6 +336,8 @@ public final class KioskShell implements Navigator {
         beforeHome.run();
         history.clear();
         elder.set(info.elderByDefault());
+        current = null; // not rebuilt twice when the language goes back too
+        language.set(info.defaultLanguage());
         show(Destination.HOME);
     }
 
@@ -266,7 +355,7 @@ public final class KioskShell implements Navigator {
             leaving.left();
         }
         current = destination;
-        currentScreen = factory.create(destination, this);
+        currentScreen = factory.create(destination, this, language.get());
         content.getChildren().setAll(currentScreen.root());
         boolean atHome = destination instanceof Destination.Home;
         showBottomBar(!atHome);

@@ -47,11 +47,11 @@ public final class BrowseViewModel {
         Audience a = audience.get();
         List<Entry> list = byDepartment.get()
                 ? catalog.departmentsWithServices(a).stream()
-                        .map(d -> new Entry(d.id(), d.name(), catalog.servicesOfDepartment(d.id(), a).size(),
+                        .map(d -> new Entry(d.id(), d.name(), catalog.serviceCountOfDepartment(d.id(), a),
                                 new Destination.DepartmentServices(d.id(), a)))
                         .toList()
                 : catalog.themesWithServices(a).stream()
-                        .map(t -> new Entry(t.id(), t.name(), catalog.servicesOfTheme(t.id()).size(),
+                        .map(t -> new Entry(t.id(), t.name(), catalog.serviceCountOfTheme(t.id()),
                                 new Destination.ThemeServices(t.id())))
                         .toList();
         entries.setAll(list);

@@ -51,7 +51,7 @@ public final class HomeViewModel {
     }
 
     public String notice() {
-        return catalog.catalog().notice();
+        return catalog.notice();
     }
 
     public List<Tile> tiles() {

@@ -164,8 +164,8 @@ public final class QueueViewModel {
             case QueueInfo.NOT_OPEN_YET -> messages.format("queue.closed.notYet", hours);
             default -> hours.isEmpty() ? messages.get("queue.closed.today") : messages.format("queue.closed.hours", hours);
         };
-        return new QueueTile(q.id(), q.name(), nullToEmpty(q.description()), waiting, wait, available, closed,
-                q.priorityLane(), nullToEmpty(q.location()));
+        return new QueueTile(q.id(), messages.chinese(q.name()), messages.chinese(nullToEmpty(q.description())), waiting,
+                wait, available, closed, q.priorityLane(), messages.chinese(nullToEmpty(q.location())));
     }
 
     /** First tap: a queue; the second ({@link #confirm}) takes the number. */

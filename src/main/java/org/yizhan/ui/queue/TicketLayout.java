@@ -30,14 +30,14 @@ public final class TicketLayout {
         paper.setId("ticket-paper");
 
         paper.getChildren().add(text(ticket.hallName(), 30 * s, true, dotsWide, s));
-        paper.getChildren().add(text(messages.format("queue.ticket.queue", ticket.queueName()), 30 * s, false, dotsWide, s));
+        paper.getChildren().add(text(messages.format("queue.ticket.queue", messages.chinese(ticket.queueName())), 30 * s, false, dotsWide, s));
         Label number = text(ticket.number(), 150 * s, true, dotsWide, s);
         number.setId("ticket-number");
         paper.getChildren().add(number);
         paper.getChildren().add(text(ticket.aheadText(), 34 * s, true, dotsWide, s));
         paper.getChildren().add(text(ticket.waitText(), 26 * s, false, dotsWide, s));
         if (!ticket.location().isEmpty()) {
-            paper.getChildren().add(text(messages.format("queue.ticket.where", ticket.location()), 26 * s, false, dotsWide, s));
+            paper.getChildren().add(text(messages.format("queue.ticket.where", messages.chinese(ticket.location())), 26 * s, false, dotsWide, s));
         }
         if (!ticket.takenAt().isEmpty()) {
             paper.getChildren().add(text(messages.format("queue.ticket.time", ticket.takenAt()), 26 * s, false, dotsWide, s));

@@ -2,6 +2,7 @@ package org.yizhan.ui.search;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -76,19 +77,25 @@ public final class SearchViewModel {
         List<Row> rows = search.apply(q, LIMIT).stream()
                 .sorted(Comparator.comparingInt(SearchHit::score).reversed()
                         .thenComparing(Comparator.comparingInt((SearchHit h) -> timesOpened.applyAsInt(h.serviceId())).reversed()))
-                .map(h -> new Row(h.serviceId(), h.name(), h.highlights(),
-                        catalog.service(h.serviceId()).map(s -> catalog.departmentName(s.departmentId())).orElse(""),
-                        note(h.reason())))
+                .map(this::row)
                 .toList();
         results.setAll(rows);
         nothingFound.set(rows.isEmpty());
         status.set(rows.isEmpty() ? messages.format("search.none", q.strip()) : messages.format("search.count", rows.size()));
     }
 
+    /** A hit as the citizen reads it, in the screen's language; the marks stay only where the name kept its length. */
+    private Row row(SearchHit h) {
+        Optional<org.yizhan.model.Service> service = catalog.service(h.serviceId());
+        String name = service.map(org.yizhan.model.Service::name).orElse(h.name());
+        return new Row(h.serviceId(), name, name.length() == h.name().length() ? h.highlights() : List.of(),
+                service.map(s -> catalog.departmentName(s.departmentId())).orElse(""), note(h.reason()));
+    }
+
     /** What the citizen reads under a result's name about why it matched; empty when the name says it. */
     private String note(SearchHit.Reason reason) {
         if (reason.kind() == SearchHit.Kind.SYNONYM && !reason.everyday().isBlank()) {
-            return messages.format("search.related", reason.everyday());
+            return messages.format("search.related", messages.chinese(reason.everyday()));
         }
         return "";
     }

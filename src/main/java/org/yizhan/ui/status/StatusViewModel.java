@@ -36,8 +36,7 @@ public final class StatusViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(StatusViewModel.class);
     static final int NUMBER_MIN = 6;
     static final int NUMBER_MAX = 40;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     public enum Step { NUMBER, CHECK, LOOKING, ANSWER, NOT_FOUND, TOO_MANY, FAILED }
 
@@ -233,7 +232,7 @@ public final class StatusViewModel {
         boolean seenCurrent = false;
         for (CaseStep s : a.steps() == null ? List.<CaseStep>of() : a.steps()) {
             boolean current = s.current() && !a.finished();
-            rows.add(new StepRow(s.name(), dayTime(s.at()), nullToEmpty(s.office()), nullToEmpty(s.note()), current,
+            rows.add(new StepRow(hall(s.name()), dayTime(s.at()), hall(s.office()), hall(s.note()), current,
                     !current && !seenCurrent));
             seenCurrent |= current;
         }
@@ -243,7 +242,7 @@ public final class StatusViewModel {
             try {
                 LocalDate by = LocalDate.parse(a.promisedBy());
                 LocalDate today = LocalDate.now(clock);
-                String day = by.format(DAY);
+                String day = day(by);
                 if (a.finished()) {
                     promised = messages.format("status.promised.finished", day);
                 } else if (today.isAfter(by)) {
@@ -265,19 +264,19 @@ public final class StatusViewModel {
                 };
         List<String> next = new ArrayList<>();
         if (a.resultNote() != null && !a.resultNote().isBlank()) {
-            next.add(a.resultNote());
+            next.add(hall(a.resultNote()));
         }
         if (a.collectWhere() != null && !a.collectWhere().isBlank()) {
-            next.add(messages.format("status.collect.where", a.collectWhere()));
+            next.add(messages.format("status.collect.where", hall(a.collectWhere())));
         }
         if (a.collectWhen() != null && !a.collectWhen().isBlank()) {
-            next.add(messages.format("status.collect.when", a.collectWhen()));
+            next.add(messages.format("status.collect.when", hall(a.collectWhen())));
         }
         Optional<String> guide = a.serviceId() == null ? Optional.empty()
                 : catalog.service(a.serviceId()).map(s -> s.id());
-        return new AnswerView(nullToEmpty(a.serviceName()), nullToEmpty(a.department()), nullToEmpty(a.applicant()),
+        return new AnswerView(hall(a.serviceName()), hall(a.department()), hall(a.applicant()),
                 dayTime(a.submittedAt()), promised, overdue, List.copyOf(rows), result, String.join("\n", next),
-                a.materialsToAdd() == null ? List.of() : List.copyOf(a.materialsToAdd()), guide);
+                a.materialsToAdd() == null ? List.of() : a.materialsToAdd().stream().map(this::hall).toList(), guide);
     }
 
     /** Working days from {@code from} (exclusive) to {@code to} (inclusive), Monday to Friday; holidays not known here. */
@@ -291,15 +290,26 @@ public final class StatusViewModel {
         return days;
     }
 
-    private static String dayTime(String iso) {
+    /** The hall's Chinese text in the screen's script. */
+    private String hall(String text) {
+        return messages.chinese(nullToEmpty(text));
+    }
+
+    private String day(LocalDate d) {
+        return messages.format("date.day", String.valueOf(d.getYear()), String.valueOf(d.getMonthValue()),
+                String.valueOf(d.getDayOfMonth()), d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, messages.locale()));
+    }
+
+    private String dayTime(String iso) {
         if (iso == null || iso.isBlank()) {
             return "";
         }
         try {
-            return OffsetDateTime.parse(iso).format(DAY_TIME);
+            OffsetDateTime t = OffsetDateTime.parse(iso);
+            return messages.format("date.dayTime", day(t.toLocalDate()), t.format(TIME));
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(iso).format(DAY);
+                return day(LocalDate.parse(iso));
             } catch (DateTimeParseException again) {
                 return "";
             }
