@@ -34,6 +34,7 @@ public final class CatalogCache {
     private final VariantStore variants = new VariantStore();
     private final MaterialStore materials = new MaterialStore();
     private final StepStore steps = new StepStore();
+    private final TranslationStore translations = new TranslationStore();
 
     public CatalogCache(Database database) {
         this.database = database;
@@ -64,7 +65,7 @@ public final class CatalogCache {
                     steps.readAll(connection));
             return Optional.of(new Catalog(m.version(), m.generatedAt(), m.title(), m.sample(), m.notice(),
                     themes.readAll(connection), departments.readAll(connection),
-                    services.readAll(connection, parts)));
+                    services.readAll(connection, parts), translations.readAll(connection)));
         });
     }
 
@@ -152,6 +153,11 @@ public final class CatalogCache {
                             services.insertPrepared(connection, rows, firstPosition);
                             insertParts(connection, batch);
                         }
+
+                        @Override
+                        public void translations(Map<String, Map<String, String>> texts) throws SQLException {
+                            translations.insertAll(connection, texts);
+                        }
                     });
                     meta.put(connection, m);
                     return m;
@@ -190,6 +196,7 @@ public final class CatalogCache {
     }
 
     private void write(Connection connection, Catalog catalog) throws SQLException {
+        translations.deleteAll(connection);
         steps.deleteAll(connection);
         materials.deleteAll(connection);
         variants.deleteAll(connection);
@@ -205,6 +212,7 @@ public final class CatalogCache {
         departments.insertAll(connection, catalog.departments());
         services.insertAll(connection, catalog.services());
         insertParts(connection, catalog.services());
+        translations.insertAll(connection, catalog.translations().texts());
     }
 
     /** The rows of {@code services}' own tables: themes, variants, materials, steps (in that order, for the keys). */

@@ -60,6 +60,10 @@ public final class CatalogJson {
                 public void services(java.util.List<org.yizhan.model.Service> batch, int firstPosition) {
                     services[0] += batch.size();
                 }
+
+                @Override
+                public void translations(java.util.Map<String, java.util.Map<String, String>> texts) {
+                }
             });
             return new Scanned(meta.version(), services[0]);
         } catch (java.sql.SQLException e) {

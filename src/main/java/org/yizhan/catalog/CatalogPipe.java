@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import org.yizhan.model.Theme;
 final class CatalogPipe {
     private static final int BATCHES_AHEAD = 4;
 
-    private sealed interface Piece permits Themes, Departments, Services, End, Failure {
+    private sealed interface Piece permits Themes, Departments, Services, Texts, End, Failure {
     }
 
     private record Themes(List<Theme> themes) implements Piece {
@@ -30,6 +31,9 @@ final class CatalogPipe {
     }
 
     private record Services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition) implements Piece {
+    }
+
+    private record Texts(Map<String, Map<String, String>> texts) implements Piece {
     }
 
     private record End(CatalogMeta meta) implements Piece {
@@ -67,6 +71,11 @@ final class CatalogPipe {
                     // The service rows' JSON columns are written here, on the parsing thread, which has time to spare.
                     put(new Services(List.copyOf(batch), batch.stream().map(ServiceStore::prepare).toList(), firstPosition));
                 }
+
+                @Override
+                public void translations(Map<String, Map<String, String>> texts) {
+                    put(new Texts(texts));
+                }
             }));
         } catch (Cancelled e) {
             return;
@@ -89,6 +98,8 @@ final class CatalogPipe {
         void departments(List<Department> departments) throws SQLException;
 
         void services(List<Service> batch, List<ServiceStore.Prepared> rows, int firstPosition) throws SQLException;
+
+        void translations(Map<String, Map<String, String>> texts) throws SQLException;
     }
 
     /** Runs on the writing thread: feeds every piece to {@code sink} and returns the catalog's top-level fields. */
@@ -107,6 +118,8 @@ final class CatalogPipe {
                 sink.departments(d.departments());
             } else if (piece instanceof Services s) {
                 sink.services(s.batch(), s.rows(), s.firstPosition());
+            } else if (piece instanceof Texts t) {
+                sink.translations(t.texts());
             } else if (piece instanceof End end) {
                 return end.meta();
             } else {

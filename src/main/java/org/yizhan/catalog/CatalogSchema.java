@@ -112,6 +112,14 @@ final class CatalogSchema {
                 id     INTEGER PRIMARY KEY CHECK (id = 1),
                 key_id TEXT    NOT NULL
             ) STRICT;
+            """, """
+            -- The catalog's own translations (docs/catalog-format.md#translations): key as in Translations.key.
+            CREATE TABLE translation (
+                key      TEXT NOT NULL,
+                language TEXT NOT NULL,
+                text     TEXT NOT NULL,
+                PRIMARY KEY (key, language)
+            ) STRICT;
             """));
 
     private CatalogSchema() {

@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.yizhan.json.Json;
 import org.yizhan.model.Department;
@@ -35,6 +37,9 @@ final class CatalogStream {
         void departments(List<Department> departments) throws SQLException;
 
         void services(List<Service> batch, int firstPosition) throws SQLException;
+
+        /** The translations of what came before (key → language → text); only called with some. */
+        void translations(Map<String, Map<String, String>> texts) throws SQLException;
     }
 
     static final int BATCH = 500;
@@ -72,6 +77,9 @@ final class CatalogStream {
                             validator.themes(themes);
                             if (validator.valid()) {
                                 sink.themes(CatalogTree.list(themes, CatalogTree::toTheme));
+                                Map<String, Map<String, String>> texts = new HashMap<>();
+                                themes.forEach(theme -> TranslationTree.ofTheme(theme, texts));
+                                translations(sink, texts);
                             }
                         }
                     }
@@ -82,6 +90,9 @@ final class CatalogStream {
                             validator.departments(departments);
                             if (validator.valid()) {
                                 sink.departments(CatalogTree.list(departments, CatalogTree::toDepartment));
+                                Map<String, Map<String, String>> texts = new HashMap<>();
+                                departments.forEach(department -> TranslationTree.ofDepartment(department, texts));
+                                translations(sink, texts);
                             }
                         }
                     }
@@ -123,6 +134,9 @@ final class CatalogStream {
         if (!validator.valid()) {
             throw new CatalogFormatException(validator.problems());
         }
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        TranslationTree.ofCatalog(scalars, texts);
+        translations(sink, texts);
         return new CatalogMeta(scalars.get("version").longValue(),
                 Instant.parse(scalars.get("generatedAt").textValue()),
                 scalars.path("title").asText(""),
@@ -130,9 +144,16 @@ final class CatalogStream {
                 scalars.path("notice").asText(""));
     }
 
+    private static void translations(Sink sink, Map<String, Map<String, String>> texts) throws SQLException {
+        if (!texts.isEmpty()) {
+            sink.translations(texts);
+        }
+    }
+
     private static void services(JsonParser parser, CatalogValidator.Incremental validator, Sink sink)
             throws IOException, SQLException, CatalogFormatException {
         List<Service> batch = new ArrayList<>(BATCH);
+        Map<String, Map<String, String>> texts = new HashMap<>();
         int index = 0;
         int first = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
@@ -147,16 +168,20 @@ final class CatalogStream {
             // After the first problem the rest is only checked, so that one run lists them all.
             if (validator.valid()) {
                 batch.add(CatalogTree.toService(service));
+                TranslationTree.ofService(service, texts);
                 if (batch.size() == BATCH) {
                     sink.services(batch, first);
                     first += batch.size();
                     batch.clear();
+                    translations(sink, texts);
+                    texts = new HashMap<>();
                 }
             }
             index++;
         }
         if (validator.valid() && !batch.isEmpty()) {
             sink.services(batch, first);
+            translations(sink, texts);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.yizhan.model.Step;
 import org.yizhan.model.Theme;
 import org.yizhan.model.TimeLimit;
 import org.yizhan.model.TimeUnit;
+import org.yizhan.model.Translations;
 import org.yizhan.model.Variant;
 
 /**
@@ -49,9 +50,43 @@ final class CatalogTree {
         putText(node, "title", catalog.title());
         node.put("sample", catalog.sample());
         putText(node, "notice", catalog.notice());
-        node.set("themes", array(catalog.themes(), CatalogTree::theme));
-        node.set("departments", array(catalog.departments(), CatalogTree::department));
-        node.set("services", array(catalog.services(), CatalogTree::service));
+        Translations t = catalog.translations();
+        TranslationTree.put(node, "", t);
+        node.set("themes", array(catalog.themes(), theme -> {
+            ObjectNode n = theme(theme);
+            TranslationTree.put(n, Translations.key("themes", theme.id()) + "/", t);
+            return n;
+        }));
+        node.set("departments", array(catalog.departments(), department -> {
+            ObjectNode n = department(department);
+            TranslationTree.put(n, Translations.key("departments", department.id()) + "/", t);
+            return n;
+        }));
+        node.set("services", array(catalog.services(), service -> service(service, t)));
+        return node;
+    }
+
+    /** A service with its translations, and those of its parts, in their places. */
+    static ObjectNode service(Service service, Translations t) {
+        ObjectNode node = service(service);
+        if (t.isEmpty()) {
+            return node;
+        }
+        String at = Translations.key("services", service.id()) + "/";
+        TranslationTree.put(node, at, t);
+        for (String list : List.of("variants", "materials", "steps", "faq")) {
+            JsonNode items = node.get(list);
+            if (items != null) {
+                for (int i = 0; i < items.size(); i++) {
+                    TranslationTree.put((ObjectNode) items.get(i), at + list + "/" + i + "/", t);
+                }
+            }
+        }
+        for (String object : List.of("fee", "location")) {
+            if (node.get(object) instanceof ObjectNode part) {
+                TranslationTree.put(part, at + object + "/", t);
+            }
+        }
         return node;
     }
 
@@ -216,6 +251,11 @@ final class CatalogTree {
     // ---- reading ----
 
     static Catalog fromTree(JsonNode node) {
+        java.util.Map<String, java.util.Map<String, String>> texts = new java.util.HashMap<>();
+        TranslationTree.ofCatalog(node, texts);
+        node.get("themes").forEach(theme -> TranslationTree.ofTheme(theme, texts));
+        node.get("departments").forEach(department -> TranslationTree.ofDepartment(department, texts));
+        node.get("services").forEach(service -> TranslationTree.ofService(service, texts));
         return new Catalog(
                 node.get("version").longValue(),
                 Instant.parse(node.get("generatedAt").textValue()),
@@ -224,7 +264,8 @@ final class CatalogTree {
                 text(node, "notice"),
                 list(node.get("themes"), CatalogTree::toTheme),
                 list(node.get("departments"), CatalogTree::toDepartment),
-                list(node.get("services"), CatalogTree::toService));
+                list(node.get("services"), CatalogTree::toService),
+                new Translations(texts));
     }
 
     static Theme toTheme(JsonNode node) {

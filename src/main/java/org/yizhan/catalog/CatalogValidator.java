@@ -35,23 +35,34 @@ public final class CatalogValidator {
     private static final int VALUE_SHOWN = 60;
 
     private static final Set<String> CATALOG_FIELDS = Set.of(
-            "format", "version", "generatedAt", "title", "sample", "notice", "themes", "departments", "services");
-    private static final Set<String> THEME_FIELDS = Set.of("id", "code", "audience", "name");
-    private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name");
+            "format", "version", "generatedAt", "title", "sample", "notice", "themes", "departments", "services",
+            "translations");
+    private static final Set<String> THEME_FIELDS = Set.of("id", "code", "audience", "name", "translations");
+    private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "translations");
     private static final Set<String> SERVICE_FIELDS = Set.of(
             "id", "code", "name", "type", "departmentId", "level", "audiences", "themeIds", "keywords",
             "acceptConditions", "variants", "materials", "steps", "legalTimeLimit", "promisedTimeLimit", "fee",
             "location", "consultPhone", "complaintPhone", "legalBasis", "visits", "onlineApply", "booking",
-            "courierDelivery", "onlineUrl", "faq");
-    private static final Set<String> VARIANT_FIELDS = Set.of("name", "description");
+            "courierDelivery", "onlineUrl", "faq", "translations");
+    private static final Set<String> VARIANT_FIELDS = Set.of("name", "description", "translations");
     private static final Set<String> MATERIAL_FIELDS = Set.of(
             "name", "originals", "copies", "form", "necessity", "source", "notes", "blankForm", "sampleForm",
-            "variant");
-    private static final Set<String> STEP_FIELDS = Set.of("name", "actor", "description", "timeLimit");
+            "variant", "translations");
+    private static final Set<String> STEP_FIELDS = Set.of("name", "actor", "description", "timeLimit", "translations");
     private static final Set<String> TIME_LIMIT_FIELDS = Set.of("value", "unit");
-    private static final Set<String> FEE_FIELDS = Set.of("charged", "standard", "basis");
-    private static final Set<String> LOCATION_FIELDS = Set.of("hall", "address", "window", "hours", "directions");
-    private static final Set<String> FAQ_FIELDS = Set.of("question", "answer");
+    private static final Set<String> FEE_FIELDS = Set.of("charged", "standard", "basis", "translations");
+    private static final Set<String> LOCATION_FIELDS = Set.of("hall", "address", "window", "hours", "directions",
+            "translations");
+    private static final Set<String> FAQ_FIELDS = Set.of("question", "answer", "translations");
+    /** Which texts each kind of object may translate, by its set of fields (the header's is the catalog's). */
+    private static final Map<Set<String>, List<String>> TRANSLATABLE = Map.of(
+            CATALOG_FIELDS, TranslationTree.CATALOG, THEME_FIELDS, TranslationTree.THEME,
+            DEPARTMENT_FIELDS, TranslationTree.DEPARTMENT, SERVICE_FIELDS, TranslationTree.SERVICE,
+            VARIANT_FIELDS, TranslationTree.VARIANT, MATERIAL_FIELDS, TranslationTree.MATERIAL,
+            STEP_FIELDS, TranslationTree.STEP, FEE_FIELDS, TranslationTree.FEE, LOCATION_FIELDS, TranslationTree.LOCATION,
+            FAQ_FIELDS, TranslationTree.FAQ);
+    /** A translation may be longer than its Chinese (English is), within reason. */
+    static final int MAX_TRANSLATION = 20_000;
 
     private final List<String> problems = new ArrayList<>();
     private boolean overflow;
@@ -446,6 +457,54 @@ public final class CatalogValidator {
             if (!known.contains(name)) {
                 String guess = closest(name, known);
                 report(scope, name, "is not a known field" + (guess == null ? "" : " (did you mean \"" + guess + "\"?)"));
+            }
+        }
+        List<String> translatable = known.contains("translations")
+                ? TRANSLATABLE.getOrDefault(known, TranslationTree.CATALOG) : List.of();
+        if (object.has("translations") && !translatable.isEmpty()) {
+            checkTranslations(object, scope, translatable);
+        }
+    }
+
+    /** {@code "translations": {"zh-Hant": {"name": "…"}, "en": {…}}}: known languages, translatable texts it has. */
+    private void checkTranslations(JsonNode object, Scope scope, List<String> translatable) {
+        JsonNode translations = object.get("translations");
+        if (!translations.isObject()) {
+            report(scope, "translations", "must be an object such as {\"en\": {\"name\": \"…\"}}, got " + shown(translations));
+            return;
+        }
+        Scope within = scope.within("translations");
+        for (Iterator<Map.Entry<String, JsonNode>> languages = translations.fields(); languages.hasNext(); ) {
+            Map.Entry<String, JsonNode> language = languages.next();
+            if (!org.yizhan.model.Translations.LANGUAGES.contains(language.getKey())) {
+                report(within, language.getKey(), "is not a language the kiosk shows; use one of "
+                        + String.join(", ", org.yizhan.model.Translations.LANGUAGES)
+                        + " (the catalog's own text is simplified Chinese)");
+                continue;
+            }
+            if (!language.getValue().isObject()) {
+                report(within, language.getKey(), "must be an object of translated texts, got " + shown(language.getValue()));
+                continue;
+            }
+            Scope texts = within.within(language.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> fields = language.getValue().fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                if (!translatable.contains(name)) {
+                    report(texts, name, "cannot be translated here; what can: " + String.join(", ", translatable));
+                    continue;
+                }
+                String text = text(field.getValue(), texts, name);
+                if (text == null) {
+                    continue;
+                }
+                if (text.isBlank()) {
+                    report(texts, name, "must not be blank");
+                } else if (text.codePointCount(0, text.length()) > MAX_TRANSLATION) {
+                    report(texts, name, "must be at most " + MAX_TRANSLATION + " characters");
+                } else if (!object.path(name).isTextual() || object.get(name).textValue().isBlank()) {
+                    report(texts, name, "translates a text this object does not have");
+                }
             }
         }
     }

@@ -27,12 +27,17 @@ public record Translations(Map<String, Map<String, String>> texts) {
                 copy.put(key, Map.copyOf(byLanguage));
             }
         });
-        texts = java.util.Collections.unmodifiableMap(copy);
+        texts = java.util.Collections.unmodifiableNavigableMap(copy);
     }
 
     public Optional<String> text(String key, String language) {
         Map<String, String> byLanguage = texts.get(key);
         return byLanguage == null ? Optional.empty() : Optional.ofNullable(byLanguage.get(language));
+    }
+
+    /** Every text whose key starts with {@code prefix}, in key order. */
+    public java.util.SortedMap<String, Map<String, String>> under(String prefix) {
+        return ((java.util.NavigableMap<String, Map<String, String>>) texts).subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
     public boolean isEmpty() {

@@ -56,9 +56,24 @@ class CatalogSchemaTest {
         assertEquals(1, old.schemaVersion());
 
         CatalogCache cache = CatalogCache.open(file);
-        assertEquals(2, cache.database().schemaVersion());
+        assertEquals(CatalogSchema.SCHEMA.version(), cache.database().schemaVersion());
         assertEquals(Optional.of(new InstalledCatalog(7, false, Optional.empty())), cache.installed(),
                 "no publisher recorded: installed before catalog_source");
+    }
+
+    @Test
+    void aCacheFromBeforeTranslationsOpensAndReadsItsCatalogWithoutAny() throws Exception {
+        Path file = dir.resolve("cache.db");
+        Database old = Database.open(file, new Schema("catalog cache", CatalogSchema.SCHEMA.migrations().subList(0, 2)),
+                Pragmas.STANDARD);
+        old.inTransaction(connection -> {
+            new CatalogMetaStore().put(connection, new CatalogMeta(7, Instant.parse("2026-11-01T08:00:00Z"),
+                    "云溪县", false, ""));
+            return null;
+        });
+        CatalogCache cache = CatalogCache.open(file);
+        assertEquals(3, cache.database().schemaVersion());
+        assertEquals(org.yizhan.model.Translations.NONE, cache.load().orElseThrow().translations());
     }
 
     @Test

@@ -44,6 +44,25 @@ final class TestCatalogs {
                 List.of(idCard(), minimal("scjgj-gtgsh", "个体工商户设立登记", "scjgj")));
     }
 
+    /** {@link #rich} with translations at every level: the catalog, a theme, a department, a service and its parts. */
+    static Catalog translated(long version) {
+        Catalog c = rich(version);
+        java.util.Map<String, java.util.Map<String, String>> texts = new java.util.HashMap<>();
+        texts.put("title", java.util.Map.of("en", "Yunxi County catalog of services"));
+        texts.put("notice", java.util.Map.of("zh-Hant", "國慶期間暫停服務（本所自譯）", "en", "Closed on National Day " + EMOJI));
+        texts.put("themes/person-090/name", java.util.Map.of("en", "ID documents"));
+        texts.put("departments/gaj/name", java.util.Map.of("en", "Yunxi County Public Security Bureau", "zh-Hant", "雲溪縣公安局"));
+        texts.put("services/gaj-sfz-hl/name", java.util.Map.of("en", "Renewing a resident ID card"));
+        texts.put("services/gaj-sfz-hl/acceptConditions", java.util.Map.of("en", LONG_TEXT + " (in English)"));
+        texts.put("services/gaj-sfz-hl/variants/0/name", java.util.Map.of("en", "Card expiring"));
+        texts.put("services/gaj-sfz-hl/materials/1/notes", java.util.Map.of("en", "Bring the damaged card"));
+        texts.put("services/gaj-sfz-hl/steps/0/description", java.util.Map.of("zh-Hant", "核驗身份，採集人像和指紋"));
+        texts.put("services/gaj-sfz-hl/fee/standard", java.util.Map.of("en", "20 yuan"));
+        texts.put("services/gaj-sfz-hl/location/address", java.util.Map.of("en", "88 Renmin Road, Yunxi"));
+        return new Catalog(c.version(), c.generatedAt(), c.title(), c.sample(), c.notice(), c.themes(), c.departments(),
+                c.services(), new org.yizhan.model.Translations(texts));
+    }
+
     /** A service that uses every field with a non-default value. */
     static Service idCard() {
         return idCard(LONG_TEXT);

@@ -64,6 +64,21 @@ class CatalogSyncTest {
     }
 
     @Test
+    void theCatalogsTranslationsArriveWithIt() throws Exception {
+        Catalog c = SyncFixture.catalog(3);
+        Catalog translated = new Catalog(c.version(), c.generatedAt(), c.title(), c.sample(), c.notice(), c.themes(),
+                c.departments(), c.services(), new org.yizhan.model.Translations(java.util.Map.of(
+                        "services/gaj-sfz-hl/name", java.util.Map.of("en", "Renewing a resident ID card", "zh-Hant", "居民身份證換領"),
+                        "departments/mzj/name", java.util.Map.of("en", "Civil Affairs Bureau"))));
+        f.publish(translated, SyncFixture.KEY, f.published);
+        SyncOutcome outcome = f.sync(NOW).syncOnce();
+        assertEquals("applied version 3", outcome.line());
+        assertEquals(Optional.of(translated), f.catalogs.load());
+        assertEquals(Optional.of("Renewing a resident ID card"),
+                f.catalogs.load().orElseThrow().translations().text("services/gaj-sfz-hl/name", "en"));
+    }
+
+    @Test
     void nothingNewIsA304AndCostsNoDownload() throws Exception {
         haveVersion3();
         assertTrue(Files.exists(f.syncDir.resolve("index.etag")), "the ETag is kept for the next poll");
