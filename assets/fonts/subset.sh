@@ -13,7 +13,8 @@
 #     - shared/data/gd-services-2021.json, shared/data/national-themes.json and parts/*.json,
 #       looked for beside the repository (../shared, ../parts), else under /work;
 #     - the project's own sources: src/main/**/*.{java,json,fxml,css,properties};
-#     - EXTRA_FILE arguments (e.g. a new demo catalog JSON).
+#     - EXTRA_FILE arguments (e.g. a new demo catalog JSON);
+#     - the 繁體 conversion of all of these (Traditional.java, with opencc4j from the build: needs mvn and java).
 #   env:  SRC_DIR  folder with the .ttc files (default /usr/share/fonts/opentype/noto)
 #         PYTHON   python with fontTools (default /usr/bin/python3, Debian's)
 set -euo pipefail
@@ -35,6 +36,15 @@ if [ -d "$ROOT/src/main" ]; then
     \( -name '*.java' -o -name '*.json' -o -name '*.fxml' -o -name '*.css' -o -name '*.properties' \) -print0 | sort -z)
 fi
 DATA_FILES+=("$@")
+
+# 0. 繁體: the kiosk converts simplified text as it shows it (opencc4j, Hong Kong forms), so the characters that
+#    conversion makes of every file above are needed too. The converter comes from the project's own build.
+CP_FILE="$(mktemp)"
+TRAD_FILE="$(mktemp --suffix=-traditional.txt)"
+trap 'rm -f "$CP_FILE" "$TRAD_FILE"' EXIT
+(cd "$ROOT" && mvn -q -o dependency:build-classpath -Dmdep.includeGroupIds=com.github.houbb -Dmdep.outputFile="$CP_FILE")
+java -cp "$(cat "$CP_FILE")" "$HERE/Traditional.java" "$TRAD_FILE" "${DATA_FILES[@]}"
+DATA_FILES+=("$TRAD_FILE")
 echo "characters also taken from ${#DATA_FILES[@]} files:" >&2
 printf '  %s\n' "${DATA_FILES[@]}" >&2
 

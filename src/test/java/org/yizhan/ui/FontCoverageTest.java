@@ -50,4 +50,19 @@ class FontCoverageTest {
         Path gd = SharedData.require("data/gd-services-2021.json");
         assertEquals(Set.of(), missing(Files.readString(gd)));
     }
+
+    /** 繁體 is the simplified text converted (or the bundle written for it): the font must draw what comes out. */
+    @Test
+    void coversTheTraditionalTextOfTheScreensAndTheDemoData() throws Exception {
+        String text = resource("/org/yizhan/ui/messages_zh_Hant.properties") + resource("/org/yizhan/ui/messages_en.properties")
+                + org.yizhan.language.Traditional.of(resource("/assets/catalog/demo-catalog.json")
+                        + resource("/assets/queue/demo-queues.json") + resource("/org/yizhan/ui/messages.properties"));
+        assertEquals(Set.of(), missing(text));
+    }
+
+    @Test
+    void coversTheProvincialCatalogIn繁體() throws Exception {
+        Path gd = SharedData.require("data/gd-services-2021.json");
+        assertEquals(Set.of(), missing(org.yizhan.language.Traditional.of(Files.readString(gd))));
+    }
 }
