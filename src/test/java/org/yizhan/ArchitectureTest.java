@@ -41,6 +41,19 @@ class ArchitectureTest {
             .because("a technician's file is read before anything else starts");
 
     @ArchTest
+    static final ArchRule languageNeedsOnlyTheCatalogAndItsConverter = classes()
+            .that().resideInAPackage("org.yizhan.language..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.language..", "org.yizhan.catalog..",
+                    "org.yizhan.model..", "org.yizhan.config..", "java..", "com.github.houbb.opencc4j..")
+            .because("what a screen shows in 繁體 or English is worked out from records, without the toolkit");
+
+    @ArchTest
+    static final ArchRule onlyLanguageConvertsScripts = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.language..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.houbb.opencc4j..")
+            .because("one converter, one place: Traditional (search folds 繁體 with OpenCC's character table, a file)");
+
+    @ArchTest
     static final ArchRule jacksonOnlyAtJsonBoundaries = noClasses()
             .that().resideInAnyPackage("org.yizhan.ui..", "org.yizhan.model..", "org.yizhan.config..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
