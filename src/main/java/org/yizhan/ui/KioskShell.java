@@ -145,7 +145,12 @@ public final class KioskShell implements Navigator {
     }
 
     /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
-    private HBox topBar() {
+    /** Narrower than this in elder mode (a portrait screen), the hall's name gets a row of its own above the buttons. */
+    private static final double TWO_ROW_WIDTH = 1400;
+    private final VBox topBar = new VBox();
+    private HBox controls;
+
+    private VBox topBar() {
         LineLimit.install(hall, 2);
         hall.setText(messages.chinese(info.hallName()));
         hall.getStyleClass().add("hall-name");
@@ -159,12 +164,43 @@ public final class KioskShell implements Navigator {
         clock.getStyleClass().add("clock");
         clock.setId("clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
-        VBox where = new VBox(hall, clock);
-        HBox.setHgrow(where, Priority.ALWAYS);
-        HBox bar = new HBox(where, languageButtons(), elderButton);
-        bar.getStyleClass().add("top-bar");
-        return bar;
+        controls = new HBox(languageButtons(), elderButton);
+        controls.getStyleClass().add("top-controls");
+        topBar.getStyleClass().add("top-bar");
+        elder.addListener((obs, was, on) -> arrangeTopBar());
+        root.widthProperty().addListener((obs, was, now) -> arrangeTopBar());
+        arrangeTopBar();
+        return topBar;
     }
+
+    /**
+     * One row (the hall's name and the time, then 简 繁 EN and 长者模式) where there is room; in elder mode on a portrait
+     * screen the buttons alone would leave the name a third of the width, so it takes the first row and the time and
+     * the buttons the second.
+     */
+    private void arrangeTopBar() {
+        boolean twoRows = elder.get() && root.getWidth() > 0 && root.getWidth() < TWO_ROW_WIDTH;
+        HBox first;
+        if (twoRows) {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox.setHgrow(hall, Priority.ALWAYS);
+            first = new HBox(hall);
+            HBox second = new HBox(clock, gap, controls);
+            second.getStyleClass().add("top-row");
+            first.getStyleClass().add("top-row");
+            topBar.getChildren().setAll(first, second);
+        } else {
+            VBox where = new VBox(hall, clock);
+            HBox.setHgrow(where, Priority.ALWAYS);
+            first = new HBox(where, controls);
+            first.getStyleClass().add("top-row");
+            topBar.getChildren().setAll(first);
+        }
+        topBar.pseudoClassStateChanged(TWO_ROWS, twoRows);
+    }
+
+    private static final javafx.css.PseudoClass TWO_ROWS = javafx.css.PseudoClass.getPseudoClass("two-rows");
 
     private void labelElderButton() {
         elderButton.setText(messages.get(elder.get() ? "shell.elder.off" : "shell.elder.on"));

@@ -179,7 +179,7 @@ public final class GuideViewModel {
         add(f, "guide.type", service.type());
         add(f, "guide.department", departmentName);
         add(f, "guide.level", service.level());
-        add(f, "guide.audience", String.join("、", service.audiences().stream()
+        add(f, "guide.audience", String.join(messages.get("list.separator"), service.audiences().stream()
                 .map(a -> messages.get(a == Audience.PERSON ? "guide.audience.person" : "guide.audience.legal"))
                 .toList()));
         if (service.visits() != null) {
