@@ -164,6 +164,9 @@ public final class SearchIndex {
             for (String k : s.keywords()) {
                 own(byText, k, 0, id);
             }
+            // A visitor reading English types English: the catalog's own English name is one more way in.
+            catalog.translations().text(org.yizhan.model.Translations.key("services", s.id(), "name"), "en")
+                    .ifPresent(english -> own(byText, english, 0, id));
             own(byText, departmentNames.get(s.departmentId()), 1, id);
             for (Material m : s.materials()) {
                 own(byText, m.name(), 2, id);

@@ -64,6 +64,29 @@ class SearchIndexTest {
     }
 
     @Test
+    void 繁體TypedFindsTheSimplifiedNamesAndMarksTheSameCharacters() {
+        assertEquals("sfz-hl", ids("身份證換領").get(0));
+        assertEquals("jh", ids("內地居民結婚登記").get(0));
+        assertEquals("hz", ids("護照").get(0));
+        SearchHit hit = INDEX.search("換領", 1).get(0);
+        assertEquals("居民身份证换领", hit.name());
+        assertEquals(List.of(new SearchHit.Highlight(5, 7)), hit.highlights());
+    }
+
+    @Test
+    void theCatalogsEnglishNameFindsItsService() {
+        Catalog c = INDEX_CATALOG;
+        Catalog translated = new Catalog(c.version(), c.generatedAt(), c.title(), c.sample(), c.notice(), c.themes(),
+                c.departments(), c.services(), new org.yizhan.model.Translations(java.util.Map.of(
+                        "services/hz/name", java.util.Map.of("en", "Ordinary passport"),
+                        "services/jh/name", java.util.Map.of("zh-Hant", "內地居民結婚登記"))));
+        SearchIndex index = SearchIndex.build(translated);
+        assertEquals("hz", ids(index, "passport").get(0));
+        assertEquals("hz", ids(index, "Ordinary Passport").get(0));
+        assertEquals(ids("passport"), List.of(), "not without the translation");
+    }
+
+    @Test
     void polyphoneYinhang() {
         assertEquals("yh", ids("yinhang").get(0));
         assertEquals("yh", ids("yh").get(0));
