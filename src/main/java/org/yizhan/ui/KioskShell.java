@@ -9,6 +9,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -21,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.yizhan.speech.SpeechEngine;
 
 /**
  * The frame around every screen: top bar (hall, 长者模式, clock), the current screen, and a bottom bar
@@ -57,6 +60,13 @@ public final class KioskShell implements Navigator {
     private Runnable onCornerTaps = () -> { };
     private final Clock wallClock;
     private final Timeline ticker;
+    /** Null while no speech engine was found: then there is no 朗读 button. */
+    private SpeechEngine speech;
+    private final BooleanProperty speechFound = new SimpleBooleanProperty();
+    private final StringProperty spoken = new SimpleStringProperty("");
+    private final BooleanProperty speaking = new SimpleBooleanProperty();
+    /** Counts every start and stop, so a reading that ends after it was stopped changes nothing. */
+    private long readings;
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
@@ -92,7 +102,7 @@ public final class KioskShell implements Navigator {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bottomBar = new HBox(navButtons, spacer, countdownBox);
+        bottomBar = new HBox(navButtons, spacer, readAloudButton(), countdownBox);
         bottomBar.getStyleClass().add("bottom-bar");
 
         sampleMark.getStyleClass().add("sample-mark");
@@ -107,6 +117,7 @@ public final class KioskShell implements Navigator {
                 root.getStyleClass().add("elder");
             } else {
                 root.getStyleClass().remove("elder");
+                stopReading();
             }
         });
         elder.set(info.elderByDefault());
@@ -114,6 +125,9 @@ public final class KioskShell implements Navigator {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> {
                     this.clock.setText(clockText.now());
+                    if (speaking.get()) {
+                        idle.activity(); // a citizen listening is not gone; a reading is at most a few minutes
+                    }
                     checkRecovery();
                 }));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -142,6 +156,59 @@ public final class KioskShell implements Navigator {
         return bar;
     }
 
+    /** 朗读, in elder mode only, where an engine was found and the screen has something to read; again, it stops. */
+    private Button readAloudButton() {
+        Button read = new Button();
+        read.setId("read-aloud-button");
+        read.textProperty().bind(speaking.map(on -> messages.get(on ? "shell.read.stop" : "shell.read")));
+        read.graphicProperty().bind(speaking.map(on -> Icons.of(on ? "mdi2s-stop-circle-outline" : "mdi2v-volume-high")));
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        read.setOnAction(e -> {
+            if (speaking.get()) {
+                stopReading();
+            } else {
+                startReading();
+            }
+        });
+        var shown = elder.and(speechFound).and(spoken.isNotEmpty());
+        read.visibleProperty().bind(shown);
+        read.managedProperty().bind(shown);
+        return read;
+    }
+
+    /** On the FX thread, once the machine has been looked at (off it): the engine the 朗读 button speaks through. */
+    public void setSpeech(java.util.Optional<SpeechEngine> engine) {
+        stopReading();
+        speech = engine.orElse(null);
+        speechFound.set(speech != null);
+    }
+
+    private void startReading() {
+        if (speech == null || spoken.get().isEmpty()) {
+            return;
+        }
+        long mine = ++readings;
+        speaking.set(true);
+        speech.speak(spoken.get(), messages.locale(), () -> javafx.application.Platform.runLater(() -> {
+            if (mine == readings) {
+                speaking.set(false);
+            }
+        }));
+    }
+
+    private void stopReading() {
+        readings++;
+        if (speaking.get() && speech != null) {
+            speech.stop();
+        }
+        speaking.set(false);
+    }
+
+    /** True while the 朗读 button reads; for tests. */
+    public boolean reading() {
+        return speaking.get();
+    }
+
     private Button button(String key, String icon, String id) {
         Button b = new Button(messages.get(key), Icons.of(icon));
         b.setId(id);
@@ -168,6 +235,7 @@ public final class KioskShell implements Navigator {
     public void stop() {
         ticker.stop();
         idle.stop();
+        stopReading();
         if (currentScreen != null) {
             currentScreen.left();
         }
@@ -259,6 +327,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void show(Destination destination) {
+        stopReading();
+        spoken.unbind();
+        spoken.set("");
         if (currentScreen != null) {
             // Forgotten first: if the next screen cannot be built, nothing leaves this one twice.
             Screen leaving = currentScreen;
@@ -268,6 +339,7 @@ public final class KioskShell implements Navigator {
         current = destination;
         currentScreen = factory.create(destination, this);
         content.getChildren().setAll(currentScreen.root());
+        spoken.bind(currentScreen.spokenText());
         boolean atHome = destination instanceof Destination.Home;
         showBottomBar(!atHome);
         idle.arm(!atHome);
@@ -308,6 +380,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void showOutOfService() {
+        stopReading();
+        spoken.unbind();
+        spoken.set("");
         if (currentScreen != null) {
             Screen leaving = currentScreen;
             currentScreen = null;
