@@ -109,10 +109,10 @@ public final class Kiosk {
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
         shell.attach(scene);
         // The PATH's folders are on the disk: looked through off the FX thread.
-        tasks.execute(() -> SpeechEngines.find(config), found -> {
+        tasks.execute(() -> SpeechEngines.find(config), found -> found.ifPresent(engine -> {
             speech = found;
             shell.setSpeech(found);
-        }, e -> LOG.warn("no read-aloud: looking for a speech engine failed ({})", e.toString()));
+        }), e -> LOG.warn("no read-aloud: looking for a speech engine failed ({})", e.toString()));
         shell.setBeforeHome(this::takePending);
         if (config.technicianPin().isPresent()) {
             // No PIN, no panel: without one the taps do nothing at all.

@@ -61,9 +61,9 @@ public abstract class ProcessSpeechEngine implements SpeechEngine {
         killCurrent();
     }
 
-    /** True while a process is reading; for tests. */
-    synchronized boolean speaking() {
-        return current != null && current.isAlive();
+    /** The process reading now, if any; for tests. */
+    synchronized java.util.Optional<ProcessHandle> process() {
+        return java.util.Optional.ofNullable(current).map(Process::toHandle);
     }
 
     private void killCurrent() {
