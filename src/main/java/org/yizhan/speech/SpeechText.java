@@ -3,7 +3,7 @@ package org.yizhan.speech;
 /** What an engine is given to read: one line of plain text, short enough to listen to standing. */
 public final class SpeechText {
 
-    /** About three minutes at an elder's pace; a guide longer than that is read on the screen or printed. */
+    /** About four minutes at an elder's pace (espeak-ng at 80 % reads some three characters a second); a guide longer than that is read on the screen or printed. */
     public static final int MAX_CHARS = 800;
 
     private static final String SENTENCE_ENDS = "。！？；.!?;";

@@ -67,6 +67,12 @@ public final class KioskShell implements Navigator {
     private final BooleanProperty speaking = new SimpleBooleanProperty();
     /** Counts every start and stop, so a reading that ends after it was stopped changes nothing. */
     private long readings;
+    private long readingSince;
+    /**
+     * A citizen listening is not gone, but an engine that never ends must not keep the next citizen from a fresh
+     * screen: {@code SpeechText} caps a text at about four minutes of speech.
+     */
+    private static final Duration LONGEST_READING = Duration.ofMinutes(5);
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
@@ -75,6 +81,7 @@ public final class KioskShell implements Navigator {
         this.clockText = new ClockText(clock, messages);
         this.wallClock = clock;
         this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
+        idle.keepAliveWhile(() -> speaking.get() && wallClock.millis() - readingSince < LONGEST_READING.toMillis());
 
         root.setTop(topBar());
         content.getStyleClass().add("content");
@@ -125,9 +132,6 @@ public final class KioskShell implements Navigator {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> {
                     this.clock.setText(clockText.now());
-                    if (speaking.get()) {
-                        idle.activity(); // a citizen listening is not gone; a reading is at most a few minutes
-                    }
                     checkRecovery();
                 }));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -188,10 +192,12 @@ public final class KioskShell implements Navigator {
             return;
         }
         long mine = ++readings;
+        readingSince = wallClock.millis();
         speaking.set(true);
         speech.speak(spoken.get(), messages.locale(), () -> javafx.application.Platform.runLater(() -> {
             if (mine == readings) {
                 speaking.set(false);
+                idle.activity(); // the idle time counts from the end of the reading
             }
         }));
     }
