@@ -109,6 +109,30 @@ class EspeakEngineTest {
         }
     }
 
+    @Test
+    void speakingThroughTheEngineItselfHandsTheTextToEspeakNg() throws Exception {
+        Optional<Path> espeak = SpeechEngines.onPath(SpeechEngines.Host.current(), "espeak-ng");
+        assumeTrue(espeak.isPresent(), "espeak-ng is not installed here (apt-get install espeak-ng); .ci/run installs it");
+        EspeakEngine real = new EspeakEngine(espeak.get(), 80, TraditionalVoice.CANTONESE);
+        Path wav = dir.resolve("through-the-engine.wav");
+        // The engine's own process handling, with the loudspeaker swapped for a file.
+        ProcessSpeechEngine intoAFile = new ProcessSpeechEngine(TraditionalVoice.CANTONESE) {
+            @Override
+            public String name() {
+                return "espeak-ng into a file";
+            }
+
+            @Override
+            public SpeechCommand command(String text, SpokenLanguage language) {
+                return real.recording(text, language, wav);
+            }
+        };
+        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        intoAFile.speak("居民身份证换领。受理条件：本县户籍居民。", HANS, read::countDown);
+        assertTrue(read.await(30, TimeUnit.SECONDS), "read to its end");
+        assertAudio(wav, SpokenLanguage.MANDARIN);
+    }
+
     /** A RIFF/WAVE file whose data chunk holds at least half a second of sound that is not silence. */
     private static void assertAudio(Path wav, SpokenLanguage language) throws IOException {
         byte[] bytes = Files.readAllBytes(wav);
