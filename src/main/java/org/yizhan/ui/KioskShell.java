@@ -174,6 +174,12 @@ public final class KioskShell implements Navigator {
                 startReading();
             }
         });
+        // A screen that takes its text away (an answer wiped) takes the reading with it.
+        spoken.addListener((obs, was, now) -> {
+            if (now == null || now.isEmpty()) {
+                stopReading();
+            }
+        });
         var shown = elder.and(speechFound).and(spoken.isNotEmpty());
         read.visibleProperty().bind(shown);
         read.managedProperty().bind(shown);
