@@ -213,6 +213,39 @@ class ReadAloudFlowTest {
     }
 
     @Test
+    void aCasesAnswerIsReadWithoutTheApplicantAndItsTimedCloseStopsTheReading() throws Exception {
+        start(true);
+        withEngine();
+        screen.tap("#tile-status");
+        screen.awaitShown("#status-number");
+        assertFalse(buttonShown(), "nothing to read while typing");
+        for (char c : "yx2026112300123".toCharArray()) {
+            Fx.run(() -> ((Button) robot.lookup("#key-" + c).query()).fire());
+        }
+        screen.tap("#status-next");
+        screen.awaitShown("#status-check");
+        for (char c : "1234".toCharArray()) {
+            Fx.run(() -> ((Button) robot.lookup("#key-" + c).query()).fire());
+        }
+        screen.tap("#status-next");
+        screen.awaitShown("#status-timeline");
+        screen.tap("#read-aloud-button");
+        String service = Fx.call(() -> robot.lookup("#status-answer .title").queryAs(javafx.scene.control.Label.class)
+                .getText());
+        String applicant = Fx.call(() -> robot.lookup("#status-answer .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).filter(t -> t.startsWith("申请人："))
+                .findFirst().orElseThrow().substring("申请人：".length()));
+        assertTrue(engine.lastText.startsWith(service + "。正在办理。当前环节："), engine.lastText);
+        assertFalse(engine.lastText.contains(applicant) || engine.lastText.contains("YX2026112300123"),
+                applicant + " in " + engine.lastText);
+        tasks.runScheduled(); // the answer's 90 s are up
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Destination.HOME, Fx.call(() -> kiosk.shell().current()));
+        assertEquals("stop", engine.calls.get(engine.calls.size() - 1));
+        assertFalse(Fx.call(() -> kiosk.shell().reading()));
+    }
+
+    @Test
     void anEngineThatNeverEndsDoesNotHoldTheScreenForTheNextCitizen() throws Exception {
         start(true);
         withEngine();
