@@ -68,7 +68,7 @@ public abstract class ProcessSpeechEngine implements SpeechEngine {
 
     private void killCurrent() {
         if (current != null) {
-            current.descendants().forEach(ProcessHandle::destroyForcibly);
+            // Neither espeak-ng nor PowerShell's synthesizer starts a child: no walk of the process table on the FX thread.
             current.destroyForcibly();
             current = null;
         }

@@ -180,7 +180,8 @@ public final class KioskShell implements Navigator {
                 stopReading();
             }
         });
-        var shown = elder.and(speechFound).and(spoken.isNotEmpty());
+        // Not beside the idle countdown: in elder mode the bar has no room for both, and then 继续使用 matters.
+        var shown = elder.and(speechFound).and(spoken.isNotEmpty()).and(idle.warningProperty().not());
         read.visibleProperty().bind(shown);
         read.managedProperty().bind(shown);
         return read;

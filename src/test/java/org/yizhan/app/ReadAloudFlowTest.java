@@ -142,6 +142,7 @@ class ReadAloudFlowTest {
         assertTrue(engine.lastText.contains("申请材料共 5 项。第 1 项，原居民身份证，必要。"), engine.lastText);
         assertEquals("停止朗读", buttonText());
         assertTrue(Fx.call(() -> kiosk.shell().reading()));
+        screen.shot("read-aloud-guide-elder-reading");
 
         screen.tap("#read-aloud-button");
         assertEquals(List.of("speak zh-CN", "stop"), engine.calls);
@@ -166,6 +167,23 @@ class ReadAloudFlowTest {
         screen.tap("#elder-button");
         assertEquals("stop", engine.calls.get(engine.calls.size() - 1), "leaving elder mode stops it");
         assertFalse(buttonShown(), "only in elder mode");
+    }
+
+    @Test
+    void theIdleCountdownTakesTheButtonsPlace() throws Exception {
+        start(true);
+        withEngine();
+        Fx.run(() -> kiosk.shell().go(new Destination.Guide("gaj-sfz-hl")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(buttonShown());
+        clock.advance(IDLE.minusSeconds(10));
+        Fx.run(() -> kiosk.shell().checkIdle());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(() -> robot.lookup("#idle-countdown").query().isVisible()), "the countdown");
+        assertFalse(buttonShown(), "no room for both; 继续使用 matters then");
+        screen.shot("read-aloud-countdown-elder");
+        screen.tap("#stay-button");
+        assertTrue(buttonShown(), "back once the citizen stays");
     }
 
     @Test
