@@ -134,6 +134,14 @@ class ArchitectureTest {
                     + "JavaFX, lives in ui.print and is handed in by the composition root");
 
     @ArchTest
+    static final ArchRule speechNeedsOnlyTheJdkAndItsSettings = classes()
+            .that().resideInAPackage("org.yizhan.speech..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.speech..", "org.yizhan.config..",
+                    "java..", "org.slf4j..")
+            .because("an engine is a program the kiosk starts, found from kiosk.properties; the screens decide what "
+                    + "is read, the shell when, so it knows neither");
+
+    @ArchTest
     static final ArchRule searchNeedsOnlyTheModel = classes()
             .that().resideInAPackage("org.yizhan.search..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.search..", "org.yizhan.model..",

@@ -25,6 +25,8 @@ import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.search.EverydayWords;
 import org.yizhan.search.SearchIndex;
+import org.yizhan.speech.SpeechEngine;
+import org.yizhan.speech.SpeechEngines;
 import org.yizhan.ui.KioskShell;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.TaskExecutor;
@@ -72,6 +74,7 @@ public final class Kiosk {
     private volatile Heartbeats heartbeats;
     private final java.time.Instant startedAt;
     private volatile Host host = Host.NONE;
+    private volatile Optional<SpeechEngine> speech = Optional.empty();
     /** Why the sync could not be set up, for the technician; empty once it is. */
     private volatile String setupProblem = "";
     private final AtomicReference<CompletableFuture<SyncOutcome>> nextOutcome =
@@ -106,6 +109,11 @@ public final class Kiosk {
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
         shell.attach(scene);
+        // The PATH's folders are on the disk: looked through off the FX thread.
+        tasks.execute(() -> SpeechEngines.find(config), found -> found.ifPresent(engine -> {
+            speech = found;
+            shell.setSpeech(found);
+        }), e -> LOG.warn("no read-aloud: looking for a speech engine failed ({})", e.toString()));
         shell.setBeforeHome(this::takePending);
         if (config.technicianPin().isPresent()) {
             // No PIN, no panel: without one the taps do nothing at all.
@@ -484,6 +492,7 @@ public final class Kiosk {
         }
         loading.cancel();
         retry.cancel();
+        speech.ifPresent(SpeechEngine::stop); // a process of its own, which would outlive the kiosk
         if (setupStarted.get()) {
             // A setup still being built (after the home screen) is closed by its own thread once built: wait for it,
             // so nothing of this kiosk still writes in data.dir once this returns.

@@ -229,6 +229,33 @@ public enum ConfigKey {
                     + "PIN is refused.",
             "留空，或 hash-pin 打印的 pbkdf2-sha256$… 一行",
             "empty, or the pbkdf2-sha256$… line that hash-pin prints"),
+    SPEECH_ENGINE("speech.engine", "auto", Need.OPTIONAL,
+            SpeechChoice.class, text(ConfigValues::speechChoice),
+            "长者模式下“朗读”按钮用哪个语音引擎朗读屏幕上的主要内容：auto 为本机有哪个用哪个（Linux 上的 espeak-ng，"
+                    + "Windows 上的系统语音），espeak-ng 或 windows 为只用这一个，off 为不朗读。找不到引擎时不显示该按钮；"
+                    + "安装方法见 README。",
+            "Which speech engine the 朗读 (read aloud) button of elder mode reads a screen's main text with: auto "
+                    + "takes whichever this machine has (espeak-ng on Linux, the system voice on Windows), espeak-ng "
+                    + "or windows only that one, off none. Without an engine the button is not shown; the README "
+                    + "says how to add one.",
+            "auto、off、espeak-ng 或 windows",
+            "auto, off, espeak-ng or windows"),
+    SPEECH_RATE("speech.rate", "80", Need.OPTIONAL,
+            Integer.class, text(ConfigValues::speechRate),
+            "朗读速度，为语音引擎正常语速的百分之几。默认 80，比正常稍慢，便于老年人听清。",
+            "How fast the kiosk reads aloud, in per cent of the engine's normal speed. The default, 80, is a "
+                    + "little slower than normal, so that elders follow.",
+            "50 到 150 之间的整数（百分比）",
+            "a whole number from 50 to 150 (per cent)"),
+    SPEECH_TRADITIONAL("speech.traditional", "cantonese", Need.OPTIONAL,
+            TraditionalVoice.class, text(ConfigValues::traditionalVoice),
+            "界面为繁體中文时用什么话朗读：cantonese 为粤语（广东、香港、澳门的群众），mandarin 为普通话"
+                    + "（如台湾同胞）。简体中文总用普通话，英文用英语。",
+            "Which spoken language reads aloud while the screens are in Traditional Chinese: cantonese (for "
+                    + "citizens from Guangdong, Hong Kong and Macao) or mandarin (for visitors from Taiwan). "
+                    + "Simplified Chinese is always read in Mandarin, English in English.",
+            "cantonese 或 mandarin",
+            "cantonese or mandarin"),
     LOG_MAX_FILE_SIZE("log.max-file-size", "10", Need.OPTIONAL,
             Integer.class, text(ConfigValues::logFileMegabytes),
             "日志文件（数据目录下的 logs/kiosk.log）写到多少兆字节（MB）时换一个新文件。日志最多占用"

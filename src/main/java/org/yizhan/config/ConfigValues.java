@@ -170,6 +170,19 @@ final class ConfigValues {
         return wholeNumber(value, LOG_FILE_MB_MIN, LOG_FILE_MB_MAX);
     }
 
+    static SpeechChoice speechChoice(String value) throws InvalidValue {
+        return SpeechChoice.parse(value).orElseThrow(InvalidValue::new);
+    }
+
+    /** Per cent of the engine's own speed: slower helps elders, but below half the words fall apart. */
+    static Integer speechRate(String value) throws InvalidValue {
+        return wholeNumber(value, 50, 150);
+    }
+
+    static TraditionalVoice traditionalVoice(String value) throws InvalidValue {
+        return TraditionalVoice.parse(value).orElseThrow(InvalidValue::new);
+    }
+
     static Integer logDays(String value) throws InvalidValue {
         return wholeNumber(value, LOG_DAYS_MIN, LOG_DAYS_MAX);
     }

@@ -240,6 +240,21 @@ public final class KioskConfig {
         return hash.flatMap(PinHash::parse);
     }
 
+    /** {@code speech.engine}: which engine reads a screen aloud, or none. */
+    public SpeechChoice speechEngine() {
+        return get(ConfigKey.SPEECH_ENGINE, SpeechChoice.class);
+    }
+
+    /** {@code speech.rate}: per cent of the engine's normal speed. */
+    public int speechRatePercent() {
+        return get(ConfigKey.SPEECH_RATE, Integer.class);
+    }
+
+    /** {@code speech.traditional}: Cantonese or Mandarin for the 繁體 screens. */
+    public TraditionalVoice speechTraditional() {
+        return get(ConfigKey.SPEECH_TRADITIONAL, TraditionalVoice.class);
+    }
+
     /** The keys whose values differ in {@code other}, in the file's order. */
     public List<ConfigKey> changedIn(KioskConfig other) {
         List<ConfigKey> changed = new ArrayList<>();

@@ -165,8 +165,9 @@ public final class SearchIndex {
                 own(byText, k, 0, id);
             }
             // A visitor reading English types English: the catalog's own English name is one more way in.
-            catalog.translations().text(org.yizhan.model.Translations.key("services", s.id(), "name"), "en")
-                    .ifPresent(english -> own(byText, english, 0, id));
+            String english = catalog.translations().text(org.yizhan.model.Translations.key("services", s.id(), "name"), "en")
+                    .orElse(null);
+            own(byText, english, 0, id);
             own(byText, departmentNames.get(s.departmentId()), 1, id);
             for (Material m : s.materials()) {
                 own(byText, m.name(), 2, id);

@@ -32,6 +32,7 @@ public final class IdleMonitor {
     private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper();
     private final EventHandler<Event> onActivity = e -> activity();
     private boolean armed;
+    private java.util.function.BooleanSupplier busy = () -> false;
 
     public IdleMonitor(Duration timeout, LongSupplier clockMillis, Runnable onTimeout) {
         this.clock = clockMillis;
@@ -67,9 +68,17 @@ public final class IdleMonitor {
         check();
     }
 
+    /** While {@code busy} says so, time does not count as idle (a citizen listening to the screen read aloud). */
+    public void keepAliveWhile(java.util.function.BooleanSupplier busy) {
+        this.busy = busy;
+    }
+
     /** Updates the countdown to the clock's time now, and fires the timeout if it has passed. */
     public void check() {
         long now = clock.getAsLong();
+        if (armed && busy.getAsBoolean()) {
+            countdown.activity(now);
+        }
         secondsLeft.set(countdown.remainingSeconds(now));
         warning.set(armed && countdown.warning(now));
         if (armed && countdown.expired(now)) {

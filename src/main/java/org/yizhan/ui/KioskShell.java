@@ -13,6 +13,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -26,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.yizhan.config.UiLanguage;
+import org.yizhan.speech.SpeechEngine;
 
 /**
  * The frame around every screen: top bar (hall, 长者模式, clock), the current screen, and a bottom bar
@@ -77,6 +80,19 @@ public final class KioskShell implements Navigator {
     private Runnable onCornerTaps = () -> { };
     private final Clock wallClock;
     private final Timeline ticker;
+    /** Null while no speech engine was found: then there is no 朗读 button. */
+    private SpeechEngine speech;
+    private final BooleanProperty speechFound = new SimpleBooleanProperty();
+    private final StringProperty spoken = new SimpleStringProperty("");
+    private final BooleanProperty speaking = new SimpleBooleanProperty();
+    /** Counts every start and stop, so a reading that ends after it was stopped changes nothing. */
+    private long readings;
+    private long readingSince;
+    /**
+     * A citizen listening is not gone, but an engine that never ends must not keep the next citizen from a fresh
+     * screen: {@code SpeechText} caps a text at about four minutes of speech.
+     */
+    private static final Duration LONGEST_READING = Duration.ofMinutes(5);
 
     public KioskShell(Messages messages, ScreenFactory factory, Info info, Clock clock) {
         this.messages = messages;
@@ -87,6 +103,7 @@ public final class KioskShell implements Navigator {
         this.clockText = new ClockText(clock, messages);
         this.wallClock = clock;
         this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
+        idle.keepAliveWhile(() -> speaking.get() && wallClock.millis() - readingSince < LONGEST_READING.toMillis());
 
         root.setTop(topBar());
         content.getStyleClass().add("content");
@@ -114,7 +131,7 @@ public final class KioskShell implements Navigator {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bottomBar = new HBox(navButtons, spacer, countdownBox);
+        bottomBar = new HBox(navButtons, spacer, readAloudButton(), countdownBox);
         bottomBar.getStyleClass().add("bottom-bar");
 
         sampleMark.getStyleClass().add("sample-mark");
@@ -129,6 +146,7 @@ public final class KioskShell implements Navigator {
                 root.getStyleClass().add("elder");
             } else {
                 root.getStyleClass().remove("elder");
+                stopReading();
             }
         });
         elder.set(info.elderByDefault());
@@ -258,9 +276,79 @@ public final class KioskShell implements Navigator {
         sampleMark.setText(sample ? messages.get("app.sampleData") : "");
         showCatalogInfo();
         markLanguage();
+        labelReadButton();
         if (current != null) {
             show(current);
         }
+    }
+
+    private final Button readButton = new Button();
+
+    private void labelReadButton() {
+        readButton.setText(messages.get(speaking.get() ? "shell.read.stop" : "shell.read"));
+    }
+
+    /** 朗读, in elder mode only, where an engine was found and the screen has something to read; again, it stops. */
+    private Button readAloudButton() {
+        Button read = readButton;
+        read.setId("read-aloud-button");
+        speaking.addListener((obs, was, on) -> labelReadButton());
+        labelReadButton();
+        read.graphicProperty().bind(speaking.map(on -> Icons.of(on ? "mdi2s-stop-circle-outline" : "mdi2v-volume-high")));
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        read.setOnAction(e -> {
+            if (speaking.get()) {
+                stopReading();
+            } else {
+                startReading();
+            }
+        });
+        // A screen that takes its text away (an answer wiped) takes the reading with it.
+        spoken.addListener((obs, was, now) -> {
+            if (now == null || now.isEmpty()) {
+                stopReading();
+            }
+        });
+        // Not beside the idle countdown: in elder mode the bar has no room for both, and then 继续使用 matters.
+        var shown = elder.and(speechFound).and(spoken.isNotEmpty()).and(idle.warningProperty().not());
+        read.visibleProperty().bind(shown);
+        read.managedProperty().bind(shown);
+        return read;
+    }
+
+    /** On the FX thread, once the machine has been looked at (off it): the engine the 朗读 button speaks through. */
+    public void setSpeech(java.util.Optional<SpeechEngine> engine) {
+        stopReading();
+        speech = engine.orElse(null);
+        speechFound.set(speech != null);
+    }
+
+    private void startReading() {
+        if (speech == null || spoken.get().isEmpty()) {
+            return;
+        }
+        long mine = ++readings;
+        readingSince = wallClock.millis();
+        speaking.set(true);
+        speech.speak(spoken.get(), messages.locale(), () -> javafx.application.Platform.runLater(() -> {
+            if (mine == readings) {
+                speaking.set(false);
+                idle.activity(); // the idle time counts from the end of the reading
+            }
+        }));
+    }
+
+    private void stopReading() {
+        readings++;
+        if (speaking.get() && speech != null) {
+            speech.stop();
+        }
+        speaking.set(false);
+    }
+
+    /** True while the 朗读 button reads; for tests. */
+    public boolean reading() {
+        return speaking.get();
     }
 
     private Button button(String key, String icon, String id) {
@@ -289,6 +377,7 @@ public final class KioskShell implements Navigator {
     public void stop() {
         ticker.stop();
         idle.stop();
+        stopReading();
         if (currentScreen != null) {
             currentScreen.left();
         }
@@ -384,6 +473,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void show(Destination destination) {
+        stopReading();
+        spoken.unbind();
+        spoken.set("");
         if (currentScreen != null) {
             // Forgotten first: if the next screen cannot be built, nothing leaves this one twice.
             Screen leaving = currentScreen;
@@ -393,6 +485,7 @@ public final class KioskShell implements Navigator {
         current = destination;
         currentScreen = factory.create(destination, this, language.get());
         content.getChildren().setAll(currentScreen.root());
+        spoken.bind(currentScreen.spokenText());
         boolean atHome = destination instanceof Destination.Home;
         showBottomBar(!atHome);
         idle.arm(!atHome);
@@ -433,6 +526,9 @@ public final class KioskShell implements Navigator {
     }
 
     private void showOutOfService() {
+        stopReading();
+        spoken.unbind();
+        spoken.set("");
         if (currentScreen != null) {
             Screen leaving = currentScreen;
             currentScreen = null;

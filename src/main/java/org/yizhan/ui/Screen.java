@@ -1,5 +1,7 @@
 package org.yizhan.ui;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /** One screen as the shell shows it: its nodes and its title for the top bar. */
@@ -15,5 +17,16 @@ public interface Screen {
      * cancel what is still to come, so no answer lands on the next citizen's screen, and forget what was shown.
      */
     default void left() {
+    }
+
+    /** For a screen with nothing to read aloud. */
+    ObservableValue<String> NOTHING_TO_READ = new ReadOnlyStringWrapper("").getReadOnlyProperty();
+
+    /**
+     * What the 朗读 button of elder mode reads: the screen's main text, no more than it shows, in the screen's
+     * language; empty (no button) for a screen with none, or while it has none yet.
+     */
+    default ObservableValue<String> spokenText() {
+        return NOTHING_TO_READ;
     }
 }

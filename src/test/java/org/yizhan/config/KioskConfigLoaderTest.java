@@ -360,6 +360,13 @@ class KioskConfigLoaderTest {
             "outbox.max-messages | 99  | ''",
             "outbox.max-messages | 1000001 | ''",
             "outbox.max-messages | many | ''",
+            "speech.engine       | festival | ''",
+            "speech.engine       | yes      | ''",
+            "speech.rate         | 49       | ''",
+            "speech.rate         | 151      | ''",
+            "speech.rate         | 80%      | ''",
+            "speech.traditional  | yue      | ''",
+            "speech.traditional  | 粤语      | ''",
         })
         void aBadValueIsAProblemNamingKeyValueAndExpected(String key, String value, String detail) throws Exception {
             ConfigException e = failure(key + " = " + value + "\n");
@@ -703,6 +710,20 @@ class KioskConfigLoaderTest {
             assertEquals(Optional.empty(), c.serverUrl());
             assertEquals(Optional.empty(), c.publicKey());
             assertTrue(load("# nothing\n").config().embeddedServer());
+        }
+
+        @Test
+        void theSpeechKeysAreReadRegardlessOfCase() throws Exception {
+            KioskConfig c = load("speech.engine=Espeak-NG\nspeech.rate=65\nspeech.traditional=MANDARIN\n").config();
+            assertEquals(SpeechChoice.ESPEAK_NG, c.speechEngine());
+            assertEquals(65, c.speechRatePercent());
+            assertEquals(TraditionalVoice.MANDARIN, c.speechTraditional());
+            KioskConfig defaults = load("# nothing\n").config();
+            assertEquals(SpeechChoice.AUTO, defaults.speechEngine());
+            assertEquals(80, defaults.speechRatePercent());
+            assertEquals(TraditionalVoice.CANTONESE, defaults.speechTraditional());
+            assertEquals(SpeechChoice.OFF, load("speech.engine=off\n").config().speechEngine());
+            assertEquals(SpeechChoice.WINDOWS, load("speech.engine=windows\n").config().speechEngine());
         }
 
         @ParameterizedTest(name = "{0} is read as {1}")

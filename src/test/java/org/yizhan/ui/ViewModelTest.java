@@ -118,6 +118,18 @@ class ViewModelTest {
     }
 
     @Test
+    void theGuideReadsAloudItsNameConditionsAndEachMaterialWithWhetherItIsNeeded() {
+        GuideViewModel g = new GuideViewModel(messages, catalog, "gaj-sfz-hl");
+        String spoken = g.spokenText();
+        assertTrue(spoken.startsWith("居民身份证换领。受理条件：" + g.conditions()), spoken);
+        assertTrue(spoken.contains("申请材料共 3 项。第 1 项，居民户口簿，必要。第 2 项，"), spoken);
+        assertTrue(spoken.contains("，可选。") && spoken.endsWith("，容缺。"), spoken);
+        assertFalse(spoken.contains(g.text("guide.steps")) || spoken.contains(g.place().get(0).value()),
+                "the steps and the place are for the eyes: " + spoken);
+        assertEquals(g.notFoundText(), new GuideViewModel(messages, catalog, "no-such-id").spokenText());
+    }
+
+    @Test
     void guideFormatsEverySection() {
         GuideViewModel g = new GuideViewModel(messages, catalog, "gaj-sfz-hl");
         assertTrue(g.found());

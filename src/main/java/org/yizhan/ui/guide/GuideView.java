@@ -1,6 +1,8 @@
 package org.yizhan.ui.guide;
 
 import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -285,5 +287,10 @@ public final class GuideView implements Screen {
     @Override
     public String title() {
         return model.found() ? model.name() : "";
+    }
+
+    @Override
+    public ObservableValue<String> spokenText() {
+        return new ReadOnlyStringWrapper(model.spokenText()).getReadOnlyProperty();
     }
 }

@@ -188,6 +188,31 @@ public final class GuideViewModel {
         return f;
     }
 
+    /**
+     * What 朗读 reads: the name, the conditions and each material with whether it is needed, as the screen shows them;
+     * the rest (steps, fees, place) is for the eyes or the printed checklist.
+     */
+    public String spokenText() {
+        if (service == null) {
+            return notFoundText();
+        }
+        StringBuilder text = new StringBuilder(service.name()).append("。");
+        text.append(messages.format("speech.guide.conditions", conditions()));
+        if (!text.toString().endsWith("。")) {
+            text.append("。");
+        }
+        List<MaterialRow> rows = materials();
+        if (rows.isEmpty()) {
+            text.append(messages.get("guide.materials.none"));
+        } else {
+            text.append(messages.format("speech.guide.materials", rows.size()));
+            for (int i = 0; i < rows.size(); i++) {
+                text.append(messages.format("speech.guide.material", i + 1, rows.get(i).name(), rows.get(i).necessity()));
+            }
+        }
+        return text.toString();
+    }
+
     public String conditions() {
         return orUnknown(service.acceptConditions());
     }

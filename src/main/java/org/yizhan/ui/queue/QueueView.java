@@ -1,6 +1,7 @@
 package org.yizhan.ui.queue;
 
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -213,5 +214,10 @@ public final class QueueView implements Screen {
     @Override
     public void left() {
         model.leave();
+    }
+
+    @Override
+    public ObservableValue<String> spokenText() {
+        return model.spokenTextProperty();
     }
 }

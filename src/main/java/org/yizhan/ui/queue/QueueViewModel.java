@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.hall.HallFailure;
@@ -394,6 +396,26 @@ public final class QueueViewModel {
 
     public ReadOnlyObjectProperty<QueueTile> chosenProperty() {
         return chosen.getReadOnlyProperty();
+    }
+
+    /** What 朗读 reads while a ticket is shown (its number one character at a time, as it is called); empty before. */
+    public ObservableValue<String> spokenTextProperty() {
+        return ticket.map(this::spoken).orElse("");
+    }
+
+    String spoken(TicketView t) {
+        List<String> parts = new ArrayList<>();
+        parts.add(messages.format("speech.ticket.number", String.join(" ", t.number().split(""))));
+        parts.add(messages.format("queue.ticket.queue", t.queueName()));
+        parts.add(t.aheadText());
+        if (!t.waitText().equals(messages.get("queue.wait.unknown"))) {
+            parts.add(t.waitText());
+        }
+        if (!t.location().isEmpty()) {
+            parts.add(messages.format("queue.ticket.where", t.location()));
+        }
+        parts.add(messages.get("queue.ticket.footer"));
+        return String.join("。", parts) + "。";
     }
 
     public ReadOnlyObjectProperty<TicketView> ticketProperty() {

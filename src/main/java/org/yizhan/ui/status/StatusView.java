@@ -245,4 +245,9 @@ public final class StatusView implements Screen {
     public void left() {
         model.leave();
     }
+
+    @Override
+    public javafx.beans.value.ObservableValue<String> spokenText() {
+        return model.spokenTextProperty();
+    }
 }

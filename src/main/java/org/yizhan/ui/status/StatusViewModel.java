@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.catalog.CatalogSnapshot;
@@ -369,6 +370,28 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /**
+     * What 朗读 reads while an answer is shown: the service, where the case stands and what to do next. Not the
+     * applicant's name: a screen is read by one, a loudspeaker heard by all who stand near.
+     */
+    public ObservableValue<String> spokenTextProperty() {
+        return answer.map(this::spoken).orElse("");
+    }
+
+    String spoken(AnswerView a) {
+        List<String> parts = new ArrayList<>();
+        parts.add(a.serviceName());
+        parts.add(a.result());
+        a.steps().stream().filter(StepRow::current).findFirst()
+                .ifPresent(current -> parts.add(messages.format("speech.status.current", current.name())));
+        parts.add(a.promised());
+        parts.addAll(List.of(a.next().split("\n")));
+        if (!a.materialsToAdd().isEmpty()) {
+            parts.add(messages.get("status.materialsToAdd") + String.join("、", a.materialsToAdd()));
+        }
+        return String.join("。", parts.stream().filter(p -> !p.isBlank()).toList()) + "。";
     }
 
     public ReadOnlyObjectProperty<AnswerView> answerProperty() {

@@ -305,6 +305,33 @@ class QueueViewModelTest {
     }
 
     @Test
+    void theTicketIsReadAloudWithItsNumberOneCharacterAtATimeAndWhereToWait() {
+        QueueViewModel m = model();
+        m.open();
+        assertEquals("", m.spokenTextProperty().getValue(), "nothing to read before a ticket");
+        m.choose(m.tilesProperty().get().get(0));
+        m.confirm(false);
+        QueueViewModel.TicketView ticket = m.ticketProperty().get();
+        String spoken = m.spokenTextProperty().getValue();
+        assertTrue(spoken.startsWith("您的号码：A 0 0 7。业务：户籍与身份证。前面还有 6 人。预计等候约"), spoken);
+        if (!ticket.location().isEmpty()) {
+            assertTrue(spoken.contains("等候地点：" + ticket.location()), spoken);
+        }
+        assertTrue(spoken.endsWith("请留意叫号，过号需重新取号。"), spoken);
+        assertFalse(spoken.contains(ticket.statusUrl()), "the address is for the phone, not the ear");
+        m.leave();
+        assertEquals("", m.spokenTextProperty().getValue());
+    }
+
+    @Test
+    void anUnknownWaitIsLeftOutRatherThanReadAsADash() {
+        QueueViewModel m = model();
+        QueueViewModel.TicketView ticket = new QueueViewModel.TicketView("大厅", "B012", "社保医保", "前面还有 2 人",
+                "预计等候时间：—", "", "09:05", "", true);
+        assertEquals("您的号码：B 0 1 2。业务：社保医保。前面还有 2 人。请留意叫号，过号需重新取号。", m.spoken(ticket));
+    }
+
+    @Test
     void leavingForgetsTheTicketAndDropsWhatIsStillToCome() {
         QueueViewModel m = model();
         m.open();

@@ -111,6 +111,21 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theAnswerIsReadAloudWithoutTheApplicantsNameOrTheCaseNumber() {
+        StatusViewModel m = model();
+        assertEquals("", m.spokenTextProperty().getValue(), "nothing to read while typing");
+        type(m, "YX2026112300123");
+        m.next();
+        type(m, "1234");
+        m.next();
+        String spoken = m.spokenTextProperty().getValue();
+        assertTrue(spoken.startsWith("居民身份证换领。正在办理。当前环节：审查。承诺办结：2026年12月4日，还剩 4 个工作日。"), spoken);
+        assertFalse(spoken.contains("张") || spoken.contains("YX2026") || spoken.contains("1234"), spoken);
+        m.leave();
+        assertEquals("", m.spokenTextProperty().getValue(), "wiped with the answer");
+    }
+
+    @Test
     void anOverdueCaseSaysSo() {
         server.promisedBy = "2026-11-25";
         StatusViewModel m = model();
