@@ -87,7 +87,7 @@ public final class Kiosk {
     }
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
-            CatalogReadAhead ahead) {
+            CatalogReadAhead ahead, Locale language) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
@@ -95,7 +95,7 @@ public final class Kiosk {
         // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
         // thread, after them.
         loadCatalog(ahead);
-        Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
+        Messages messages = new Messages(language);
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
                 this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
@@ -130,7 +130,7 @@ public final class Kiosk {
     /** As {@link #start}, with the catalog's reading begun earlier ({@link KioskApp}: before JavaFX started). */
     static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
             CatalogReadAhead ahead) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead);
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead, Locale.SIMPLIFIED_CHINESE);
         kiosk.uncaught = UncaughtErrors.install(kiosk.shell);
         KioskStage.show(stage, developer);
         return kiosk;
@@ -138,7 +138,12 @@ public final class Kiosk {
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
     static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
-        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config));
+        return offscreen(stage, config, clock, tasks, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** As {@link #offscreen(Stage, KioskConfig, Clock, TaskExecutor)}, with the screens' texts in {@code language}. */
+    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, Locale language) {
+        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config), language);
     }
 
     private void loadCatalog(CatalogReadAhead ahead) {

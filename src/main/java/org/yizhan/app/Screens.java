@@ -74,7 +74,7 @@ final class Screens implements ScreenFactory {
     public Screen create(Destination destination, Navigator navigator) {
         CatalogSnapshot c = catalog.get();
         if (destination instanceof Destination.Home) {
-            return new HomeView(new HomeViewModel(messages, hallName, c, new ClockText(clock, messages), navigator));
+            return new HomeView(new HomeViewModel(messages, c, navigator));
         } else if (destination instanceof Destination.Browse b) {
             return new BrowseView(new BrowseViewModel(messages, c, b, navigator), messages);
         } else if (destination instanceof Destination.ThemeServices || destination instanceof Destination.DepartmentServices) {

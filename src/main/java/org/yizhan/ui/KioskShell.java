@@ -28,6 +28,8 @@ import javafx.scene.layout.VBox;
  */
 public final class KioskShell implements Navigator {
 
+    private static final javafx.css.PseudoClass NAVIGATION = javafx.css.PseudoClass.getPseudoClass("navigation");
+
     /** What the shell shows about this kiosk. */
     public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
     }
@@ -47,6 +49,7 @@ public final class KioskShell implements Navigator {
     private boolean syncTrouble;
     private final Label sampleMark = new Label();
     private final HBox bottomBar;
+    private final HBox navButtons;
     private final HBox countdownBox;
     private Destination current;
     private Screen currentScreen;
@@ -90,17 +93,24 @@ public final class KioskShell implements Navigator {
         countdownBox.visibleProperty().bind(idle.warningProperty());
         countdownBox.managedProperty().bind(idle.warningProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bottomBar = new HBox(navButtons, spacer, countdownBox);
-        bottomBar.getStyleClass().add("bottom-bar");
-
         sampleMark.getStyleClass().add("sample-mark");
         Labels.wrap(sampleMark).setId("sample-mark");
         Labels.wrap(catalogInfo).setId("catalog-info");
-        VBox footer = new VBox(sampleMark, catalogInfo);
-        footer.getStyleClass().add("footer");
-        root.setBottom(new VBox(bottomBar, footer));
+        // The small print shares the bar with 首页 and 返回 rather than taking a band of its own below them: the
+        // height is the citizen's. It gives way to the countdown, which matters more in those seconds.
+        VBox smallPrint = new VBox(sampleMark, catalogInfo);
+        smallPrint.getStyleClass().add("footer");
+        smallPrint.setAlignment(Pos.CENTER_RIGHT);
+        smallPrint.visibleProperty().bind(idle.warningProperty().not());
+        smallPrint.managedProperty().bind(smallPrint.visibleProperty());
+        HBox.setHgrow(smallPrint, Priority.SOMETIMES);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        this.navButtons = navButtons;
+        bottomBar = new HBox(navButtons, spacer, countdownBox, smallPrint);
+        bottomBar.getStyleClass().add("bottom-bar");
+        root.setBottom(bottomBar);
 
         elder.addListener((obs, was, on) -> {
             if (on) {
@@ -326,10 +336,11 @@ public final class KioskShell implements Navigator {
         idle.arm(false);
     }
 
-    /** Home has its own four ways in; the bar with 首页 and 返回 belongs to the other screens. */
+    /** Home has its own four ways in; 首页 and 返回 belong to the other screens. The small print stays. */
     private void showBottomBar(boolean shown) {
-        bottomBar.setVisible(shown);
-        bottomBar.setManaged(shown);
+        navButtons.setVisible(shown);
+        navButtons.setManaged(shown);
+        bottomBar.pseudoClassStateChanged(NAVIGATION, shown);
     }
 
     public Destination current() {

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.Buttons;
+import org.yizhan.ui.CardGrid;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
@@ -82,10 +83,10 @@ public final class QueueView implements Screen {
         if (!model.noticeProperty().get().isEmpty()) {
             column.getChildren().add(notice(model.noticeProperty().get(), "queue-notice"));
         }
-        List<QueueTile> tiles = model.tilesProperty().get();
-        for (QueueTile tile : tiles) {
-            column.getChildren().add(tile(tile));
-        }
+        // Two columns on a landscape screen: one under the other, only two queues would fit its height.
+        CardGrid grid = new CardGrid(1, 2);
+        grid.setCards(model.tilesProperty().get().stream().map(this::tile).toList());
+        column.getChildren().add(grid);
         Label message = Labels.of("", "heading", "queue-message");
         message.setId("queue-message");
         message.textProperty().bind(model.messageProperty());
