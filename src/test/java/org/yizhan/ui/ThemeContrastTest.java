@@ -57,7 +57,7 @@ class ThemeContrastTest {
         List<String> failures = new ArrayList<>();
         for (boolean elder : List.of(false, true)) {
             Map<String, String> tokens = tokens(rules, elder);
-            for (Pair p : pairs(rules)) {
+            for (Pair p : pairs(inMode(rules, elder))) {
                 Optional<double[]> fg = colour(p.foreground(), tokens);
                 Optional<double[]> bg = colour(p.background(), tokens);
                 if (fg.isEmpty() || bg.isEmpty()) {
@@ -84,7 +84,7 @@ class ThemeContrastTest {
     @Test
     void thePairsIncludeTheBarsTheButtonsAndTheirPressedStates() throws IOException {
         Set<String> pairs = new LinkedHashSet<>();
-        for (Pair p : pairs(parse(Files.readString(CSS)))) {
+        for (Pair p : pairs(inMode(parse(Files.readString(CSS)), false))) {
             pairs.add(p.foreground() + " on " + p.background());
         }
         assertTrue(pairs.contains("-k-primary-text on -k-primary"), "the top bar's text: " + pairs);
@@ -128,12 +128,24 @@ class ThemeContrastTest {
         return tokens;
     }
 
+    /** The rules that apply in a mode, {@code .root.elder X} as {@code X} in elder mode; the root's own apart. */
+    static List<Rule> inMode(List<Rule> rules, boolean elder) {
+        List<Rule> applying = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.selector().startsWith(".root.elder ")) {
+                if (elder) {
+                    applying.add(new Rule(r.selector().substring(".root.elder ".length()).trim(), r.declarations()));
+                }
+            } else if (!r.selector().startsWith(".root")) {
+                applying.add(r);
+            }
+        }
+        return applying;
+    }
+
     static List<Pair> pairs(List<Rule> rules) {
         List<Pair> pairs = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.selector().startsWith(".root")) {
-                continue;
-            }
             for (String property : FOREGROUNDS) {
                 Optional<String> fg = r.get(property);
                 if (fg.isEmpty()) {
@@ -148,12 +160,15 @@ class ThemeContrastTest {
             Optional<String> bg = background(r);
             if (bg.isPresent() && FOREGROUNDS.stream().noneMatch(f -> r.declarations().containsKey(f))) {
                 for (Rule other : rules) {
-                    if (other == r || other.selector().startsWith(".root") || !restyles(r, other)) {
+                    if (other == r || !restyles(r, other)) {
                         continue;
                     }
                     for (String property : FOREGROUNDS) {
-                        other.get(property).ifPresent(fg -> pairs.add(new Pair(fg, bg.get(),
-                                other.selector() + " on " + r.selector(), TEXT.contains(property))));
+                        List<String> context = r.compounds();
+                        if (other.get(property).isPresent() && !overridden(other, property, context, rules)) {
+                            pairs.add(new Pair(other.get(property).get(), bg.get(),
+                                    other.selector() + " on " + r.selector(), TEXT.contains(property)));
+                        }
                     }
                 }
             }
@@ -165,17 +180,55 @@ class ThemeContrastTest {
     private static boolean restyles(Rule bg, Rule fg) {
         List<String> b = bg.compounds();
         List<String> f = fg.compounds();
-        String last = b.get(b.size() - 1);
-        if (f.size() == b.size()) {
-            // The same element in another state: its own foreground, unless it sets one in that state.
-            return covers(last, f.get(f.size() - 1)) && f.subList(0, f.size() - 1).equals(b.subList(0, b.size() - 1))
-                    && background(fg).isEmpty();
+        if (background(fg).filter(c -> !c.equals("transparent")).isPresent()
+                || f.size() != b.size() && f.size() != b.size() + 1) {
+            return false;
         }
-        // Text inside it, unless that text has a background of its own.
-        return f.size() == b.size() + 1 && covers(last, f.get(b.size() - 1)) && background(fg).isEmpty();
+        // The same element in another state (its own foreground), or text inside it.
+        return appliesTo(f.subList(0, b.size()), b);
     }
 
-    /** The backgrounds under a rule's foreground, each with the rule it comes from. */
+    /**
+     * Whether a rule more specific than {@code fg} sets the same {@code property} for the same element inside
+     * {@code context} (the compounds of a background rule), e.g. {@code .button.primary .ikonli-font-icon} over
+     * {@code .button .ikonli-font-icon} on {@code .button.primary}.
+     */
+    private static boolean overridden(Rule fg, String property, List<String> context, List<Rule> rules) {
+        List<String> f = fg.compounds();
+        for (Rule other : rules) {
+            List<String> o = other.compounds();
+            if (other == fg || other.get(property).isEmpty() || o.size() != f.size()
+                    || !o.get(o.size() - 1).equals(f.get(f.size() - 1)) || !appliesWithin(other, context)) {
+                continue;
+            }
+            boolean moreSpecific = false;
+            boolean covering = true;
+            for (int i = 0; i < o.size(); i++) {
+                covering &= covers(o.get(i), f.get(i));
+                moreSpecific |= !covers(f.get(i), o.get(i));
+            }
+            if (covering && moreSpecific) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code r}'s contexts (all compounds but the last) are matched by the element {@code context} names. */
+    private static boolean appliesWithin(Rule r, List<String> context) {
+        List<String> c = r.compounds().subList(0, r.compounds().size() - 1);
+        if (c.isEmpty()) {
+            return true;
+        }
+        String innermost = context.get(context.size() - 1);
+        return covers(innermost, c.get(c.size() - 1));
+    }
+
+    /**
+     * The backgrounds under a rule's foreground, each with the rule it comes from: its own, else those of the
+     * elements it stands inside, from the nearest out: the most specific rule that always applies there and those
+     * of its states; a transparent one is looked through.
+     */
     private static Map<String, String> backgroundsOf(Rule r, List<Rule> rules) {
         Map<String, String> found = new LinkedHashMap<>();
         Optional<String> own = background(r);
@@ -184,20 +237,57 @@ class ThemeContrastTest {
             return found;
         }
         List<String> compounds = r.compounds();
-        for (int depth = compounds.size() - 1; depth >= 1 && found.isEmpty(); depth--) {
-            String context = compounds.get(depth - 1);
+        for (int depth = compounds.size() - 1; depth >= 1; depth--) {
+            List<String> context = compounds.subList(0, depth);
+            Rule base = null;
             for (Rule c : rules) {
-                if (c.compounds().size() == 1 && covers(c.selector(), context)) {
-                    background(c).filter(b -> !b.equals("transparent")).ifPresent(b -> found.putIfAbsent(b, c.selector()));
+                if (background(c).isPresent() && appliesTo(c.compounds(), context)
+                        && (base == null || specificity(c) > specificity(base))) {
+                    base = c;
                 }
             }
+            for (Rule c : rules) {
+                Optional<String> bg = background(c).filter(b -> !b.equals("transparent"));
+                boolean state = !c.compounds().equals(context) && appliesTo(context, c.compounds());
+                if (bg.isPresent() && (c == base || state) && !overriddenBackground(r, c, rules)) {
+                    found.putIfAbsent(bg.get(), c.selector());
+                }
+            }
+            if (base != null && !background(base).orElseThrow().equals("transparent")) {
+                return found;
+            }
         }
-        if (found.isEmpty()) {
-            // Text with no background of its own stands on the page or on a card.
-            found.put("-k-bg", "the page");
-            found.put("-k-surface", "a card");
-        }
+        // Text with no background of its own stands on the page or on a card.
+        found.putIfAbsent("-k-bg", "the page");
+        found.putIfAbsent("-k-surface", "a card");
         return found;
+    }
+
+    /** Whether a more specific rule sets {@code fg}'s foreground inside the element of background rule {@code bg}. */
+    private static boolean overriddenBackground(Rule fg, Rule bg, List<Rule> rules) {
+        for (String property : FOREGROUNDS) {
+            if (fg.get(property).isPresent() && overridden(fg, property, bg.compounds(), rules)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether selector {@code rule} applies to the element {@code element} names: each compound matches it. */
+    private static boolean appliesTo(List<String> rule, List<String> element) {
+        if (rule.size() != element.size()) {
+            return false;
+        }
+        for (int i = 0; i < rule.size(); i++) {
+            if (!covers(element.get(i), rule.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int specificity(Rule r) {
+        return r.compounds().stream().mapToInt(c -> classes(c).size()).sum();
     }
 
     /** The colour drawn last (on top) by a rule's background, if it sets one. */
@@ -208,16 +298,19 @@ class ThemeContrastTest {
         });
     }
 
-    /** Whether compound selector {@code outer} (e.g. {@code .tile.soon:pressed}) is an element {@code inner} matches. */
+    /**
+     * Whether compound selector {@code outer} (e.g. {@code .tile.soon:pressed}) names an element, in a state, that
+     * {@code inner} (e.g. {@code .tile}) matches: its classes and states include {@code inner}'s.
+     */
     private static boolean covers(String outer, String inner) {
         return classes(outer).containsAll(classes(inner));
     }
 
     private static Set<String> classes(String compound) {
         Set<String> classes = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("\\.([A-Za-z0-9_-]+)").matcher(compound.replaceAll(":[A-Za-z-]+", ""));
+        Matcher m = Pattern.compile("([.:])([A-Za-z0-9_-]+)").matcher(compound);
         while (m.find()) {
-            classes.add(m.group(1));
+            classes.add(m.group(1) + m.group(2));
         }
         return classes;
     }
