@@ -100,7 +100,8 @@ public final class Kiosk {
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
                 this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
-                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
+                new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout(),
+                        config.idleTimeoutElder()),
                 clock);
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);

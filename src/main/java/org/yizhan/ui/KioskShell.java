@@ -30,8 +30,9 @@ public final class KioskShell implements Navigator {
 
     private static final javafx.css.PseudoClass NAVIGATION = javafx.css.PseudoClass.getPseudoClass("navigation");
 
-    /** What the shell shows about this kiosk. */
-    public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
+    /** What the shell shows about this kiosk, and how long it waits for an absent citizen (longer in elder mode). */
+    public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout,
+            Duration elderIdleTimeout) {
     }
 
     private final Messages messages;
@@ -67,7 +68,7 @@ public final class KioskShell implements Navigator {
         this.info = info;
         this.clockText = new ClockText(clock, messages);
         this.wallClock = clock;
-        this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
+        this.idle = new IdleMonitor(idleTimeout(info.elderByDefault()), clock::millis, this::home);
 
         root.setTop(topBar());
         content.getStyleClass().add("content");
@@ -118,6 +119,7 @@ public final class KioskShell implements Navigator {
             } else {
                 root.getStyleClass().remove("elder");
             }
+            idle.setTimeout(idleTimeout(on));
         });
         elder.set(info.elderByDefault());
 
@@ -129,6 +131,12 @@ public final class KioskShell implements Navigator {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         this.clock.setText(clockText.now());
+    }
+
+    /** Elder mode never waits less than the standard timeout. */
+    private Duration idleTimeout(boolean elderMode) {
+        return elderMode && info.elderIdleTimeout().compareTo(info.idleTimeout()) > 0 ? info.elderIdleTimeout()
+                : info.idleTimeout();
     }
 
     /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
