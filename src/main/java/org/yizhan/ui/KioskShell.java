@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
  */
 public final class KioskShell implements Navigator {
 
-    private static final javafx.css.PseudoClass NAVIGATION = javafx.css.PseudoClass.getPseudoClass("navigation");
 
     /** What the shell shows about this kiosk, and how long it waits for an absent citizen (longer in elder mode). */
     public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout,
@@ -348,7 +347,6 @@ public final class KioskShell implements Navigator {
     private void showBottomBar(boolean shown) {
         navButtons.setVisible(shown);
         navButtons.setManaged(shown);
-        bottomBar.pseudoClassStateChanged(NAVIGATION, shown);
     }
 
     public Destination current() {
