@@ -19,6 +19,7 @@ import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.Tappable;
 import org.yizhan.ui.queue.QueueViewModel.QueueTile;
 import org.yizhan.ui.queue.QueueViewModel.Step;
@@ -167,8 +168,12 @@ public final class QueueView implements Screen {
         frame.getStyleClass().add("ticket-frame");
         Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
-        VBox column = new VBox(take, frame, home);
-        column.setAlignment(Pos.TOP_CENTER);
+        // Above the ticket, or beside it on a landscape screen, where under the title the paper's number would
+        // start halfway down.
+        VBox words = new VBox(take, home);
+        words.setAlignment(Pos.TOP_CENTER);
+        words.getStyleClass().add("queue-ticket-words");
+        SideBySide column = new SideBySide(words, frame, 0.35, frame);
         column.getStyleClass().add("queue-ticket");
         column.setId("queue-ticket");
         ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
