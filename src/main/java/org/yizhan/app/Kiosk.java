@@ -90,7 +90,7 @@ public final class Kiosk {
     }
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
-            CatalogReadAhead ahead) {
+            CatalogReadAhead ahead, Locale language) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
@@ -98,13 +98,13 @@ public final class Kiosk {
         // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
         // thread, after them.
         loadCatalog(ahead);
-        Messages messages = new Messages(config.language());
+        Messages messages = new Messages(language);
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
                 this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout(),
-                        config.language()),
+                        config.idleTimeoutElder(), messages.language()),
                 clock);
         boolean portrait = config.orientation() == Orientation.PORTRAIT;
         scene = new Scene(shell.root(), portrait ? 1080 : 1920, portrait ? 1920 : 1080);
@@ -139,7 +139,7 @@ public final class Kiosk {
     /** As {@link #start}, with the catalog's reading begun earlier ({@link KioskApp}: before JavaFX started). */
     static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
             CatalogReadAhead ahead) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead);
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead, config.language().locale());
         kiosk.uncaught = UncaughtErrors.install(kiosk.shell);
         KioskStage.show(stage, developer);
         return kiosk;
@@ -147,7 +147,12 @@ public final class Kiosk {
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
     static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
-        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config));
+        return offscreen(stage, config, clock, tasks, config.language().locale());
+    }
+
+    /** As {@link #offscreen(Stage, KioskConfig, Clock, TaskExecutor)}, with the screens' texts in {@code language}. */
+    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, Locale language) {
+        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config), language);
     }
 
     private void loadCatalog(CatalogReadAhead ahead) {

@@ -97,7 +97,7 @@ final class Screens implements ScreenFactory {
                 : languages.computeIfAbsent(language, Messages::new);
         CatalogSnapshot c = catalogIn(language);
         if (destination instanceof Destination.Home) {
-            return new HomeView(new HomeViewModel(messages, messages.chinese(hallName), c, new ClockText(clock, messages), navigator));
+            return new HomeView(new HomeViewModel(messages, c, navigator));
         } else if (destination instanceof Destination.Browse b) {
             return new BrowseView(new BrowseViewModel(messages, c, b, navigator), messages);
         } else if (destination instanceof Destination.ThemeServices || destination instanceof Destination.DepartmentServices) {

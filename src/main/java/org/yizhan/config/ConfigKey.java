@@ -42,11 +42,20 @@ public enum ConfigKey {
             "a writable directory"),
     IDLE_TIMEOUT("idle.timeout", "60", Need.OPTIONAL,
             Duration.class, text(ConfigValues::seconds),
-            "无人操作多少秒后自动回到首页，并清除上一位群众输入的内容。",
+            "无人操作多少秒后自动回到首页，并清除上一位群众输入的内容。最后 20 秒显示倒计时和“继续使用”按钮。",
             "Seconds without a touch after which the kiosk returns to the home screen and clears what the "
-                    + "last person entered.",
-            "15 到 3600 之间的整数（秒）",
-            "a whole number of seconds from 15 to 3600"),
+                    + "last person entered. The last 20 seconds show a countdown and a button to stay.",
+            "20 到 3600 之间的整数（秒）",
+            "a whole number of seconds from 20 to 3600"),
+    IDLE_TIMEOUT_ELDER("idle.timeout.elder", "180", Need.OPTIONAL,
+            Duration.class, text(ConfigValues::seconds),
+            "长者模式开启时，无人操作多少秒后回到首页：老人读得慢、找材料慢，应比 idle.timeout 长；"
+                    + "比 idle.timeout 短时按 idle.timeout 计。",
+            "Seconds without a touch after which the kiosk returns home while elder mode is on: older people "
+                    + "read and look for their papers more slowly, so this should be longer than idle.timeout; "
+                    + "if it is shorter, idle.timeout is used.",
+            "20 到 3600 之间的整数（秒）",
+            "a whole number of seconds from 20 to 3600"),
     DISPLAY_ORIENTATION("display.orientation", "portrait", Need.OPTIONAL,
             Orientation.class, text(ConfigValues::orientation),
             "屏幕方向：portrait 为竖屏，landscape 为横屏。",
@@ -344,7 +353,7 @@ public enum ConfigKey {
         return expectedZh;
     }
 
-    /** The allowed values, in English, e.g. {@code a whole number of seconds from 15 to 3600}. */
+    /** The allowed values, in English, e.g. {@code a whole number of seconds from 20 to 3600}. */
     public String expectedEn() {
         return expectedEn;
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>A bad value: {@code key} is a known key, {@code value} what the file says, {@code expected} what
- *       would be accepted, e.g. {@code a whole number of seconds from 15 to 3600 (default 60)}.</li>
+ *       would be accepted, e.g. {@code a whole number of seconds from 20 to 3600 (default 60)}.</li>
  *   <li>A mistyped key: {@code key} is the unknown key, {@code value} its value, {@code expected} the
  *       suggestion, e.g. {@code did you mean "idle.timeout"?}.</li>
  *   <li>A problem with the whole file (missing, unreadable, not UTF-8): {@code key} and {@code value} are
@@ -43,7 +43,7 @@ public record ConfigProblem(String key, String value, String expected, String ex
 
     /**
      * One line for a log or an error page, e.g.
-     * {@code kiosk.properties: idle.timeout = "sixty" — expected a whole number of seconds from 15 to 3600 (default 60)}.
+     * {@code kiosk.properties: idle.timeout = "sixty" — expected a whole number of seconds from 20 to 3600 (default 60)}.
      */
     public String describe(String fileName) {
         if (concernsFile()) {

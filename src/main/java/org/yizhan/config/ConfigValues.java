@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     static final int HALL_NAME_MAX = 40;
-    static final int IDLE_TIMEOUT_MIN = 15;
+    /** No shorter than the idle countdown (ui.IdleCountdown.WARNING_SECONDS): the citizen gets its 20 s to stay. */
+    static final int IDLE_TIMEOUT_MIN = 20;
     static final int IDLE_TIMEOUT_MAX = 3600;
     static final int SYNC_INTERVAL_MIN = 1;
     static final int SYNC_INTERVAL_MAX = 1440;

@@ -52,6 +52,10 @@ public final class KioskConfig {
         if (idleTimeout().isNegative() || idleTimeout().isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout());
         }
+        Duration elder = get(ConfigKey.IDLE_TIMEOUT_ELDER, Duration.class);
+        if (elder.isNegative() || elder.isZero()) {
+            throw new IllegalArgumentException("idleTimeoutElder must be positive: " + elder);
+        }
         if (syncInterval().isNegative() || syncInterval().isZero()) {
             throw new IllegalArgumentException("syncInterval must be positive: " + syncInterval());
         }
@@ -132,6 +136,15 @@ public final class KioskConfig {
     /** {@code idle.timeout}: back to the home screen after this long without a touch. */
     public Duration idleTimeout() {
         return get(ConfigKey.IDLE_TIMEOUT, Duration.class);
+    }
+
+    /**
+     * {@code idle.timeout.elder}: as {@link #idleTimeout()} while elder mode is on, never shorter than it (a value
+     * below {@code idle.timeout} is raised to it).
+     */
+    public Duration idleTimeoutElder() {
+        Duration elder = get(ConfigKey.IDLE_TIMEOUT_ELDER, Duration.class);
+        return elder.compareTo(idleTimeout()) < 0 ? idleTimeout() : elder;
     }
 
     public Orientation orientation() {

@@ -7,14 +7,25 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-/** Cards in equal columns: two in portrait, three when the screen is wide (landscape). Rows take their content's height. */
+/**
+ * Cards in equal columns: by default two in portrait, three when the screen is wide (landscape), so a wide screen
+ * shows more of them at once instead of stretching each. Rows take their content's height.
+ */
 public final class CardGrid extends GridPane {
 
     private static final double WIDE = 1400;
     private final List<Node> cards = new ArrayList<>();
+    private final int narrowColumns;
+    private final int wideColumns;
     private int columns;
 
     public CardGrid() {
+        this(2, 3);
+    }
+
+    public CardGrid(int narrowColumns, int wideColumns) {
+        this.narrowColumns = narrowColumns;
+        this.wideColumns = wideColumns;
         getStyleClass().add("card-grid");
         setHgap(24);
         setVgap(24);
@@ -30,7 +41,7 @@ public final class CardGrid extends GridPane {
     }
 
     private void layoutCards() {
-        int wanted = getWidth() > WIDE ? 3 : 2;
+        int wanted = getWidth() > WIDE ? wideColumns : narrowColumns;
         if (wanted == columns) {
             return;
         }

@@ -8,18 +8,35 @@ import java.time.Duration;
  */
 public final class IdleCountdown {
 
-    /** The countdown becomes visible in the last seconds only, so it does not nag a reading citizen. */
-    public static final int WARNING_SECONDS = 15;
+    /**
+     * The countdown becomes visible in the last seconds only, so it does not nag a reading citizen; 20 of them, so
+     * that whoever is slow to read or to reach still has time to tap 继续使用 (WCAG 2.2.1 asks for at least 20 s).
+     */
+    public static final int WARNING_SECONDS = 20;
 
-    private final long timeoutMillis;
+    private long timeoutMillis;
     private long lastActivityMillis;
 
+    /** {@code timeout} at least {@link #WARNING_SECONDS}: a shorter one would cut the countdown short. */
     public IdleCountdown(Duration timeout, long nowMillis) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("idle timeout must be positive: " + timeout);
-        }
-        this.timeoutMillis = timeout.toMillis();
+        setTimeout(timeout);
         this.lastActivityMillis = nowMillis;
+    }
+
+    /** A new timeout from the last activity on, e.g. the longer one of elder mode. */
+    public void setTimeout(Duration timeout) {
+        refuseShorter(timeout, "the idle timeout");
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    /**
+     * Refuses a time a screen gives a citizen (before it goes home by itself) that is shorter than the countdown's
+     * {@link #WARNING_SECONDS}: the kiosk never hurries anyone more than that.
+     */
+    public static void refuseShorter(Duration time, String what) {
+        if (time.compareTo(Duration.ofSeconds(WARNING_SECONDS)) < 0) {
+            throw new IllegalArgumentException(what + " " + time + " is shorter than " + WARNING_SECONDS + " s");
+        }
     }
 
     public void activity(long nowMillis) {

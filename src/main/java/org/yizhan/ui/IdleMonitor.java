@@ -63,6 +63,12 @@ public final class IdleMonitor {
         activity();
     }
 
+    /** From now on, {@code timeout} after the last activity, e.g. while elder mode is on. */
+    public void setTimeout(Duration timeout) {
+        countdown.setTimeout(timeout);
+        check();
+    }
+
     public void activity() {
         countdown.activity(clock.getAsLong());
         check();

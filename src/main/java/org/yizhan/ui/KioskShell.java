@@ -36,12 +36,16 @@ import org.yizhan.speech.SpeechEngine;
  */
 public final class KioskShell implements Navigator {
 
-    /** What the shell shows about this kiosk. */
+    /**
+     * What the shell shows about this kiosk, how long it waits for an absent citizen (longer in elder mode), and the
+     * language the next citizen finds it in.
+     */
     public record Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout,
-            UiLanguage defaultLanguage) {
+            Duration elderIdleTimeout, UiLanguage defaultLanguage) {
 
-        public Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
-            this(hallName, kioskId, elderByDefault, idleTimeout, UiLanguage.ZH_HANS);
+        public Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout,
+                Duration elderIdleTimeout) {
+            this(hallName, kioskId, elderByDefault, idleTimeout, elderIdleTimeout, UiLanguage.ZH_HANS);
         }
     }
 
@@ -70,6 +74,7 @@ public final class KioskShell implements Navigator {
     private boolean syncTrouble;
     private final Label sampleMark = new Label();
     private final HBox bottomBar;
+    private final HBox navButtons;
     private final HBox countdownBox;
     private Destination current;
     private Screen currentScreen;
@@ -102,7 +107,7 @@ public final class KioskShell implements Navigator {
         this.info = info;
         this.clockText = new ClockText(clock, messages);
         this.wallClock = clock;
-        this.idle = new IdleMonitor(info.idleTimeout(), clock::millis, this::home);
+        this.idle = new IdleMonitor(idleTimeout(info.elderByDefault()), clock::millis, this::home);
         idle.keepAliveWhile(() -> speaking.get() && wallClock.millis() - readingSince < LONGEST_READING.toMillis());
 
         root.setTop(topBar());
@@ -129,17 +134,24 @@ public final class KioskShell implements Navigator {
         countdownBox.visibleProperty().bind(idle.warningProperty());
         countdownBox.managedProperty().bind(idle.warningProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bottomBar = new HBox(navButtons, spacer, readAloudButton(), countdownBox);
-        bottomBar.getStyleClass().add("bottom-bar");
-
         sampleMark.getStyleClass().add("sample-mark");
         Labels.wrap(sampleMark).setId("sample-mark");
         Labels.wrap(catalogInfo).setId("catalog-info");
-        VBox footer = new VBox(sampleMark, catalogInfo);
-        footer.getStyleClass().add("footer");
-        root.setBottom(new VBox(bottomBar, footer));
+        // The small print shares the bar with 首页 and 返回 rather than taking a band of its own below them: the
+        // height is the citizen's. It gives way to the countdown, which matters more in those seconds.
+        VBox smallPrint = new VBox(sampleMark, catalogInfo);
+        smallPrint.getStyleClass().add("footer");
+        smallPrint.setAlignment(Pos.CENTER_RIGHT);
+        smallPrint.visibleProperty().bind(idle.warningProperty().not());
+        smallPrint.managedProperty().bind(smallPrint.visibleProperty());
+        HBox.setHgrow(smallPrint, Priority.SOMETIMES);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        this.navButtons = navButtons;
+        bottomBar = new HBox(navButtons, spacer, readAloudButton(), countdownBox, smallPrint);
+        bottomBar.getStyleClass().add("bottom-bar");
+        root.setBottom(bottomBar);
 
         elder.addListener((obs, was, on) -> {
             if (on) {
@@ -148,6 +160,7 @@ public final class KioskShell implements Navigator {
                 root.getStyleClass().remove("elder");
                 stopReading();
             }
+            idle.setTimeout(idleTimeout(on));
         });
         elder.set(info.elderByDefault());
         language.addListener((obs, was, now) -> switchTo(now));
@@ -160,6 +173,12 @@ public final class KioskShell implements Navigator {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         this.clock.setText(clockText.now());
+    }
+
+    /** Elder mode never waits less than the standard timeout. */
+    private Duration idleTimeout(boolean elderMode) {
+        return elderMode && info.elderIdleTimeout().compareTo(info.idleTimeout()) > 0 ? info.elderIdleTimeout()
+                : info.idleTimeout();
     }
 
     /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
@@ -547,10 +566,10 @@ public final class KioskShell implements Navigator {
         idle.arm(false);
     }
 
-    /** Home has its own four ways in; the bar with 首页 and 返回 belongs to the other screens. */
+    /** Home has its own four ways in; 首页 and 返回 belong to the other screens. The small print stays. */
     private void showBottomBar(boolean shown) {
-        bottomBar.setVisible(shown);
-        bottomBar.setManaged(shown);
+        navButtons.setVisible(shown);
+        navButtons.setManaged(shown);
     }
 
     public Destination current() {

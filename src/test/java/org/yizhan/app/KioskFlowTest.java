@@ -487,19 +487,40 @@ class KioskFlowTest {
         screen.tap("#tile-guide");
         screen.tap("#browse-legal");
         screen.tap("#elder-button");
-        idleFor(clock, Duration.ofSeconds(44));
+        // Elder mode: idle.timeout.elder, three minutes by default, and the same 20 s countdown at its end.
+        idleFor(clock, Duration.ofSeconds(159));
         assertFalse(countdownShown(), "no countdown while the citizen may still be reading");
         idleFor(clock, Duration.ofSeconds(2));
-        assertTrue(countdownShown(), "the countdown shows in the last 15 seconds");
-        assertEquals("14 秒后无操作将返回首页", Fx.call(() -> robot.lookup("#idle-countdown").queryAs(Label.class).getText()));
-        shot("idle-countdown-portrait");
-        idleFor(clock, Duration.ofSeconds(14));
+        assertTrue(countdownShown(), "the countdown shows in the last 20 seconds");
+        assertEquals("19 秒后无操作将返回首页", Fx.call(() -> robot.lookup("#idle-countdown").queryAs(Label.class).getText()));
+        shot("idle-countdown-elder-portrait");
+        idleFor(clock, Duration.ofSeconds(19));
         assertInstanceOf(Destination.Home.class, at());
         assertFalse(Fx.call(() -> kiosk.shell().root().getStyleClass().contains("elder")));
         screen.tap("#tile-guide");
         assertEquals(new Destination.Browse(Audience.PERSON), at(), "the 法人 choice was forgotten");
         screen.tap("#back-button");
         assertInstanceOf(Destination.Home.class, at(), "and so was the history");
+    }
+
+    @Test
+    void theStandardTimeoutCountsDownItsLast20SecondsAndElderModeGivesMoreTime() throws Exception {
+        ManualClock clock = new ManualClock();
+        start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), clock, false);
+        screen.tap("#tile-guide");
+        idleFor(clock, Duration.ofSeconds(39));
+        assertFalse(countdownShown());
+        idleFor(clock, Duration.ofSeconds(2));
+        assertTrue(countdownShown(), "idle.timeout's last 20 seconds");
+        assertEquals("19 秒后无操作将返回首页", Fx.call(() -> robot.lookup("#idle-countdown").queryAs(Label.class).getText()));
+        shot("idle-countdown-portrait");
+        screen.tap("#elder-button");
+        assertFalse(countdownShown(), "a tap starts the count again");
+        idleFor(clock, Duration.ofSeconds(61));
+        assertFalse(countdownShown(), "elder mode waits longer than idle.timeout");
+        assertInstanceOf(Destination.Browse.class, at());
+        idleFor(clock, Duration.ofSeconds(120));
+        assertInstanceOf(Destination.Home.class, at(), "after idle.timeout.elder");
     }
 
     /** Nobody touches the kiosk while {@code clock} moves on; the idle check runs as its ticker would. */

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.Node;
@@ -32,7 +34,14 @@ import org.yizhan.config.ConfigKey;
 import org.yizhan.config.KioskConfig;
 import org.yizhan.config.Orientation;
 import org.yizhan.model.Audience;
+import org.yizhan.config.PinHash;
+import org.yizhan.config.PrinterType;
 import org.yizhan.testing.CutText;
+import org.yizhan.testing.FakeEscPosPrinter;
+import org.yizhan.testing.TooSmall;
+import org.yizhan.ui.Messages;
+import org.yizhan.ui.problem.ProblemView;
+import org.yizhan.ui.problem.ProblemViewModel;
 import org.yizhan.testing.Fx;
 import org.yizhan.testing.LongTexts;
 import org.yizhan.testing.Screenshots;
@@ -41,9 +50,11 @@ import org.yizhan.ui.Destination;
 import org.yizhan.ui.UiTaskExecutor;
 
 /**
- * Nothing a citizen needs is cut off: with the longest hall name, a long notice and a long service name,
- * every label on home, browse, the service list, the guide and search reads whole, in standard and elder
- * mode, portrait and landscape.
+ * Nothing a citizen needs is cut off or too small: with the longest hall name, a long notice and a long service
+ * name, every label on every screen (home, browse, the service list, the guide, search with its keyboard and
+ * results, 取号 from the list to the ticket, 进度查询 from the number to the answer, the technician's PIN page, the
+ * out-of-service page, the problem page) reads whole, in every language, in standard and elder mode, portrait
+ * and landscape, at least the mode's type size, and every target is at least the mode's size.
  */
 class ReadableTextTest {
     /** 10:00 on a Monday in the hall's zone: the demo hall's queues are open, so their tiles and confirmation show. */
@@ -54,6 +65,9 @@ class ReadableTextTest {
 
     private final UiTaskExecutor tasks = new UiTaskExecutor(2);
     private Kiosk kiosk;
+    private FakeEscPosPrinter printer;
+    /** The sizes the walk holds the screens to; none for the tests that look only for cut text. */
+    private TooSmall.Rule rule;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -66,23 +80,50 @@ class ReadableTextTest {
             kiosk.close();
         }
         tasks.close();
+        if (printer != null) {
+            printer.close();
+        }
     }
+
+    /**
+     * The languages the screens are walked in: every bundle of messages the kiosk ships. 繁體 and English are
+     * longer or wider than 简体, so each gets the walk of its own.
+     */
+    static final List<Locale> LANGUAGES = java.util.Arrays.stream(org.yizhan.config.UiLanguage.values())
+            .map(org.yizhan.config.UiLanguage::locale).toList();
 
     static Stream<Arguments> modes() {
-        return Stream.of(Arguments.of(Orientation.PORTRAIT, true), Arguments.of(Orientation.LANDSCAPE, true),
-                Arguments.of(Orientation.PORTRAIT, false), Arguments.of(Orientation.LANDSCAPE, false));
+        Stream.Builder<Arguments> modes = Stream.builder();
+        for (Locale language : LANGUAGES) {
+            for (boolean elder : List.of(true, false)) {
+                for (Orientation orientation : Orientation.values()) {
+                    modes.add(Arguments.of(language, orientation, elder));
+                }
+            }
+        }
+        return modes.build();
     }
 
-    @ParameterizedTest(name = "{0}, elder mode {1}")
+    /**
+     * Every screen a citizen (or the technician) sees, with the long texts: nothing cut, no text under the mode's
+     * size, no target under its size ({@link TooSmall.Rule}).
+     */
+    @ParameterizedTest(name = "{0}, {1}, elder mode {2}")
     @MethodSource("modes")
-    void everyLabelReadsWhole(Orientation orientation, boolean elder) throws Exception {
+    void everyScreenReadsWholeAtItsSizes(Locale language, Orientation orientation, boolean elder) throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
+        printer = FakeEscPosPrinter.start();
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
-                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder), MONDAY_MORNING, tasks));
+                .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder)
+                .with(ConfigKey.PRINTER_TYPE, PrinterType.ESCPOS_TCP)
+                .with(ConfigKey.PRINTER_ADDRESS, Optional.of(printer.address()))
+                .with(ConfigKey.TECHNICIAN_PIN, Optional.of(PinHash.of("246810").toString())),
+                MONDAY_MORNING, tasks, language));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
-        String suffix = (elder ? "-elder-" : "-long-") + orientation.name().toLowerCase();
+        rule = TooSmall.Rule.of(elder);
+        String suffix = "-" + language.toLanguageTag() + (elder ? "-elder-" : "-standard-") + orientation.name().toLowerCase();
 
         List<String> cut = new ArrayList<>();
         cut.addAll(visit(Destination.HOME, "home" + suffix));
@@ -99,8 +140,55 @@ class ReadableTextTest {
         cut.addAll(visit(new Destination.Search("qqqq"), "search-nothing" + suffix));
         cut.addAll(visit(new Destination.Queue(), "queue" + suffix, "#queue-huji"));
         cut.addAll(visit(new Destination.Queue(LongTexts.SERVICE_ID), "queue-confirm" + suffix, "#queue-take"));
-        cut.addAll(visit(new Destination.Status(), "status-number" + suffix));
-        assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#queue-take")).fire());
+        cut.addAll(await("#queue-ticket", "queue-ticket" + suffix));
+        cut.addAll(visit(new Destination.Status(), "status-number" + suffix, "#status-number"));
+        press(StatusFlowTest.NUMBER);
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#status-next")).fire());
+        cut.addAll(await("#status-check", "status-check" + suffix));
+        press(StatusFlowTest.CHECK);
+        Fx.run(() -> ((Button) kiosk.scene().lookup("#status-next")).fire());
+        cut.addAll(await("#status-timeline", "status-answer" + suffix));
+        cut.addAll(visit(new Destination.Technician(), "technician-pin" + suffix, "#tech-pin"));
+        cut.addAll(outOfService("out-of-service" + suffix));
+        cut.addAll(problemPage(language, orientation, elder, "problem" + suffix));
+        assertTrue(cut.isEmpty(), cut.size() + " problems:\n" + String.join("\n", cut));
+    }
+
+    /** Home fails twice within seconds: the shell rests on its calm page. */
+    private List<String> outOfService(String name) throws TimeoutException {
+        Fx.run(() -> kiosk.shell().home());
+        for (int i = 0; i < 2; i++) {
+            Fx.run(() -> kiosk.shell().failed());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        return await("#out-of-service", name);
+    }
+
+    /** The page KioskApp shows instead of the kiosk when kiosk.properties cannot be used. */
+    private List<String> problemPage(Locale language, Orientation orientation, boolean elder, String name) {
+        return Fx.call(() -> {
+            ProblemViewModel model = new ProblemViewModel(new Messages(language), "/etc/yizhan/kiosk.properties",
+                    List.of(new ProblemViewModel.Problem("idle.timeout", "sixty", ConfigKey.IDLE_TIMEOUT.expectedZh(),
+                            "expected " + ConfigKey.IDLE_TIMEOUT.expectedEn())), () -> { });
+            boolean portrait = orientation == Orientation.PORTRAIT;
+            javafx.scene.Scene scene = new javafx.scene.Scene(new ProblemView(model).root(), portrait ? 1080 : 1920,
+                    portrait ? 1920 : 1080);
+            if (elder) {
+                scene.getRoot().getStyleClass().add("elder");
+            }
+            KioskStage.styles(scene);
+            return problems(scene, name);
+        });
+    }
+
+    /** Presses the on-screen keys of {@code text}, as a citizen taps them. */
+    private void press(String text) {
+        Fx.run(() -> {
+            for (char c : text.toLowerCase().toCharArray()) {
+                ((Button) kiosk.scene().lookup("#key-" + c)).fire();
+            }
+        });
     }
 
     @Test
@@ -174,6 +262,11 @@ class ReadableTextTest {
     /** As {@link #visit(Destination, String)}, for a screen that shows {@code shown} once the hall server answers. */
     private List<String> visit(Destination destination, String name, String shown) throws TimeoutException {
         Fx.run(() -> kiosk.shell().go(destination));
+        return await(shown, name);
+    }
+
+    /** Checks the screen once it shows {@code shown}, the answer of a call off the FX thread. */
+    private List<String> await(String shown, String name) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> {
             kiosk.scene().getRoot().applyCss();
             return kiosk.scene().getRoot().lookup(shown) != null;
@@ -181,16 +274,22 @@ class ReadableTextTest {
         return check(name);
     }
 
-    /** Lays the scene out as a pulse would (it is not shown), keeps a picture, and lists what is cut. */
+    /** Lays the scene out as a pulse would (it is not shown), keeps a picture, and lists what is cut or too small. */
     private List<String> check(String name) {
-        return Fx.call(() -> {
-            Parent root = kiosk.scene().getRoot();
-            for (int i = 0; i < 3; i++) {
-                root.applyCss();
-                root.layout();
-            }
-            Screenshots.save(kiosk.scene(), name);
-            return CutText.in(kiosk.scene()).stream().map(problem -> name + ": " + problem).toList();
-        });
+        return Fx.call(() -> problems(kiosk.scene(), name));
+    }
+
+    private List<String> problems(javafx.scene.Scene scene, String name) {
+        Parent root = scene.getRoot();
+        for (int i = 0; i < 3; i++) {
+            root.applyCss();
+            root.layout();
+        }
+        Screenshots.save(scene, name);
+        List<String> found = new ArrayList<>(CutText.in(scene));
+        if (rule != null) {
+            found.addAll(TooSmall.in(scene, rule));
+        }
+        return found.stream().map(problem -> name + ": " + problem).toList();
     }
 }

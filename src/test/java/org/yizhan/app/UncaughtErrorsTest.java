@@ -79,7 +79,8 @@ class UncaughtErrorsTest {
         Fx.run(() -> {
             stage = new Stage();
             shell = new KioskShell(Messages.simplifiedChinese(), screens,
-                    new KioskShell.Info("云溪县政务服务中心", "kiosk-test", false, Duration.ofSeconds(60)), clock);
+                    new KioskShell.Info("云溪县政务服务中心", "kiosk-test", false, Duration.ofSeconds(60),
+                            Duration.ofSeconds(180)), clock);
             Scene scene = new Scene(shell.root(), 1080, 1920);
             shell.attach(scene);
             KioskStage.styles(scene);

@@ -306,7 +306,9 @@ class KioskConfigLoaderTest {
         @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
             "idle.timeout        | sixty     | ''",
             "idle.timeout        | -5        | ''",
-            "idle.timeout        | 14        | ''",
+            "idle.timeout        | 19        | ''",
+            "idle.timeout.elder  | 19        | ''",
+            "idle.timeout.elder  | 3601      | ''",
             "idle.timeout        | 3601      | ''",
             "idle.timeout        | 60s       | ''",
             "idle.timeout        | 1.5       | ''",
@@ -443,7 +445,7 @@ class KioskConfigLoaderTest {
 
         @Test
         void theMessageReadsAsOneClearLine() throws Exception {
-            assertEquals("kiosk.properties: idle.timeout = \"sixty\" — expected a whole number of seconds from 15 "
+            assertEquals("kiosk.properties: idle.timeout = \"sixty\" — expected a whole number of seconds from 20 "
                     + "to 3600 (default 60)", failure("idle.timeout=sixty\n").getMessage());
         }
 
@@ -484,8 +486,17 @@ class KioskConfigLoaderTest {
 
         @Test
         void timeoutBoundsAreInclusive() throws Exception {
-            assertEquals(Duration.ofSeconds(15), load("idle.timeout=15").config().idleTimeout());
+            assertEquals(Duration.ofSeconds(20), load("idle.timeout=20").config().idleTimeout());
             assertEquals(Duration.ofHours(1), load("idle.timeout=3600").config().idleTimeout());
+            assertEquals(Duration.ofSeconds(20), load("idle.timeout=20\nidle.timeout.elder=20").config().idleTimeoutElder());
+            assertEquals(Duration.ofHours(1), load("idle.timeout.elder=3600").config().idleTimeoutElder());
+        }
+
+        @Test
+        void elderModeGivesThreeMinutesAndNeverLessThanTheStandardTimeout() throws Exception {
+            assertEquals(Duration.ofSeconds(180), load("idle.timeout=60").config().idleTimeoutElder());
+            assertEquals(Duration.ofSeconds(300), load("idle.timeout=300\nidle.timeout.elder=120").config().idleTimeoutElder(),
+                    "raised to idle.timeout");
         }
 
         @Test

@@ -121,7 +121,7 @@ class KioskConfigTest {
                 ConfigKey.SYNC_PUBLIC_KEY.expectedWithDefault());
         assertEquals("留空，或 1 到 32 个英文字母、数字、下划线 _ 或连字符 -（默认为空）",
                 ConfigKey.HALL_ID.expectedWithDefaultZh());
-        assertEquals("15 到 3600 之间的整数（秒）（默认 60）", ConfigKey.IDLE_TIMEOUT.expectedWithDefaultZh());
+        assertEquals("20 到 3600 之间的整数（秒）（默认 60）", ConfigKey.IDLE_TIMEOUT.expectedWithDefaultZh());
     }
 
     @Test

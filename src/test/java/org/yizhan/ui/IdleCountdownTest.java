@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class IdleCountdownTest {
 
     @Test
-    void countsDownWarnsInTheLastFifteenSecondsAndExpires() {
+    void countsDownWarnsInTheLastTwentySecondsAndExpires() {
         IdleCountdown c = new IdleCountdown(Duration.ofSeconds(60), 0);
         assertEquals(60, c.remainingSeconds(0));
-        assertFalse(c.warning(44_000));
-        assertTrue(c.warning(45_500));
+        assertFalse(c.warning(39_000));
+        assertTrue(c.warning(40_500));
         assertEquals(1, c.remainingSeconds(59_001), "never shows 0 before the reset");
         assertFalse(c.expired(59_999));
         assertTrue(c.expired(60_000));
@@ -32,7 +32,24 @@ class IdleCountdownTest {
     }
 
     @Test
-    void rejectsAZeroTimeout() {
+    void refusesATimeoutShorterThanItsCountdown() {
         assertThrows(IllegalArgumentException.class, () -> new IdleCountdown(Duration.ZERO, 0));
+        assertThrows(IllegalArgumentException.class, () -> new IdleCountdown(Duration.ofSeconds(19), 0));
+        IdleCountdown c = new IdleCountdown(Duration.ofSeconds(20), 0);
+        assertTrue(c.warning(0), "the countdown is all of it, but all 20 s");
+        assertThrows(IllegalArgumentException.class, () -> c.setTimeout(Duration.ofSeconds(15)));
+        assertThrows(IllegalArgumentException.class, () -> new org.yizhan.ui.status.StatusViewModel.Setup(
+                java.util.Optional.empty(), Duration.ofSeconds(19)), "the status answer's time on screen");
+    }
+
+    @Test
+    void aLongerTimeoutCountsFromTheLastActivity() {
+        IdleCountdown c = new IdleCountdown(Duration.ofSeconds(60), 0);
+        c.activity(10_000);
+        c.setTimeout(Duration.ofSeconds(180));
+        assertEquals(130, c.remainingSeconds(60_000));
+        assertFalse(c.warning(169_000));
+        assertTrue(c.warning(171_000));
+        assertTrue(c.expired(190_000));
     }
 }

@@ -29,10 +29,9 @@ class ViewModelTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T01:45:00Z"), ZoneId.of("Asia/Shanghai"));
 
     @Test
-    void homeShowsHallAndTimeAndOpensTheGuide() {
-        HomeViewModel home = new HomeViewModel(messages, "龙潭镇便民服务中心", catalog, new ClockText(clock, messages), nav);
-        assertEquals("龙潭镇便民服务中心", home.hallName());
-        assertEquals("2026年11月23日 星期一  09:45", home.nowProperty().get());
+    void homeWelcomesAndOpensTheGuide() {
+        HomeViewModel home = new HomeViewModel(messages, catalog, nav);
+        assertEquals("您好，请选择您要办的事", home.welcome());
         assertEquals(4, home.tiles().size());
         home.open(home.tiles().get(0));
         assertEquals(new Destination.Browse(Audience.PERSON), nav.last());
@@ -40,7 +39,7 @@ class ViewModelTest {
 
     @Test
     void aComingSoonTileSaysSoAndGoesNowhere() {
-        HomeViewModel home = new HomeViewModel(messages, "大厅", catalog, new ClockText(clock, messages), nav);
+        HomeViewModel home = new HomeViewModel(messages, catalog, nav);
         assertTrue(home.tiles().stream().noneMatch(HomeViewModel.Tile::comingSoon), "all four open a screen");
         HomeViewModel.Tile status = home.tiles().get(3);
         // A tile with no screen yet (a later feature's) says so.
@@ -51,7 +50,7 @@ class ViewModelTest {
 
     @Test
     void theQueueTileOpensTheQueuesEvenWithoutACatalog() {
-        HomeViewModel home = new HomeViewModel(messages, "大厅", CatalogSnapshot.empty(), new ClockText(clock, messages), nav);
+        HomeViewModel home = new HomeViewModel(messages, CatalogSnapshot.empty(), nav);
         HomeViewModel.Tile queue = home.tiles().get(2);
         assertFalse(queue.comingSoon());
         home.open(queue);
@@ -60,7 +59,7 @@ class ViewModelTest {
 
     @Test
     void emptyCatalogDoesNotOpenAnEmptyBrowser() {
-        HomeViewModel home = new HomeViewModel(messages, "大厅", CatalogSnapshot.empty(), new ClockText(clock, messages), nav);
+        HomeViewModel home = new HomeViewModel(messages, CatalogSnapshot.empty(), nav);
         home.open(home.tiles().get(0));
         assertTrue(nav.visited.isEmpty());
         assertEquals(messages.get("home.catalogEmpty"), home.messageProperty().get());
@@ -68,7 +67,7 @@ class ViewModelTest {
 
     @Test
     void onlyTheTilesThatNeedTheCatalogAreRefusedWithoutOne() {
-        HomeViewModel home = new HomeViewModel(messages, "大厅", CatalogSnapshot.empty(), new ClockText(clock, messages), nav);
+        HomeViewModel home = new HomeViewModel(messages, CatalogSnapshot.empty(), nav);
         assertEquals(List.of("tile-guide", "tile-search"),
                 home.tiles().stream().filter(HomeViewModel.Tile::needsCatalog).map(HomeViewModel.Tile::id).toList(),
                 "取号 and 进度查询 ask the hall server, not the catalog");

@@ -40,6 +40,7 @@ final class Citizen {
     private final ClockedTasks tasks;
     private final SoakErrors errors;
     private final Duration idleTimeout;
+    private final Duration elderIdleTimeout;
     private final Set<String> refusalsThatAreErrors;
     private final Set<String> visited = new TreeSet<>();
     private int tickets;
@@ -47,13 +48,14 @@ final class Citizen {
     private int lookups;
 
     Citizen(Kiosk kiosk, SceneDriver screen, SoakClock clock, ClockedTasks tasks, SoakErrors errors,
-            Duration idleTimeout, Messages messages) {
+            Duration idleTimeout, Duration elderIdleTimeout, Messages messages) {
         this.kiosk = kiosk;
         this.screen = screen;
         this.clock = clock;
         this.tasks = tasks;
         this.errors = errors;
         this.idleTimeout = idleTimeout;
+        this.elderIdleTimeout = elderIdleTimeout;
         // A hall server the kiosk cannot reach is a failure here, where the server is in the same process.
         this.refusalsThatAreErrors = Set.of(messages.get("queue.unreachable"), messages.get("queue.unavailable.noServer"));
     }
@@ -72,7 +74,7 @@ final class Citizen {
         } catch (Lost lost) {
             errors.add("session " + n + ": " + lost.getMessage() + " (at " + SceneDriver.fx(() -> kiosk.shell().current()) + ")");
         }
-        walkAway(n);
+        walkAway(n, n % 7 == 0 ? elderIdleTimeout : idleTimeout);
     }
 
     private void browse(Random r) throws Exception {
@@ -157,8 +159,8 @@ final class Citizen {
     }
 
     /** Leaves whatever is on screen; the clock passes the idle timeout, and the reset must bring the kiosk home. */
-    private void walkAway(int n) throws Exception {
-        clock.advance(idleTimeout.plusSeconds(1));
+    private void walkAway(int n, Duration timeout) throws Exception {
+        clock.advance(timeout.plusSeconds(1));
         tasks.runDue();
         screen.settle();
         SceneDriver.fx(() -> {

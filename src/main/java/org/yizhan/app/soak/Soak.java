@@ -36,6 +36,8 @@ import org.yizhan.ui.UiTaskExecutor;
 public final class Soak {
     /** As the repository's kiosk.properties has it. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** Every seventh citizen turns elder mode on, and walks away from the longer timeout it brings. */
+    private static final Duration ELDER_IDLE_TIMEOUT = Duration.ofSeconds(180);
     private static final int CHECKPOINT = 500;
     private static final int PROGRESS_EVERY = 500;
     private static final int PROGRESS_AT_LEAST = 10;
@@ -82,6 +84,7 @@ public final class Soak {
                 .with(ConfigKey.DATA_DIR, data)
                 .with(ConfigKey.DISPLAY_ORIENTATION, Orientation.PORTRAIT)
                 .with(ConfigKey.IDLE_TIMEOUT, IDLE_TIMEOUT)
+                .with(ConfigKey.IDLE_TIMEOUT_ELDER, ELDER_IDLE_TIMEOUT)
                 .with(ConfigKey.PRINTER_TYPE, PrinterType.NONE)
                 .with(ConfigKey.TICKET_ON_SCREEN, true);
         SoakClock clock = SoakClock.mondayMorning();
@@ -95,7 +98,8 @@ public final class Soak {
             }
             SceneDriver screen = new SceneDriver(kiosk.scene(), tasks);
             screen.settle();
-            Citizen citizen = new Citizen(kiosk, screen, clock, tasks, errors, IDLE_TIMEOUT, Messages.simplifiedChinese());
+            Citizen citizen = new Citizen(kiosk, screen, clock, tasks, errors, IDLE_TIMEOUT, ELDER_IDLE_TIMEOUT,
+                    Messages.simplifiedChinese());
             int checkpoint = Math.min(CHECKPOINT, sessions);
             double heapAtCheckpoint = 0;
             int threadsStart = 0;

@@ -1,9 +1,6 @@
 package org.yizhan.ui.home;
 
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -22,19 +19,18 @@ import javafx.scene.layout.VBox;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
-import org.yizhan.ui.LineLimit;
 import org.yizhan.ui.Screen;
 import org.yizhan.ui.SideBySide;
 
 /**
- * Builds the home screen's nodes and forwards taps to {@link HomeViewModel}. The hall, the time and the
- * notice sit above the four tiles on a portrait screen and beside them on a landscape one. A long notice
- * or hall name in elder mode can need more than a screen: then the page scrolls rather than cut text.
+ * Builds the home screen's nodes and forwards taps to {@link HomeViewModel}. The welcome and the notice sit
+ * above the four tiles on a portrait screen and beside them on a landscape one; the hall's name and the time
+ * are the top bar's, once. A long notice in elder mode can need more than a screen: then the page scrolls
+ * rather than cut text.
  */
 public final class HomeView implements Screen {
 
     private static final PseudoClass WIDE = PseudoClass.getPseudoClass("wide");
-    private static final double TILES_MAX_HEIGHT = 900;
 
     private final ScrollPane root;
     private final VBox page = new VBox();
@@ -47,13 +43,9 @@ public final class HomeView implements Screen {
         about.getStyleClass().add("home-about");
         tiles.getStyleClass().add("home-tiles");
 
-        Label greeting = Labels.of(model.greeting(), "greeting");
-        Label hall = LineLimit.install(new Label(model.hallName()), 2);
-        hall.getStyleClass().add("hall");
-        hall.setId("home-hall");
-        Label now = Labels.of("", "now");
-        now.textProperty().bind(model.nowProperty());
-        about.getChildren().addAll(greeting, hall, now);
+        Label welcome = Labels.of(model.welcome(), "welcome");
+        welcome.setId("home-welcome");
+        about.getChildren().add(welcome);
         if (!model.notice().isBlank()) {
             Label text = Labels.of(model.notice());
             text.setId("home-notice");
@@ -92,23 +84,15 @@ public final class HomeView implements Screen {
         root = KineticScroll.install(new ScrollPane(page));
         root.setFitToHeight(true);
         root.setId("home-scroll");
-        // Never taller than the screen: beside a notice that scrolls on, all four tiles stay in view.
-        tiles.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(TILES_MAX_HEIGHT,
-                root.getViewportBounds().getHeight() - page.snappedTopInset() - page.snappedBottomInset()),
+        // Never taller than the screen: beside a notice that scrolls on, all four tiles stay in view. Below the
+        // notice (portrait) they take all the height left, rather than leave the lower part of the screen empty.
+        tiles.maxHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> root.getViewportBounds().getHeight() - page.snappedTopInset() - page.snappedBottomInset(),
                 root.viewportBoundsProperty(), page.paddingProperty()));
         // The answer to a tap shows below the tiles, which may be below the fold.
         message.visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 KineticScroll.reveal(root, message);
-            }
-        });
-
-        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.refreshClock()));
-        clock.setCycleCount(Animation.INDEFINITE);
-        clock.play();
-        root.sceneProperty().addListener((obs, was, scene) -> {
-            if (scene == null) {
-                clock.stop();
             }
         });
     }

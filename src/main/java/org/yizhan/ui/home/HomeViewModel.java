@@ -4,12 +4,11 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.yizhan.catalog.CatalogSnapshot;
-import org.yizhan.ui.ClockText;
 import org.yizhan.ui.Destination;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Navigator;
 
-/** The attract screen: the hall, the time, and four ways in. */
+/** The attract screen: a welcome, the catalog's notice, and four ways in (the hall and the time are the top bar's). */
 public final class HomeViewModel {
 
     /**
@@ -25,29 +24,18 @@ public final class HomeViewModel {
     }
 
     private final Messages messages;
-    private final String hallName;
     private final CatalogSnapshot catalog;
-    private final ClockText clock;
     private final Navigator navigator;
-    private final ReadOnlyStringWrapper now = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public HomeViewModel(Messages messages, String hallName, CatalogSnapshot catalog, ClockText clock,
-            Navigator navigator) {
+    public HomeViewModel(Messages messages, CatalogSnapshot catalog, Navigator navigator) {
         this.messages = messages;
-        this.hallName = hallName;
         this.catalog = catalog;
-        this.clock = clock;
         this.navigator = navigator;
-        refreshClock();
     }
 
-    public String greeting() {
-        return messages.get("home.greeting");
-    }
-
-    public String hallName() {
-        return hallName;
+    public String welcome() {
+        return messages.get("home.welcome");
     }
 
     public String notice() {
@@ -79,14 +67,6 @@ public final class HomeViewModel {
 
     public String comingSoonLabel() {
         return messages.get("home.comingSoon");
-    }
-
-    public void refreshClock() {
-        now.set(clock.longDate() + "  " + clock.time());
-    }
-
-    public ReadOnlyStringProperty nowProperty() {
-        return now.getReadOnlyProperty();
     }
 
     /** A one-line answer to the last tap, e.g. that a feature is coming soon. */

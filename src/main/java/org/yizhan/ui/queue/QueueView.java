@@ -14,11 +14,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.Buttons;
+import org.yizhan.ui.CardGrid;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.Tappable;
 import org.yizhan.ui.queue.QueueViewModel.QueueTile;
 import org.yizhan.ui.queue.QueueViewModel.Step;
@@ -83,10 +85,10 @@ public final class QueueView implements Screen {
         if (!model.noticeProperty().get().isEmpty()) {
             column.getChildren().add(notice(model.noticeProperty().get(), "queue-notice"));
         }
-        List<QueueTile> tiles = model.tilesProperty().get();
-        for (QueueTile tile : tiles) {
-            column.getChildren().add(tile(tile));
-        }
+        // Two columns on a landscape screen: one under the other, only two queues would fit its height.
+        CardGrid grid = new CardGrid(1, 2);
+        grid.setCards(model.tilesProperty().get().stream().map(this::tile).toList());
+        column.getChildren().add(grid);
         Label message = Labels.of("", "heading", "queue-message");
         message.setId("queue-message");
         message.textProperty().bind(model.messageProperty());
@@ -167,8 +169,12 @@ public final class QueueView implements Screen {
         frame.getStyleClass().add("ticket-frame");
         Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
-        VBox column = new VBox(take, frame, home);
-        column.setAlignment(Pos.TOP_CENTER);
+        // Above the ticket, or beside it on a landscape screen, where under the title the paper's number would
+        // start halfway down.
+        VBox words = new VBox(take, home);
+        words.setAlignment(Pos.TOP_CENTER);
+        words.getStyleClass().add("queue-ticket-words");
+        SideBySide column = new SideBySide(words, frame, 0.35, frame);
         column.getStyleClass().add("queue-ticket");
         column.setId("queue-ticket");
         ScrollPane scroll = KineticScroll.install(new ScrollPane(column));

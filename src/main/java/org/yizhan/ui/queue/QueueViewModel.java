@@ -69,6 +69,10 @@ public final class QueueViewModel {
      */
     public record Setup(Optional<Queues> queues, Optional<Outbox> outbox, Optional<TicketPrinter> printer,
             boolean onScreenAllowed, URI publicBase, String hallName, Duration ticketShownFor) {
+        /** No screen leaves a citizen less time than the idle countdown gives. */
+        public Setup {
+            org.yizhan.ui.IdleCountdown.refuseShorter(ticketShownFor, "the ticket's time on screen");
+        }
     }
 
     private final Messages messages;

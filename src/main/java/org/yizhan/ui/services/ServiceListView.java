@@ -1,7 +1,9 @@
 package org.yizhan.ui.services;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -9,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.BadgeRow;
+import org.yizhan.ui.CardGrid;
 import org.yizhan.ui.Icons;
 import org.yizhan.ui.KineticScroll;
 import org.yizhan.ui.Labels;
@@ -25,8 +28,9 @@ public final class ServiceListView implements Screen {
 
     private final ServiceListViewModel model;
     private final VBox root = new VBox();
-    private final VBox list = new VBox(16);
-    private int shown;
+    /** One column, or two on a landscape screen, where one would show two rows of a long list at a time. */
+    private final CardGrid list = new CardGrid(1, 2);
+    private final List<Node> rowsShown = new ArrayList<>();
 
     public ServiceListView(ServiceListViewModel model) {
         this.model = model;
@@ -54,11 +58,11 @@ public final class ServiceListView implements Screen {
 
     private void showMore() {
         List<ServiceListViewModel.Row> rows = model.rows();
-        int end = Math.min(rows.size(), shown + PAGE);
-        for (int i = shown; i < end; i++) {
-            list.getChildren().add(row(rows.get(i)));
+        int end = Math.min(rows.size(), rowsShown.size() + PAGE);
+        for (int i = rowsShown.size(); i < end; i++) {
+            rowsShown.add(row(rows.get(i)));
         }
-        shown = end;
+        list.setCards(rowsShown);
     }
 
     private HBox row(ServiceListViewModel.Row row) {

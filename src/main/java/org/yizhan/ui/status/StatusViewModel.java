@@ -53,6 +53,10 @@ public final class StatusViewModel {
 
     /** What the screen needs: the hall server's case status (empty without a hall secret) and how long an answer stays. */
     public record Setup(Optional<CaseStatus> status, Duration answerShownFor) {
+        /** No screen leaves a citizen less time than the idle countdown gives. */
+        public Setup {
+            org.yizhan.ui.IdleCountdown.refuseShorter(answerShownFor, "the answer's time on screen");
+        }
     }
 
     private final Messages messages;
