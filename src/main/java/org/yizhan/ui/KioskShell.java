@@ -164,6 +164,7 @@ public final class KioskShell implements Navigator {
         });
         elder.set(info.elderByDefault());
         language.addListener((obs, was, now) -> switchTo(now));
+        markLanguageOnRoot(language.get());
 
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
                 e -> {
@@ -212,24 +213,23 @@ public final class KioskShell implements Navigator {
 
     /**
      * One row (the hall's name and the time, then 简 繁 EN and 长者模式) where there is room; in elder mode on a portrait
-     * screen the buttons alone would leave the name a third of the width, so it takes the first row and the time and
-     * the buttons the second.
+     * screen the buttons alone would leave the name a third of the width, so the name and the time take the first row
+     * and the buttons the second.
      */
     private void arrangeTopBar() {
         boolean twoRows = elder.get() && root.getWidth() > 0 && root.getWidth() < TWO_ROW_WIDTH;
         HBox first;
+        VBox where = new VBox(hall, clock);
+        HBox.setHgrow(where, Priority.ALWAYS);
         if (twoRows) {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox.setHgrow(hall, Priority.ALWAYS);
-            first = new HBox(hall);
-            HBox second = new HBox(clock, gap, controls);
+            first = new HBox(where);
+            HBox second = new HBox(gap, controls);
             second.getStyleClass().add("top-row");
             first.getStyleClass().add("top-row");
             topBar.getChildren().setAll(first, second);
         } else {
-            VBox where = new VBox(hall, clock);
-            HBox.setHgrow(where, Priority.ALWAYS);
             first = new HBox(where, controls);
             first.getStyleClass().add("top-row");
             topBar.getChildren().setAll(first);
@@ -282,8 +282,14 @@ public final class KioskShell implements Navigator {
         language.set(l);
     }
 
+    private void markLanguageOnRoot(UiLanguage l) {
+        root.getStyleClass().removeIf(c -> c.startsWith("lang-"));
+        root.getStyleClass().add("lang-" + l.tag());
+    }
+
     private void switchTo(UiLanguage l) {
         messages = languages.computeIfAbsent(l, Messages::new);
+        markLanguageOnRoot(l);
         clockText = new ClockText(wallClock, messages);
         clock.setText(clockText.now());
         hall.setText(messages.chinese(info.hallName()));

@@ -110,7 +110,7 @@ class LanguageFlowTest {
                 "繁體 typed finds the simplified catalog");
 
         screen.tap("#elder-button");
-        clock.advance(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(181)); // elder mode waits idle.timeout.elder
         Fx.run(() -> kiosk.shell().checkIdle());
         WaitForAsyncUtils.waitForFxEvents();
         assertInstanceOf(Destination.Home.class, kiosk.shell().current());
