@@ -60,13 +60,13 @@ public final class RatingRoutes {
         Responses.json(exchange, 200, Map.of("ratingId", taken.id(), "receivedAt", taken.receivedAt().toString()));
     }
 
-    /** GET /ratings/summary[?from=YYYY-MM-DD][&to=YYYY-MM-DD][&by=day|queue|service]; from and to default to today. */
+    /** GET /ratings/summary[?from=YYYY-MM-DD][&to=YYYY-MM-DD][&by=day|queue|service]; from defaults to today, to to
+     * today or from, the later. */
     private void summary(Exchange exchange) {
         secret.authorize(exchange);
         LocalDate today = ratings.today();
         LocalDate from = day(exchange.query("from"), "from", today);
-        LocalDate to = day(exchange.query("to"), "to", exchange.query("from") == null ? today : from.isAfter(today)
-                ? from : today);
+        LocalDate to = day(exchange.query("to"), "to", from.isAfter(today) ? from : today);
         if (to.isBefore(from)) {
             throw ErrorAnswer.badRequest("to must not be before from");
         }
