@@ -60,8 +60,10 @@ public final class RatingRoutes {
         Responses.json(exchange, 200, Map.of("ratingId", taken.id(), "receivedAt", taken.receivedAt().toString()));
     }
 
-    /** GET /ratings/summary[?from=YYYY-MM-DD][&to=YYYY-MM-DD][&by=day|queue|service]; from defaults to today, to to
-     * today or from, the later. */
+    /**
+     * GET /ratings/summary[?from=YYYY-MM-DD][&to=YYYY-MM-DD][&by=day|queue|service]: from defaults to today, to to
+     * the later of today and from.
+     */
     private void summary(Exchange exchange) {
         secret.authorize(exchange);
         LocalDate today = ratings.today();
