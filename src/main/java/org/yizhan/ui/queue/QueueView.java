@@ -166,7 +166,9 @@ public final class QueueView implements Screen {
         frame.getStyleClass().add("ticket-frame");
         Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
-        VBox column = new VBox(take, frame, home);
+        Button rate = wide(model.text("queue.rate"), "queue-rate", "mdi2e-emoticon-happy-outline", false);
+        rate.setOnAction(e -> model.rate());
+        VBox column = new VBox(take, frame, home, rate);
         column.setAlignment(Pos.TOP_CENTER);
         column.getStyleClass().add("queue-ticket");
         column.setId("queue-ticket");
