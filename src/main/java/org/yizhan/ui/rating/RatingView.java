@@ -11,6 +11,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.yizhan.ui.Buttons;
 import org.yizhan.ui.Icons;
@@ -19,6 +20,7 @@ import org.yizhan.ui.Labels;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.OnScreenKeyboard;
 import org.yizhan.ui.Screen;
+import org.yizhan.ui.SideBySide;
 import org.yizhan.ui.Tappable;
 import org.yizhan.ui.rating.RatingViewModel.Choice;
 import org.yizhan.ui.rating.RatingViewModel.Face;
@@ -35,6 +37,8 @@ public final class RatingView implements Screen {
     private final Messages messages;
     private final VBox root = new VBox();
     private boolean noteOpen;
+    /** Whether the reasons and the keys sit side by side (a landscape screen): then the keys are always there. */
+    private boolean wide;
 
     public RatingView(RatingViewModel model, Messages messages) {
         this.model = model;
@@ -95,14 +99,65 @@ public final class RatingView implements Screen {
                 .orElseThrow();
         Node icon = Icons.of(chosen.icon());
         icon.getStyleClass().add("rating-chosen-icon");
-        Label level = Labels.of(chosen.label(), "heading");
-        level.setId("rating-chosen");
-        HBox header = new HBox(icon, level);
+        boolean keys = wide || noteOpen;
+        // On a portrait screen the keys take the reasons' place, which stay named in the heading.
+        String given = String.join("、", model.choices().stream()
+                .filter(c -> model.reasonsProperty().get().contains(c.reason())).map(Choice::label).toList());
+        Label ask = wide || !noteOpen ? Labels.of(messages.format("rating.reasons.heading", chosen.label()), "title")
+                : Labels.of(messages.format("rating.reasons.chosen", chosen.label(), given), "heading");
+        ask.setId(wide || !noteOpen ? "rating-reasons-title" : "rating-reasons-chosen");
+        HBox header = new HBox(icon, ask);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("rating-chosen");
-        Label ask = Labels.of(model.text("rating.reasons.title"), "title");
-        ask.setId("rating-reasons-title");
 
+        VBox left = new VBox(header);
+        left.getStyleClass().add("rating-column");
+        if (wide || !noteOpen) {
+            left.getChildren().add(reasonGrid());
+        }
+        if (!wide) {
+            Button openNote = Buttons.wide(model.text(noteOpen ? "rating.note.close" : "rating.note.open"),
+                    "rating-note-open", noteOpen ? "mdi2k-keyboard-close" : "mdi2k-keyboard-outline", false,
+                    "rating-action");
+            openNote.setOnAction(e -> {
+                noteOpen = !noteOpen;
+                render();
+            });
+            left.getChildren().add(openNote);
+        }
+
+        // Beside the reasons, the keys may be taller than a landscape screen leaves: they scroll, 提交 stays in view.
+        Region right = wide ? scrolling(note()) : note();
+        right.setVisible(keys);
+        right.setManaged(keys);
+        ScrollPane leftScroll = scrolling(left);
+        SideBySide both = new SideBySide(leftScroll, right, 0.5, leftScroll);
+        both.wideProperty().addListener((obs, was, now) -> {
+            if (now != wide) {
+                wide = now;
+                render();
+            }
+        });
+        VBox.setVgrow(both, Priority.ALWAYS);
+
+        Button submit = Buttons.wide("", "rating-submit", "mdi2c-check-bold", true, "rating-action");
+        submit.textProperty().bind(model.submitTextProperty());
+        submit.disableProperty().bind(model.canSubmitProperty().not());
+        submit.setOnAction(e -> model.submit());
+        Button again = Buttons.wide(model.text("rating.back"), "rating-back", "mdi2a-arrow-left", false,
+                "rating-action");
+        again.setOnAction(e -> {
+            noteOpen = false;
+            model.back();
+        });
+        HBox actions = new HBox(again, submit);
+        actions.getStyleClass().add("rating-actions");
+        VBox page = new VBox(both, actions);
+        page.getStyleClass().add("rating-page");
+        return page;
+    }
+
+    private GridPane reasonGrid() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("rating-reasons");
         for (int c = 0; c < REASON_COLUMNS; c++) {
@@ -115,7 +170,11 @@ public final class RatingView implements Screen {
             grid.add(reason(choice), i % REASON_COLUMNS, i / REASON_COLUMNS);
             i++;
         }
+        return grid;
+    }
 
+    /** The note as typed, what is left of its cap, and the keys (with a space bar) that type it. */
+    private VBox note() {
         Label noteTitle = Labels.of(model.text("rating.note.title"), "body");
         Label note = new Label();
         note.getStyleClass().add("rating-note");
@@ -124,51 +183,22 @@ public final class RatingView implements Screen {
         note.textProperty().bind(model.noteProperty());
         Label noteHint = Labels.of("", "secondary");
         noteHint.textProperty().bind(model.noteHintProperty());
-        VBox noteBox = new VBox(noteTitle, note, noteHint);
-        noteBox.getStyleClass().add("rating-note-box");
-        Button openNote = Buttons.wide(model.text("rating.note.open"), "rating-note-open", "mdi2k-keyboard-outline",
-                false, "rating-action");
-        openNote.setOnAction(e -> {
-            noteOpen = true;
-            render();
-        });
-
+        OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
+        Button space = new Button(model.text("rating.note.space"));
+        space.setId("key-space");
+        space.getStyleClass().add("key-wide");
+        space.setFocusTraversable(false);
+        space.setMaxWidth(Double.MAX_VALUE);
+        space.setOnAction(e -> model.type(" "));
+        keyboard.getChildren().add(space);
         Label message = Labels.of("", "heading", "rating-message");
         message.setId("rating-message");
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-
-        Button submit = Buttons.wide("", "rating-submit", "mdi2c-check-bold", true, "rating-action");
-        submit.textProperty().bind(model.submitTextProperty());
-        submit.disableProperty().bind(model.canSubmitProperty().not());
-        submit.setOnAction(e -> model.submit());
-        Button again = Buttons.wide(model.text("rating.back"), "rating-back", "mdi2a-arrow-left", false, "rating-action");
-        again.setOnAction(e -> {
-            noteOpen = false;
-            model.back();
-        });
-        HBox actions = new HBox(again, submit);
-        actions.getStyleClass().add("rating-actions");
-
-        VBox column = new VBox(header, ask, grid);
-        column.getStyleClass().add("rating-column");
-        if (noteOpen) {
-            OnScreenKeyboard keyboard = new OnScreenKeyboard(messages, model::type, model::backspace, model::clear);
-            Button space = new Button(model.text("rating.note.space"));
-            space.setId("key-space");
-            space.getStyleClass().add("key-wide");
-            space.setFocusTraversable(false);
-            space.setMaxWidth(Double.MAX_VALUE);
-            space.setOnAction(e -> model.type(" "));
-            column.getChildren().addAll(noteBox, keyboard, space);
-        } else {
-            column.getChildren().add(openNote);
-        }
-        column.getChildren().add(message);
-        VBox page = new VBox(scrolling(column), actions);
-        page.getStyleClass().add("rating-page");
-        return page;
+        VBox box = new VBox(noteTitle, note, noteHint, message, keyboard);
+        box.getStyleClass().add("rating-note-box");
+        return box;
     }
 
     private Node reason(Choice choice) {
