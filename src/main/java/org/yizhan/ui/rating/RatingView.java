@@ -79,7 +79,11 @@ public final class RatingView implements Screen {
         }
         VBox column = new VBox(question, privacy, faces);
         column.getStyleClass().add("rating-column");
-        return scrolling(column);
+        // One question on the screen: in its middle, where the eye and the hand go, not under the top bar.
+        column.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane scroll = scrolling(column);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     private Node face(Face face) {
