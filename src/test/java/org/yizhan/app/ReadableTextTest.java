@@ -100,6 +100,9 @@ class ReadableTextTest {
         cut.addAll(visit(new Destination.Queue(), "queue" + suffix, "#queue-huji"));
         cut.addAll(visit(new Destination.Queue(LongTexts.SERVICE_ID), "queue-confirm" + suffix, "#queue-take"));
         cut.addAll(visit(new Destination.Status(), "status-number" + suffix));
+        cut.addAll(visit(Destination.Rating.anonymous(), "rating" + suffix, "#rating-faces"));
+        cut.addAll(visit(Destination.Rating.ofCase("YX-2026-1123-00123-4567", ""), "rating-case" + suffix,
+                "#rating-faces"));
         assertTrue(cut.isEmpty(), cut.size() + " cut:\n" + String.join("\n", cut));
     }
 
