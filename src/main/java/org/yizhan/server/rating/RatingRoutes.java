@@ -3,7 +3,6 @@ package org.yizhan.server.rating;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yizhan.rating.Rating;
@@ -31,6 +30,10 @@ public final class RatingRoutes {
     private final RatingService ratings;
     private final HallSecret secret;
 
+    /** What a kiosk is told: the rating's number on the server and when it took it (for a repeat, the first time). */
+    record Answer(long ratingId, String receivedAt) {
+    }
+
     public RatingRoutes(RatingService ratings, HallSecret secret) {
         this.ratings = ratings;
         this.secret = secret;
@@ -57,7 +60,7 @@ public final class RatingRoutes {
         if (taken.outcome() == RatingService.Outcome.KEY_REUSED) {
             throw new ErrorAnswer(422, "key_reused", "this Idempotency-Key was sent before with another rating");
         }
-        Responses.json(exchange, 200, Map.of("ratingId", taken.id(), "receivedAt", taken.receivedAt().toString()));
+        Responses.json(exchange, 200, new Answer(taken.id(), taken.receivedAt().toString()));
     }
 
     /**
