@@ -3,11 +3,14 @@ package org.yizhan.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.yizhan.hall.HallClient;
 import org.yizhan.hall.HallFailure;
+import org.yizhan.rating.LowRating;
+import org.yizhan.rating.RatingAbout;
 import org.yizhan.rating.RatingCounts;
 import org.yizhan.rating.RatingLevel;
 import org.yizhan.rating.RatingReason;
@@ -44,6 +47,10 @@ final class RatingsCommand implements Callable<Integer> {
             description = "Besides per day, per queue or per service (default: ${DEFAULT-VALUE}).")
     String by;
 
+    @Option(names = "--low", description = "Also list each 差评 (不满意, 非常不满意) with its reasons, note and what it was "
+            + "about, for the hall to answer it.")
+    boolean low;
+
     @Override
     public Integer call() {
         if (!by.equals(RatingSummary.BY_QUEUE) && !by.equals(RatingSummary.BY_SERVICE)) {
@@ -69,6 +76,10 @@ final class RatingsCommand implements Callable<Integer> {
             RatingSummary perDay = hall.getJson("ratings/summary?by=day" + days, RatingSummary.class);
             RatingSummary perGroup = hall.getJson("ratings/summary?by=" + by + days, RatingSummary.class);
             print(perDay, perGroup, System.out);
+            if (low) {
+                printLow(hall.getJson("ratings/low?" + (days.isEmpty() ? "" : days.substring(1)), LowRatings.class),
+                        System.out);
+            }
             return PRINTED;
         } catch (HallFailure.Refused e) {
             return cannot(e.serverMessage().orElse(e.getMessage()));
@@ -93,6 +104,27 @@ final class RatingsCommand implements Callable<Integer> {
         for (RatingCounts group : perGroup.groups()) {
             out.println("  " + (group.key().isEmpty() ? "(none)" : group.key()) + "  " + line(group));
             reasons(group, out);
+        }
+    }
+
+    /** What GET /ratings/low answers. */
+    record LowRatings(String from, String to, List<LowRating> ratings) {
+    }
+
+    /** One line per 差评: day, number, kiosk, level, what about, reasons, and the note in quotes. */
+    static void printLow(LowRatings low, PrintStream out) {
+        out.println();
+        out.println("差评 to answer: " + low.ratings().size());
+        for (LowRating r : low.ratings()) {
+            RatingAbout about = r.rating().about();
+            String what = switch (about.kind()) {
+                case RatingAbout.TICKET -> "ticket " + about.ticket() + " (" + about.queue() + ")";
+                case RatingAbout.CASE -> "case " + about.caseNumber();
+                default -> "anonymous";
+            };
+            String reasons = r.rating().reasons().stream().map(RatingReason::chinese).collect(Collectors.joining("、"));
+            out.println("  " + r.day() + "  #" + r.ratingId() + "  " + r.kioskId() + "  " + r.rating().level().chinese()
+                    + "  " + what + "  " + reasons + (r.rating().note().isEmpty() ? "" : "  “" + r.rating().note() + "”"));
         }
     }
 

@@ -86,6 +86,13 @@ class RatingsCommandTest {
         assertTrue(byService.out().stream().anyMatch(l -> l.startsWith("  svc-1  1 rated, 0.0 % satisfied")),
                 byService.out().toString());
 
+        CommandRun low = ratings("--from", "2026-12-06", "--to", "2026-12-07", "--low");
+        assertEquals(0, low.code(), low.err());
+        List<String> tail = low.out().subList(low.out().indexOf("差评 to answer: 2"), low.out().size());
+        assertEquals(List.of("差评 to answer: 2",
+                "  2026-12-06  #2  kiosk-01  不满意  ticket A002 (huji)  等候时间长",
+                "  2026-12-07  #4  kiosk-01  非常不满意  case YX2026112300123  等候时间长、工作人员态度"), tail);
+
         CommandRun today = ratings();
         assertEquals("ratings 2026-12-07: 2 rated, 50.0 % satisfied: 非常满意 0 · 满意 1 · 基本满意 0 · 不满意 0 · 非常不满意 1",
                 today.out().get(0), "today by default");

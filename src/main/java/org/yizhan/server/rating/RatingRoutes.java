@@ -3,8 +3,10 @@ package org.yizhan.server.rating;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yizhan.rating.LowRating;
 import org.yizhan.rating.Rating;
 import org.yizhan.rating.RatingSummary;
 import org.yizhan.server.ErrorAnswer;
@@ -18,8 +20,9 @@ import org.yizhan.server.queue.HallSecret;
 /**
  * The 好差评 endpoints (docs/protocol.md, "Ratings"): a kiosk's rating from its outbox ({@code POST /kiosk/rating},
  * with the hall secret, its X-Yizhan-Kiosk and an Idempotency-Key, which are required: a rating is never counted
- * twice), and the summary for the hall's managers ({@code GET /ratings/summary}, with the hall secret, as
- * {@code GET /fleet}). Neither ever logs or answers a note or a number.
+ * twice); the summary for the hall's managers ({@code GET /ratings/summary}, with the hall secret, as
+ * {@code GET /fleet}); and the 差评 with their reasons, notes and numbers for the hall to answer them
+ * ({@code GET /ratings/low}, with the hall secret). None logs a note or a number.
  */
 public final class RatingRoutes {
     static final int BODY_CAP = Rating.MAX_BYTES;
@@ -29,6 +32,10 @@ public final class RatingRoutes {
 
     private final RatingService ratings;
     private final HallSecret secret;
+
+    /** The 差评 of some days, oldest first. */
+    record LowRatings(String from, String to, List<LowRating> ratings) {
+    }
 
     /** What a kiosk is told: the rating's number on the server and when it took it (for a repeat, the first time). */
     record Answer(long ratingId, String receivedAt) {
@@ -41,7 +48,8 @@ public final class RatingRoutes {
 
     public Routes addTo(Routes routes) {
         return routes.post("/kiosk/rating", BODY_CAP, this::rate)
-                .get("/ratings/summary", this::summary);
+                .get("/ratings/summary", this::summary)
+                .get("/ratings/low", this::low);
     }
 
     private void rate(Exchange exchange) {
@@ -69,6 +77,24 @@ public final class RatingRoutes {
      */
     private void summary(Exchange exchange) {
         secret.authorize(exchange);
+        LocalDate[] days = days(exchange);
+        String by = exchange.query("by") == null ? RatingSummary.BY_DAY : exchange.query("by");
+        if (!BY.contains(by)) {
+            throw ErrorAnswer.badRequest("by must be day, queue or service");
+        }
+        Responses.json(exchange, 200, StoreCalls.run("rating store", () -> ratings.summary(days[0], days[1], by)));
+    }
+
+    /** GET /ratings/low[?from=…][&to=…]: the 差评 of those days, with their reasons, notes and numbers. */
+    private void low(Exchange exchange) {
+        secret.authorize(exchange);
+        LocalDate[] days = days(exchange);
+        Responses.json(exchange, 200, new LowRatings(days[0].toString(), days[1].toString(),
+                StoreCalls.run("rating store", () -> ratings.low(days[0], days[1]))));
+    }
+
+    /** The days asked for: from (default today) to (default the later of today and from), at most a year. */
+    private LocalDate[] days(Exchange exchange) {
         LocalDate today = ratings.today();
         LocalDate from = day(exchange.query("from"), "from", today);
         LocalDate to = day(exchange.query("to"), "to", from.isAfter(today) ? from : today);
@@ -78,11 +104,7 @@ public final class RatingRoutes {
         if (ChronoUnit.DAYS.between(from, to) >= RatingService.MAX_DAYS) {
             throw ErrorAnswer.badRequest("a summary covers at most " + RatingService.MAX_DAYS + " days; ask in parts");
         }
-        String by = exchange.query("by") == null ? RatingSummary.BY_DAY : exchange.query("by");
-        if (!BY.contains(by)) {
-            throw ErrorAnswer.badRequest("by must be day, queue or service");
-        }
-        Responses.json(exchange, 200, StoreCalls.run("rating store", () -> ratings.summary(from, to, by)));
+        return new LocalDate[] {from, to};
     }
 
     private static LocalDate day(String value, String name, LocalDate otherwise) {

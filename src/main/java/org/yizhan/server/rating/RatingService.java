@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import org.yizhan.rating.LowRating;
 import org.yizhan.rating.Rating;
 import org.yizhan.rating.RatingSummary;
 import org.yizhan.storage.Database;
@@ -74,6 +76,13 @@ public final class RatingService implements AutoCloseable {
     /** The ratings made from {@code from} to {@code to} (both included), counted as a whole and per {@code by}. */
     RatingSummary summary(LocalDate from, LocalDate to, String by) throws SQLException {
         return RatingTally.summarize(database.inReadTransaction(c -> RatingStore.between(c, from, to)), from, to, by);
+    }
+
+    /** The 差评 made from {@code from} to {@code to} (both included), oldest first: what the hall is to answer. */
+    List<LowRating> low(LocalDate from, LocalDate to) throws SQLException {
+        return database.inReadTransaction(c -> RatingStore.between(c, from, to)).stream()
+                .filter(k -> k.rating().level().low())
+                .map(k -> new LowRating(k.id(), k.day().toString(), k.kioskId(), k.rating())).toList();
     }
 
     /** Today in the hall: the summary's default. */

@@ -86,6 +86,23 @@ class RatingRoutesTest {
     }
 
     @Test
+    void theLowRatingsAreListedWithWhatTheHallNeedsToAnswerThem() throws Exception {
+        rate(BAD.json(), KEY);
+        rate(new Rating(RatingLevel.VERY_SATISFIED, List.of(), "", RatingAbout.anonymous(), T0.toString()).json(), KEY + "2");
+        FleetFixture.Answer answer = hall.get("ratings/low?from=2026-12-07", "Bearer " + hall.secret);
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode low = answer.json();
+        assertEquals("2026-12-07", low.get("from").asText());
+        assertEquals(1, low.get("ratings").size(), "only the 差评");
+        JsonNode one = low.get("ratings").get(0);
+        assertEquals("kiosk-01", one.get("kioskId").asText());
+        assertEquals("2026-12-07", one.get("day").asText());
+        assertEquals(BAD, Json.readMessage(one.get("rating").toString().getBytes(StandardCharsets.UTF_8), Rating.class));
+        assertEquals(401, hall.get("ratings/low", null).status());
+        assertEquals(400, hall.get("ratings/low?to=2026-12-01", "Bearer " + hall.secret).status());
+    }
+
+    @Test
     void withoutTheSecretNothingIsTakenOrShown() throws Exception {
         FleetFixture.Answer none = hall.post("kiosk/rating", BAD.json(), null, "kiosk-01", "", KEY);
         assertEquals(401, none.status());

@@ -127,6 +127,12 @@ class RatingStoreTest {
         RatingSummary byService = service.summary(DAY, DAY, RatingSummary.BY_SERVICE);
         assertEquals(List.of("svc-idcard", "svc-marriage"), byService.groups().stream().map(RatingCounts::key).toList());
 
+        List<org.yizhan.rating.LowRating> low = service.low(DAY, DAY.plusDays(1));
+        assertEquals(List.of("kiosk-02", "kiosk-02"), low.stream().map(org.yizhan.rating.LowRating::kioskId).toList());
+        assertEquals(BAD, low.get(0).rating(), "with its reasons, note and case number");
+        assertEquals("2026-12-08", low.get(1).day());
+        assertEquals(List.of(), service.low(DAY.plusDays(2), DAY.plusDays(9)));
+
         RatingSummary none = service.summary(DAY.plusDays(5), DAY.plusDays(5), RatingSummary.BY_DAY);
         assertEquals(0, none.all().total());
         assertEquals(null, none.all().satisfactionRate(), "no rate without ratings");
