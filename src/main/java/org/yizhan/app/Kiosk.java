@@ -101,7 +101,8 @@ public final class Kiosk {
         Messages messages = new Messages(Locale.SIMPLIFIED_CHINESE);
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
-                this::queueSetup, this::statusSetup, this::ratingSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
+                this::queueSetup, this::statusSetup, this::ratingSetup,
+                new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout()),
                 clock);

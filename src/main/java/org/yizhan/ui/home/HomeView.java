@@ -61,7 +61,7 @@ public final class HomeView implements Screen {
             notice.getStyleClass().add("notice");
             about.getChildren().add(notice);
         }
-        // Small and beside the greeting, not among the four tiles: it moves none of them.
+        // Small, with the hall's words rather than among the four tiles, which keep their size and order.
         Button rate = new Button(model.rateLabel(), Icons.of("mdi2e-emoticon-happy-outline"));
         rate.setId("home-rate");
         rate.getStyleClass().add("home-rate");

@@ -168,7 +168,10 @@ public final class QueueView implements Screen {
         home.setOnAction(e -> model.home());
         Button rate = wide(model.text("queue.rate"), "queue-rate", "mdi2e-emoticon-happy-outline", false);
         rate.setOnAction(e -> model.rate());
-        VBox column = new VBox(take, frame, home, rate);
+        // Side by side, so that both stay in view under the ticket.
+        HBox actions = new HBox(rate, home);
+        actions.getStyleClass().add("queue-ticket-actions");
+        VBox column = new VBox(take, frame, actions);
         column.setAlignment(Pos.TOP_CENTER);
         column.getStyleClass().add("queue-ticket");
         column.setId("queue-ticket");
