@@ -79,8 +79,8 @@ class ArchitectureTest {
             .that().resideInAPackage("org.yizhan.server..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.server..", "org.yizhan.catalog..",
                     "org.yizhan.model..", "org.yizhan.json..", "org.yizhan.storage..", "org.yizhan.queue..",
-                    "org.yizhan.status..", "org.yizhan.fleet..", "org.yizhan.config..", "java..", "javax..",
-                    "org.eclipse.jetty..", "com.fasterxml.jackson..",
+                    "org.yizhan.status..", "org.yizhan.fleet..", "org.yizhan.rating..", "org.yizhan.config..", "java..",
+                    "javax..", "org.eclipse.jetty..", "com.fasterxml.jackson..",
                     "org.slf4j..")
             .because("the hall server runs without a display and without the kiosk; the queue's, the status' and "
                     + "the fleet's wire records are the one thing it shares with the kiosk's side");
@@ -88,7 +88,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theEngineStaysInTheServersHttpClasses = noClasses()
             .that().resideInAnyPackage("org.yizhan.server.queue..", "org.yizhan.server.status..",
-                    "org.yizhan.server.fleet..")
+                    "org.yizhan.server.fleet..", "org.yizhan.server.rating..")
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
             .because("routes see a request through org.yizhan.server.Exchange, so the engine can be changed in one package");
 
@@ -116,6 +116,15 @@ class ArchitectureTest {
                     "com.fasterxml.jackson..", "org.slf4j..")
             .because("a kiosk writes a heartbeat and the server and the fleet command read it, so the records know "
                     + "neither the server, the outbox nor screens (the kiosk's app fills them in)");
+
+    @ArchTest
+    static final ArchRule theRatingIsWireRecords = classes()
+            .that().resideInAPackage("org.yizhan.rating..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.yizhan.rating..", "org.yizhan.hall..",
+                    "org.yizhan.json..", "org.yizhan.model..", "org.yizhan.config..", "java..", "javax..",
+                    "com.fasterxml.jackson..", "org.slf4j..")
+            .because("a kiosk makes a rating and the server and the ratings command read it, so the records know "
+                    + "neither the server, the outbox nor screens (the rating screen puts them in the outbox)");
 
     @ArchTest
     static final ArchRule theOutboxKnowsOnlyItsStoreAndTheHallClient = classes()

@@ -32,6 +32,7 @@ import org.yizhan.ui.Messages;
 import org.yizhan.ui.TaskExecutor;
 import org.yizhan.ui.queue.QueueViewModel;
 import org.yizhan.ui.status.StatusViewModel;
+import org.yizhan.ui.rating.RatingViewModel;
 
 /**
  * The kiosk, wired: configuration in, a stage showing the shell out. The catalog is read through the
@@ -44,6 +45,8 @@ public final class Kiosk {
     private static final java.time.Duration TICKET_SHOWN_FOR = java.time.Duration.ofSeconds(20);
     /** Long enough to read a case's steps; then it is wiped, whoever stands there next. */
     private static final java.time.Duration ANSWER_SHOWN_FOR = java.time.Duration.ofSeconds(90);
+    /** The thanks for a rating: long enough to read twice, then home for the next citizen. */
+    private static final java.time.Duration THANKS_SHOWN_FOR = java.time.Duration.ofSeconds(10);
     /** Within StopSignals' 5 s, after which a stopping kiosk halts anyway. */
     private static final java.time.Duration SETUP_CLOSE_WAIT = java.time.Duration.ofSeconds(4);
 
@@ -101,7 +104,8 @@ public final class Kiosk {
         Messages messages = new Messages(language);
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
-                this::queueSetup, this::statusSetup, new KioskMaintenance(this, () -> RecentLog.get().lines()));
+                this::queueSetup, this::statusSetup, this::ratingSetup,
+                new KioskMaintenance(this, () -> RecentLog.get().lines()));
         shell = new KioskShell(messages, screens,
                 new KioskShell.Info(config.hallName(), config.kioskId(), config.elderModeByDefault(), config.idleTimeout(),
                         config.idleTimeoutElder(), messages.language()),
@@ -414,6 +418,12 @@ public final class Kiosk {
     private StatusViewModel.Setup statusSetup() {
         CatalogSetup s = setup;
         return new StatusViewModel.Setup(s == null ? Optional.empty() : s.cases(), ANSWER_SHOWN_FOR);
+    }
+
+    /** What the 服务评价 screen needs now: the outbox once the setup has opened it. */
+    private RatingViewModel.Setup ratingSetup() {
+        CatalogSetup s = setup;
+        return new RatingViewModel.Setup(s == null ? Optional.empty() : s.outbox(), THANKS_SHOWN_FOR);
     }
 
     /** The search index the screens use now. */

@@ -28,6 +28,8 @@ import org.yizhan.ui.home.HomeViewModel;
 import org.yizhan.ui.queue.QueueView;
 import org.yizhan.ui.queue.QueueViewModel;
 import org.yizhan.ui.queue.TicketLayout;
+import org.yizhan.ui.rating.RatingView;
+import org.yizhan.ui.rating.RatingViewModel;
 import org.yizhan.ui.search.SearchView;
 import org.yizhan.ui.status.StatusView;
 import org.yizhan.ui.technician.Maintenance;
@@ -53,18 +55,20 @@ final class Screens implements ScreenFactory {
     private final TaskExecutor tasks;
     private final Supplier<QueueViewModel.Setup> queues;
     private final Supplier<StatusViewModel.Setup> cases;
+    private final Supplier<RatingViewModel.Setup> ratings;
     private final Maintenance maintenance;
     /** One for the kiosk's life: leaving the panel does not forget the wrong PINs. */
     private final PinDelay pinDelay = new PinDelay();
 
     Screens(Messages messages, String hallName, String kioskId, Clock clock, AtomicReference<CatalogSnapshot> catalog,
             AtomicReference<SearchIndex> search, TaskExecutor tasks, Supplier<QueueViewModel.Setup> queues,
-            Supplier<StatusViewModel.Setup> cases, Maintenance maintenance) {
+            Supplier<StatusViewModel.Setup> cases, Supplier<RatingViewModel.Setup> ratings, Maintenance maintenance) {
         this.messages = messages;
         this.maintenance = maintenance;
         this.tasks = tasks;
         this.queues = queues;
         this.cases = cases;
+        this.ratings = ratings;
         this.search = search;
         this.hallName = hallName;
         this.kioskId = kioskId;
@@ -114,6 +118,8 @@ final class Screens implements ScreenFactory {
                     messages);
         } else if (destination instanceof Destination.Status) {
             return new StatusView(new StatusViewModel(messages, cases.get(), tasks, navigator, c, clock), messages);
+        } else if (destination instanceof Destination.Rating r) {
+            return new RatingView(new RatingViewModel(messages, ratings.get(), tasks, navigator, r, clock), messages);
         } else if (destination instanceof Destination.Guide g) {
             popular.opened(g.serviceId());
             GuideViewModel.Actions actions = new GuideViewModel.Actions(navigator, queues.get().printer(), tasks,

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
  * A message before it is in the outbox: its kind (the line it waits in, in order), the hall server's path it
  * is POSTed to (relative to server.url), its JSON body, and whether it may be dropped when the outbox is full
  * (a heartbeat; never a ticket's confirmation or a rating). Nothing personal goes in: a ticket's code and a
- * reason, never a case number, a check or a name.
+ * reason, a rating's ticket number or application number (never a check, never a name).
  */
 public record Draft(String kind, String path, String body, boolean droppable) {
     public static final String TICKET_PRINTED = "ticket.printed";
     public static final String TICKET_VOIDED = "ticket.voided";
     public static final String HEARTBEAT = "heartbeat";
+    public static final String RATING = "rating";
     private static final Pattern REASON = Pattern.compile("[a-z_]{1,32}");
 
     public Draft {
@@ -42,6 +43,14 @@ public record Draft(String kind, String path, String body, boolean droppable) {
      */
     public static Draft heartbeat(String json) {
         return new Draft(HEARTBEAT, "kiosk/heartbeat", json, true);
+    }
+
+    /**
+     * A citizen's 好差评, as JSON (rating.Rating.json()), POSTed to kiosk/rating; never dropped, and each one counts:
+     * the server takes its Idempotency-Key so a rating sent again is counted once.
+     */
+    public static Draft rating(String json) {
+        return new Draft(RATING, "kiosk/rating", json, false);
     }
 
     /** Whether a newer message of this kind replaces the one still waiting: a heartbeat says only how things are now. */

@@ -43,13 +43,15 @@ import org.yizhan.server.queue.QueueRoutes;
 import org.yizhan.server.queue.CounterRoutes;
 import org.yizhan.server.queue.QueueService;
 import org.yizhan.server.queue.WindowsFile;
+import org.yizhan.server.rating.RatingRoutes;
+import org.yizhan.server.rating.RatingService;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.status.CaseService;
 import org.yizhan.server.status.StatusRoutes;
 
 /**
- * The hall server: serves published catalog bundles and keeps the hall's queues and cases (and, in later
- * versions, ratings) over HTTP, on Eclipse Jetty's core API. The engine reads requests without holding a
+ * The hall server: serves published catalog bundles and keeps the hall's queues, cases, kiosks and ratings over
+ * HTTP, on Eclipse Jetty's core API. The engine reads requests without holding a
  * thread, so slow or idle clients cost a connection, not a worker; {@link ServerLimits} bounds those too.
  * A county with thousands of kiosks puts the same static files behind nginx or a CDN (docs/deployment.md).
  */
@@ -80,6 +82,7 @@ public final class HallServer implements AutoCloseable {
     private final QueueService queues;
     private final CaseService cases;
     private final FleetService fleet;
+    private final RatingService ratings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
     private final boolean tls;
@@ -88,7 +91,7 @@ public final class HallServer implements AutoCloseable {
                        Duration stopTime,
                        ConnectionGuard guard, EventStreams streams,
                        ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
-                       CaseService cases, FleetService fleet) {
+                       CaseService cases, FleetService fleet, RatingService ratings) {
         this.server = server;
         this.graceful = graceful;
         this.access = access;
@@ -102,6 +105,7 @@ public final class HallServer implements AutoCloseable {
         this.queues = queues;
         this.cases = cases;
         this.fleet = fleet;
+        this.ratings = ratings;
         this.port = connector.getLocalPort();
         this.tls = connector.getConnectionFactory(DetectorConnectionFactory.class) != null; // TLS, detected (PlainOnTlsPort)
     }
@@ -149,6 +153,7 @@ public final class HallServer implements AutoCloseable {
         CaseService cases;
         HallSecret secret;
         FleetService fleet;
+        RatingService ratings;
         try {
             cases = CaseService.open(dataDir, clock, true);
         } catch (IOException e) {
@@ -163,12 +168,21 @@ public final class HallServer implements AutoCloseable {
             throw e;
         }
         try {
+            ratings = RatingService.open(dataDir, clock, queues.hall().timeZone());
+        } catch (IOException e) {
+            queues.close();
+            cases.close();
+            fleet.close();
+            throw e;
+        }
+        try {
             secret = HallSecret.readOrCreate(dataDir);
             Files.createDirectories(dataDir.resolve(AccessLog.DIR));
         } catch (IOException e) {
             queues.close();
             cases.close();
             fleet.close();
+            ratings.close();
             throw e;
         }
         // The short, store-bound calls (numbers and the board; lookups) run at most two per core at once each: more
@@ -197,6 +211,7 @@ public final class HallServer implements AutoCloseable {
         new CounterRoutes(queues, WindowsFile.read(dataDir), clock).addTo(routes);
         new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
         new FleetRoutes(fleet, secret, catalog::publishedVersion).addTo(routes.limitedBy(new Semaphore(perCore)));
+        new RatingRoutes(ratings, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         // No reserved threads: on a hall's few cores, handing each request's selecting to a spare thread cost
@@ -259,6 +274,7 @@ public final class HallServer implements AutoCloseable {
             queues.close();
             cases.close();
             fleet.close();
+            ratings.close();
             if (e.getCause() instanceof BindException bind) {
                 throw bind;
             }
@@ -273,7 +289,7 @@ public final class HallServer implements AutoCloseable {
         long beat = EventStreams.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         HallServer hall = new HallServer(server, connector, graceful, access, limits.stopTime(), guard, streams, sweeper,
-                streamWriter, dataDir, queues, cases, fleet);
+                streamWriter, dataDir, queues, cases, fleet, ratings);
         LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
                 hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
                 dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
@@ -398,5 +414,6 @@ public final class HallServer implements AutoCloseable {
         queues.close();
         cases.close();
         fleet.close();
+        ratings.close();
     }
 }

@@ -48,6 +48,25 @@ public sealed interface Destination {
     record Status() implements Destination {
     }
 
+    /**
+     * 服务评价 (好差评): about nothing (from home), a ticket ({@code ticket} its number, {@code queue} its queue) or a
+     * case ({@code caseNumber}, its application number only); {@code serviceId} where the service is known. Absent
+     * parts are "".
+     */
+    record Rating(String ticket, String queue, String caseNumber, String serviceId) implements Destination {
+        public static Rating anonymous() {
+            return new Rating("", "", "", "");
+        }
+
+        public static Rating ofTicket(String number, String queue, String serviceId) {
+            return new Rating(number, queue, "", serviceId);
+        }
+
+        public static Rating ofCase(String number, String serviceId) {
+            return new Rating("", "", number, serviceId);
+        }
+    }
+
     /** The technician's panel, behind its PIN (technician.pin); reached only by the corner taps. */
     record Technician() implements Destination {
     }

@@ -149,6 +149,9 @@ class ReadableTextTest {
         press(StatusFlowTest.CHECK);
         Fx.run(() -> ((Button) kiosk.scene().lookup("#status-next")).fire());
         cut.addAll(await("#status-timeline", "status-answer" + suffix));
+        cut.addAll(visit(Destination.Rating.anonymous(), "rating" + suffix, "#rating-faces"));
+        cut.addAll(visit(Destination.Rating.ofCase("YX-2026-1123-00123-4567", ""), "rating-case" + suffix,
+                "#rating-faces"));
         cut.addAll(visit(new Destination.Technician(), "technician-pin" + suffix, "#tech-pin"));
         cut.addAll(outOfService("out-of-service" + suffix));
         cut.addAll(problemPage(language, orientation, elder, "problem" + suffix));

@@ -210,6 +210,23 @@ class OutboxTest {
     }
 
     @Test
+    void aRatingIsItsOwnLineAndNeverDropped() throws Exception {
+        open(2);
+        outbox.add(HEARTBEAT).orElseThrow();
+        OutboxMessage r1 = outbox.add(Draft.rating("{\"level\":\"satisfied\"}")).orElseThrow();
+        OutboxMessage r2 = outbox.add(Draft.rating("{\"level\":\"dissatisfied\"}")).orElseThrow();
+        assertEquals(List.of(r1.id(), r2.id()), ids(outbox.pending()), "the heartbeat made room, the ratings did not");
+        OutboxMessage r3 = outbox.add(Draft.rating("{}")).orElseThrow();
+        assertEquals(3, outbox.pending().size(), "kept past the bound");
+        assertEquals(Draft.RATING, r3.kind());
+        assertEquals("kiosk/rating", r3.path());
+        assertFalse(r3.droppable());
+        assertFalse(Draft.rating("{}").onlyLatest(), "every rating counts, not only the latest");
+        OutboxMessage printed = outbox.add(Draft.ticketPrinted("c1")).orElseThrow();
+        assertEquals(List.of(r1.id(), printed.id()), ids(outbox.due(clock.instant())), "one head per line");
+    }
+
+    @Test
     void aNewHeartbeatReplacesTheOneStillWaiting() throws Exception {
         open(100);
         OutboxMessage ticket = outbox.add(Draft.ticketPrinted("c1")).orElseThrow();

@@ -16,6 +16,7 @@ import org.yizhan.model.MaterialForm;
 import org.yizhan.model.MaterialSource;
 import org.yizhan.model.Necessity;
 import org.yizhan.model.TimeUnit;
+import org.yizhan.rating.RatingReason;
 
 /** Every text the code asks for exists, so no citizen ever reads a bare key. */
 class MessagesTest {
@@ -53,6 +54,9 @@ class MessagesTest {
         }
         for (TimeUnit u : TimeUnit.values()) {
             assertTrue(bundle.containsKey("guide.limits.value." + u.name().toLowerCase()), u.name());
+        }
+        for (RatingReason r : RatingReason.values()) {
+            assertTrue(bundle.containsKey("rating.reason." + r.code()), r.name());
         }
     }
 

@@ -53,6 +53,12 @@ public final class HomeView implements Screen {
             notice.getStyleClass().add("notice");
             about.getChildren().add(notice);
         }
+        // Small, with the hall's words rather than among the four tiles, which keep their size and order.
+        Button rate = new Button(model.rateLabel(), Icons.of("mdi2e-emoticon-happy-outline"));
+        rate.setId("home-rate");
+        rate.getStyleClass().add("home-rate");
+        rate.setOnAction(e -> model.rate());
+        about.getChildren().add(rate);
 
         List<Button> buttons = model.tiles().stream().map(t -> tile(t, model)).toList();
         for (int c = 0; c < 2; c++) {

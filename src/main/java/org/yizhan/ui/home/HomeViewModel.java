@@ -65,6 +65,15 @@ public final class HomeViewModel {
         }
     }
 
+    /** 服务评价, from home: an anonymous rating, about no ticket and no case. */
+    public void rate() {
+        navigator.go(Destination.Rating.anonymous());
+    }
+
+    public String rateLabel() {
+        return messages.get("home.rate");
+    }
+
     public String comingSoonLabel() {
         return messages.get("home.comingSoon");
     }

@@ -169,9 +169,13 @@ public final class QueueView implements Screen {
         frame.getStyleClass().add("ticket-frame");
         Button home = wide(model.text("queue.home"), "queue-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
+        Button rate = wide(model.text("queue.rate"), "queue-rate", "mdi2e-emoticon-happy-outline", false);
+        rate.setOnAction(e -> model.rate());
         // Above the ticket, or beside it on a landscape screen, where under the title the paper's number would
-        // start halfway down.
-        VBox words = new VBox(take, home);
+        // start halfway down; 评价 beside 返回首页, both in view.
+        HBox actions = new HBox(rate, home);
+        actions.getStyleClass().add("queue-ticket-actions");
+        VBox words = new VBox(take, actions);
         words.setAlignment(Pos.TOP_CENTER);
         words.getStyleClass().add("queue-ticket-words");
         SideBySide column = new SideBySide(words, frame, 0.35, frame);

@@ -29,6 +29,7 @@ import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.QueueMatch;
 import org.yizhan.queue.Queues;
 import org.yizhan.queue.TicketInfo;
+import org.yizhan.ui.Destination;
 import org.yizhan.ui.Messages;
 import org.yizhan.ui.Navigator;
 import org.yizhan.ui.TaskExecutor;
@@ -91,6 +92,8 @@ public final class QueueViewModel {
     private TaskExecutor.Cancellable call = () -> { };
     private TaskExecutor.Cancellable printerCheck = () -> { };
     private TaskExecutor.Cancellable goingHome = () -> { };
+    /** The ticket just given, for 评价本次服务; null before one is shown. */
+    private Destination.Rating rateTicket;
     private boolean printerTrouble;
     /** The hall's rule, from the board: how many numbers this kiosk may give in a minute (0: not said). */
     private int perMinute;
@@ -223,6 +226,7 @@ public final class QueueViewModel {
      * Either way it is shown only once its "printed" message is in the outbox.
      */
     private void handOut(TicketInfo taken) {
+        rateTicket = Destination.Rating.ofTicket(taken.number(), taken.queue(), forService.map(Service::id).orElse(""));
         Outbox outbox = setup.outbox().orElseThrow();
         Optional<TicketPrinter> printer = setup.printer();
         TicketView view = view(taken, printer.isPresent());
@@ -371,6 +375,14 @@ public final class QueueViewModel {
         goingHome.cancel();
         ticket.set(null);
         chosen.set(null);
+        rateTicket = null;
+    }
+
+    /** 评价本次服务, from the ticket: a rating about this ticket. */
+    public void rate() {
+        if (rateTicket != null && step.get() == Step.TICKET) {
+            navigator.go(rateTicket);
+        }
     }
 
     public void home() {

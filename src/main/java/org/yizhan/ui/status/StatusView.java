@@ -177,7 +177,9 @@ public final class StatusView implements Screen {
         Button home = action(model.text("queue.home"), "status-home", "mdi2h-home", true);
         home.setOnAction(e -> model.home());
         actions.getChildren().add(home);
-        column.getChildren().addAll(actions, Labels.of(model.text("status.privacy"), "secondary"));
+        Button rate = action(model.text("status.rate"), "status-rate", "mdi2e-emoticon-happy-outline", false);
+        rate.setOnAction(e -> model.rate());
+        column.getChildren().addAll(actions, rate, Labels.of(model.text("status.privacy"), "secondary"));
         ScrollPane scroll = KineticScroll.install(new ScrollPane(column));
         scroll.setFitToWidth(true);
         return scroll;

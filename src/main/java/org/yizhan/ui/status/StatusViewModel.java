@@ -74,6 +74,8 @@ public final class StatusViewModel {
     private final ReadOnlyObjectWrapper<AnswerView> answer = new ReadOnlyObjectWrapper<>();
     private TaskExecutor.Cancellable call = () -> { };
     private TaskExecutor.Cancellable closing = () -> { };
+    /** The case on screen, for 评价本次服务: its number only; null when none is shown. */
+    private Destination.Rating rateCase;
 
     public StatusViewModel(Messages messages, Setup setup, TaskExecutor tasks, Navigator navigator,
             CatalogSnapshot catalog, Clock clock) {
@@ -210,6 +212,7 @@ public final class StatusViewModel {
         // The check has done its work; it is not kept while the answer is on screen.
         check.set("");
         answer.set(view(found));
+        rateCase = Destination.Rating.ofCase(nullToEmpty(found.number()), nullToEmpty(found.serviceId()));
         step.set(Step.ANSWER);
         closing = tasks.schedule(setup.answerShownFor(), () -> null, nothing -> navigator.home(), e -> { });
     }
@@ -341,6 +344,14 @@ public final class StatusViewModel {
         check.set("");
         answer.set(null);
         message.set("");
+        rateCase = null;
+    }
+
+    /** 评价本次服务, from the answer: a rating about this case, which carries its number and never the check. */
+    public void rate() {
+        if (rateCase != null && step.get() == Step.ANSWER && !rateCase.caseNumber().isEmpty()) {
+            navigator.go(rateCase);
+        }
     }
 
     public String title() {

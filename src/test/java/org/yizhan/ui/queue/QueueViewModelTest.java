@@ -342,6 +342,21 @@ class QueueViewModelTest {
         assertEquals(0, tasks.runScheduled(), "the ride home was cancelled with the screen");
     }
 
+    @Test
+    void theTicketShownIsRatedByItsNumberAndQueueAndNotOnceLeft() {
+        QueueViewModel m = model();
+        m.open();
+        m.rate();
+        assertTrue(nav.visited.isEmpty(), "nothing to rate before a ticket");
+        m.choose(m.tilesProperty().get().get(0));
+        m.confirm(false);
+        m.rate();
+        assertEquals(new org.yizhan.ui.Destination.Rating("A007", "huji", "", ""), nav.last());
+        m.leave();
+        m.rate();
+        assertEquals(1, nav.visited.size());
+    }
+
     /** Answers like the hall server; records what it was asked. */
     private static final class FakeQueues implements Queues {
         final List<String> log = new ArrayList<>();

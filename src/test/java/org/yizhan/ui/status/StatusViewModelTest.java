@@ -182,6 +182,22 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theAnswerIsRatedByTheCasesNumberAloneAndNotOnceLeft() {
+        StatusViewModel m = model();
+        m.rate();
+        assertEquals(List.of(), nav.visited, "nothing to rate before an answer");
+        type(m, "YX2026112300123");
+        m.next();
+        type(m, "1234");
+        m.next();
+        m.rate();
+        assertEquals(Destination.Rating.ofCase("YX2026112300123", "gaj-sfz-hl"), nav.last(), "the number, never the check");
+        m.leave();
+        m.rate();
+        assertEquals(1, nav.visited.size(), "the case is forgotten with the screen");
+    }
+
+    @Test
     void leavingWipesWhatWasTypedAndShown() {
         StatusViewModel m = model();
         type(m, "YX2026112300123");
