@@ -66,7 +66,9 @@ class LanguageFlowTest {
                     .with(ConfigKey.UI_LANGUAGE, language), clock, tasks, false);
         });
         kiosk.ready().get(30, TimeUnit.SECONDS);
+        kiosk.setupFinished().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        screen.awaitShown("#tile-guide");
     }
 
     private String text(String query) {
