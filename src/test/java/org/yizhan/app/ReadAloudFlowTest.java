@@ -99,7 +99,9 @@ class ReadAloudFlowTest {
     }
 
     private void start(boolean elder) throws Exception {
-        KioskConfig config = TestKiosks.config(data, Orientation.PORTRAIT, IDLE).with(ConfigKey.UI_ELDER_DEFAULT, elder);
+        // Elder mode waits as long as standard mode here: the reading, not the longer timeout, is under test.
+        KioskConfig config = TestKiosks.config(data, Orientation.PORTRAIT, IDLE).with(ConfigKey.UI_ELDER_DEFAULT, elder)
+                .with(ConfigKey.IDLE_TIMEOUT_ELDER, IDLE);
         kiosk = Fx.call(() -> {
             stage = new Stage();
             return Kiosk.start(stage, config, clock, tasks, false);
