@@ -62,6 +62,11 @@ public final class CutText {
             found.add(describe(l) + " shows only \"" + shown + "\"");
             return;
         }
+        Optional<String> broken = brokenWord(l);
+        if (broken.isPresent()) {
+            found.add(describe(l) + " breaks the word \"" + broken.get() + "\" across lines");
+            return;
+        }
         Bounds bounds = l.localToScene(l.getLayoutBounds());
         Optional<ScrollPane> pane = scrollPane(l);
         Node stop = pane.map(ScrollPane::getContent).orElse(null);
@@ -84,6 +89,30 @@ public final class CutText {
                         + bounds);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z'’-]*[.,:;!?)]*");
+
+    /**
+     * English wraps between words; a word wider than its line is split mid-word ("Dissatisfie / d"), which reads as a
+     * mistake: the longest word must fit the width the skin wraps at. Codes and numbers (a 事项编码) may break.
+     */
+    private static Optional<String> brokenWord(Labeled l) {
+        Optional<Text> text = l.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text && n != l.getGraphic()).map(n -> (Text) n).findFirst();
+        if (text.isEmpty() || text.get().getWrappingWidth() <= 0) {
+            return Optional.empty();
+        }
+        double width = text.get().getWrappingWidth();
+        java.util.regex.Matcher m = WORD.matcher(l.getText());
+        while (m.find()) {
+            Text word = new Text(m.group());
+            word.setFont(text.get().getFont());
+            if (word.getLayoutBounds().getWidth() > width + SLACK) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A prompt is never shortened, only clipped at the field's padding: it must fit inside. */

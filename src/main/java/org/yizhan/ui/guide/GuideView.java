@@ -177,11 +177,17 @@ public final class GuideView implements Screen {
         GridPane table = new GridPane();
         table.getStyleClass().add("materials-table");
         table.setId("materials-table");
-        double[] widths = {58, 14, 14, 14};
-        for (double w : widths) {
+        // The name takes what the three short columns leave; they are as wide as their longest word (Originals,
+        // Required?), never narrower, so English is not split mid-word.
+        for (int i = 0; i < 4; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(w);
             c.setFillWidth(true);
+            if (i == 0) {
+                c.setHgrow(Priority.ALWAYS);
+            } else {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                c.setHgrow(Priority.NEVER);
+            }
             table.getColumnConstraints().add(c);
         }
         String[] heads = {"guide.materials.name", "guide.materials.originals", "guide.materials.copies",
