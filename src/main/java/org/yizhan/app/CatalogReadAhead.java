@@ -40,10 +40,10 @@ final class CatalogReadAhead {
         this.config = config;
         // Before the sync is built: it makes its folder, and a folder there means a last good bundle may be.
         firstRun = !Files.exists(config.dataDir().resolve(CatalogSetup.SYNC_DIR));
-        // The JSON mapper (0.2 s to make, cold) beside SQLite's native library, which the catalog's thread loads first:
-        // the rows' JSON columns need both.
-        CompletableFuture.runAsync(() -> org.yizhan.json.Json.mapper().getTypeFactory(), CatalogReadAhead::thread);
         words = homeShown.thenApplyAsync(done -> {
+            // The JSON mapper first (0.2 s to make, cold, and 400 classes): the rest of the rows' JSON columns need it,
+            // the outline does not.
+            org.yizhan.json.Json.mapper().getTypeFactory();
             EverydayWords w = Kiosk.everydayWords(config.everydayWords());
             SearchIndex.preload(w); // beside the rest of the catalog's reading, not after it
             return w;
