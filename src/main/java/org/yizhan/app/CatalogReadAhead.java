@@ -36,11 +36,11 @@ final class CatalogReadAhead {
     private final CompletableFuture<EverydayWords> words;
     private final CompletableFuture<Optional<Read>> installed;
 
-    private CatalogReadAhead(KioskConfig config) {
+    private CatalogReadAhead(KioskConfig config, java.util.concurrent.CompletionStage<?> alsoAfter) {
         this.config = config;
         // Before the sync is built: it makes its folder, and a folder there means a last good bundle may be.
         firstRun = !Files.exists(config.dataDir().resolve(CatalogSetup.SYNC_DIR));
-        words = homeShown.thenApplyAsync(done -> {
+        words = homeShown.thenCombine(alsoAfter, (shown, also) -> shown).thenApplyAsync(done -> {
             // The JSON mapper first (0.2 s to make, cold, and 400 classes): the rest of the rows' JSON columns need it,
             // the outline does not.
             org.yizhan.json.Json.mapper().getTypeFactory();
@@ -53,7 +53,12 @@ final class CatalogReadAhead {
     }
 
     static CatalogReadAhead begin(KioskConfig config) {
-        return new CatalogReadAhead(config);
+        return new CatalogReadAhead(config, CompletableFuture.completedFuture(null));
+    }
+
+    /** As {@link #begin}, the index also waiting for {@code alsoAfter}: for a test of what a citizen sees before it. */
+    static CatalogReadAhead begin(KioskConfig config, java.util.concurrent.CompletionStage<?> alsoAfter) {
+        return new CatalogReadAhead(config, alsoAfter);
     }
 
     /**
