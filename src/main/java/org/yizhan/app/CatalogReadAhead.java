@@ -17,8 +17,8 @@ import org.yizhan.search.SearchIndex;
  * The installed catalog and its search index, read on threads of their own from the moment the configuration is
  * known: {@link KioskApp} begins it before JavaFX starts, so the reading overlaps the toolkit's start, the fonts and
  * the shell's building. It comes in two steps (bench startup: on two cores, every bit of work before the first frame
- * delays it): the {@linkplain #outline outline} (the catalog without its services' variants, materials and steps), which
- * is all the home screen needs; then, once the kiosk says the home screen is drawn ({@link #homeShown}), the rest of the
+ * delays it): the {@linkplain #outline outline} (the catalog with only its services' plain columns), which is all the
+ * home screen needs; then, once the kiosk says the home screen is drawn ({@link #homeShown}), the rest of the
  * catalog, the everyday words and the search index. What it cannot read (a damaged cache, or none installed after a
  * sync ran) it leaves to the kiosk, which then waits for its sync to restore one.
  */
@@ -62,9 +62,9 @@ final class CatalogReadAhead {
     }
 
     /**
-     * Blocks until the outline the home screen is built from is read: the installed catalog without its services'
-     * parts (on a first run on the embedded server, the whole demo); empty if there is none to read ahead, and the
-     * kiosk must wait for its sync to restore one (or show none).
+     * Blocks until the outline the home screen is built from is read: the installed catalog with only its services'
+     * plain columns, for no other screen (on a first run on the embedded server, the whole demo); empty if there is none
+     * to read ahead, and the kiosk must wait for its sync to restore one (or show none).
      */
     Optional<CatalogSnapshot> outline() {
         return outline.join();
