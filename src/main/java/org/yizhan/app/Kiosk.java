@@ -70,6 +70,9 @@ public final class Kiosk {
     private volatile long offeredVersion;
     private Loaded pending;
     private volatile TaskExecutor.Cancellable loading = () -> { };
+    private volatile CatalogReadAhead ahead;
+    /** The outline the home screen was first built from; null until then (FX thread). */
+    private CatalogSnapshot outlineShown;
     private volatile TaskExecutor.Cancellable retry = () -> { };
     private Consumer<SyncOutcome> syncListener = outcome -> { };
     private final Optional<TicketPrinter> printer;
@@ -127,6 +130,7 @@ public final class Kiosk {
                 }
             });
         }
+        shell.holdScreens(true);
         shell.showLoading();
         KioskStage.styles(scene);
         KioskStage.lockDown(stage, scene, developer);
@@ -160,22 +164,82 @@ public final class Kiosk {
     }
 
     private void loadCatalog(CatalogReadAhead ahead) {
+        this.ahead = ahead;
+        loading = tasks.execute(ahead::outline, outline -> {
+            outline.ifPresent(this::showOutline);
+            loadRest(ahead);
+        }, this::noCatalog);
+    }
+
+    /**
+     * On the FX thread: the home screen from the catalog's outline (no services' parts, no index: it needs neither).
+     * Once it is drawn, the rest of the catalog and the index are read, and the hall server's side is built; until the
+     * rest is there, the other screens show the loading page ({@link KioskShell#holdScreens}).
+     */
+    private void showOutline(CatalogSnapshot outline) {
+        outlineShown = outline;
+        catalog.set(outline);
+        shell.setCatalogInfo(outline.version(), outline.catalog().sample());
+        shell.home();
+        // The line a watcher (.ci/check-app-image, a technician's journalctl) waits for: the kiosk is up.
+        LOG.info("home screen shown (catalog version {})", outline.version());
+        afterNextPulse(() -> {
+            this.ahead.homeShown();
+            makeSetupAside();
+        });
+    }
+
+    /** The whole catalog and its index (after the outline, if one was shown); then the sync. */
+    private void loadRest(CatalogReadAhead ahead) {
         loading = tasks.execute(() -> readCatalog(ahead), loaded -> {
             apply(loaded);
-            shell.home();
-            // The line a watcher (.ci/check-app-image, a technician's journalctl) waits for: the kiosk is up.
-            LOG.info("home screen shown (catalog version {})", loaded.snapshot().version());
+            if (outlineShown == null) {
+                shell.home();
+                LOG.info("home screen shown (catalog version {})", loaded.snapshot().version());
+            } else if (loaded.snapshot().version() != outlineShown.version()
+                    && shell.current() instanceof Destination.Home) {
+                shell.refreshHome(); // the outline's file failed after it was shown, and the sync restored another
+            }
+            shell.holdScreens(false);
             ready.complete(loaded.snapshot());
             makeSetupAside();
             setupMade.thenAccept(made -> tasks.runOnUiThread(() -> {
                 shell.setSyncTrouble(made.isEmpty());
                 startSync();
             }));
-        }, error -> {
-            LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
-            ready.completeExceptionally(error);
-            shell.home();
-        });
+        }, this::noCatalog);
+    }
+
+    private void noCatalog(Throwable error) {
+        LOG.error("No catalog could be loaded; the kiosk shows an empty catalog", error);
+        ready.completeExceptionally(error);
+        catalog.set(CatalogSnapshot.empty()); // not an outline without its services' parts
+        shell.holdScreens(false);
+        shell.home();
+    }
+
+    /**
+     * After the next pulse has laid out the scene and handed its frame to the renderer; at once if the scene is not
+     * shown. What must not compete for the cores with the first frame waits for this.
+     */
+    private void afterNextPulse(Runnable then) {
+        if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            then.run();
+            return;
+        }
+        Runnable[] listener = new Runnable[1];
+        boolean[] done = new boolean[1];
+        listener[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                // Not during the pulse: the scene is iterating over its listeners.
+                javafx.application.Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    then.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /**
@@ -506,6 +570,10 @@ public final class Kiosk {
             handler.uninstall();
         }
         loading.cancel();
+        CatalogReadAhead a = ahead;
+        if (a != null) {
+            a.homeShown(); // the read ahead's thread may still be waiting for it
+        }
         retry.cancel();
         speech.ifPresent(SpeechEngine::stop); // a process of its own, which would outlive the kiosk
         if (setupStarted.get()) {

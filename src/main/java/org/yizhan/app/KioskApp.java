@@ -54,16 +54,19 @@ public final class KioskApp extends Application {
         launch = what;
         // Now, before the toolkit, the fonts and the shell: the catalog and its index are most of the wait for the home screen.
         readAhead = what.problems().isEmpty() ? CatalogReadAhead.begin(what.config()) : null;
-        Thread fonts = new Thread(Fonts::load, "yizhan-fonts"); // about 4 MB, read beside the toolkit's start; init waits
+        Thread fonts = new Thread(Fonts::load, "yizhan-fonts"); // about 4 MB, read beside the toolkit's start and the shell
         fonts.setDaemon(true);
         fonts.start();
         Application.launch(KioskApp.class);
     }
 
-    /** On the launcher thread, before {@link #start}: what would otherwise hold up the first frame reading the jar. */
+    /**
+     * On the launcher thread, before {@link #start}: what would otherwise hold up the first frame reading the jar. Not
+     * the fonts: their thread goes on while the FX thread builds the shell, and the theme waits for them
+     * ({@code KioskStage.styles}).
+     */
     @Override
     public void init() {
-        Fonts.load();
         Icons.preload();
         Messages.simplifiedChinese();
     }

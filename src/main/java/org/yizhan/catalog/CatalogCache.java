@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.yizhan.model.Catalog;
@@ -52,20 +53,33 @@ public final class CatalogCache {
 
     /** The cached catalog, or empty if none has been stored yet. Reads each table once. */
     public Optional<Catalog> load() throws SQLException {
+        return load(outline -> { });
+    }
+
+    /**
+     * As {@link #load()}, in two steps in the same read transaction: {@code outline} is given the catalog with only its
+     * services' plain columns ({@link ServiceStore#readOutlines}: no JSON columns, themes, variants, materials or
+     * steps) as soon as that is read, a small part of the reading; the whole catalog is returned once the rest is.
+     * The kiosk builds its home screen from the outline, which needs no more, and no other screen.
+     */
+    public Optional<Catalog> load(Consumer<Catalog> outline) throws SQLException {
         return database.inReadTransaction(connection -> {
             Optional<CatalogMeta> stored = meta.get(connection);
             if (stored.isEmpty()) {
                 return Optional.empty();
             }
             CatalogMeta m = stored.get();
+            List<Theme> themeList = themes.readAll(connection);
+            List<Department> departmentList = departments.readAll(connection);
+            outline.accept(new Catalog(m.version(), m.generatedAt(), m.title(), m.sample(), m.notice(), themeList,
+                    departmentList, services.readOutlines(connection)));
             ServiceParts parts = new ServiceParts(
                     serviceThemes.readAll(connection),
                     variants.readAll(connection),
                     materials.readAll(connection),
                     steps.readAll(connection));
             return Optional.of(new Catalog(m.version(), m.generatedAt(), m.title(), m.sample(), m.notice(),
-                    themes.readAll(connection), departments.readAll(connection),
-                    services.readAll(connection, parts), translations.readAll(connection)));
+                    themeList, departmentList, services.readAll(connection, parts), translations.readAll(connection)));
         });
     }
 

@@ -67,6 +67,15 @@ public final class CatalogDirectory {
      *                               lock): not damage, so nothing should be thrown away
      */
     public Optional<Catalog> load() throws DamagedCacheException, IOException {
+        return load(outline -> { });
+    }
+
+    /**
+     * As {@link #load()}, handing {@code outline} the catalog without its services' variants, materials and steps
+     * first ({@link CatalogCache#load(java.util.function.Consumer)}), once the file has passed SQLite's check: the
+     * kiosk shows its home screen from it. What is read after it can still find the file damaged.
+     */
+    public Optional<Catalog> load(java.util.function.Consumer<Catalog> outline) throws DamagedCacheException, IOException {
         if (pointerGarbled()) {
             throw new DamagedCacheException(POINTER, POINTER + " does not name a catalog file");
         }
@@ -87,7 +96,7 @@ public final class CatalogDirectory {
             if (!"ok".equals(check)) {
                 throw new DamagedCacheException(name.get(), name.get() + " fails SQLite's check: " + check);
             }
-            return Optional.of(cache.load().orElseThrow(
+            return Optional.of(cache.load(outline).orElseThrow(
                     () -> new DamagedCacheException(name.get(), name.get() + " holds no catalog")));
         } catch (SQLException e) {
             if (Database.isCorruption(e)) {

@@ -33,6 +33,12 @@ final class ServiceStore {
             FROM service
             ORDER BY position
             """;
+    private static final String READ_OUTLINES = """
+            SELECT id, code, name, type, department_id, level, accept_conditions, consult_phone, complaint_phone,
+                   visits, online_apply, booking, courier_delivery, online_url
+            FROM service
+            ORDER BY position
+            """;
     private static final String DELETE_ALL = """
             DELETE FROM service
             """;
@@ -72,6 +78,14 @@ final class ServiceStore {
     /** Every service in catalog order, each completed with its parts. */
     List<Service> readAll(Connection connection, ServiceParts parts) throws SQLException {
         return Rows.readAll(connection, READ_ALL, row -> toService(row, parts));
+    }
+
+    /**
+     * Every service in catalog order with only its plain columns: no JSON columns (audiences, keywords, time limits,
+     * fee, location, legal basis, FAQ) and no parts. A fraction of {@link #readAll}'s work, for a catalog's outline.
+     */
+    List<Service> readOutlines(Connection connection) throws SQLException {
+        return Rows.readAll(connection, READ_OUTLINES, ServiceStore::toOutline);
     }
 
     void deleteAll(Connection connection) throws SQLException {
@@ -140,6 +154,17 @@ final class ServiceStore {
                 row.getBoolean("courier_delivery"),
                 row.getString("online_url"),
                 CatalogTree.toFaqs(json(row, "faq")));
+    }
+
+    private static Service toOutline(ResultSet row) throws SQLException {
+        int visits = row.getInt("visits");
+        Integer visitsOrNull = row.wasNull() ? null : visits;
+        return new Service(row.getString("id"), row.getString("code"), row.getString("name"), row.getString("type"),
+                row.getString("department_id"), row.getString("level"), List.of(), List.of(), List.of(),
+                row.getString("accept_conditions"), List.of(), List.of(), List.of(), null, null, null, null,
+                row.getString("consult_phone"), row.getString("complaint_phone"), List.of(), visitsOrNull,
+                row.getBoolean("online_apply"), row.getBoolean("booking"), row.getBoolean("courier_delivery"),
+                row.getString("online_url"), List.of());
     }
 
     private static String timeLimit(TimeLimit limit) {

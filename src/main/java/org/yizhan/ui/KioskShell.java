@@ -47,6 +47,10 @@ public final class KioskShell implements Navigator {
                 Duration elderIdleTimeout) {
             this(hallName, kioskId, elderByDefault, idleTimeout, elderIdleTimeout, UiLanguage.ZH_HANS);
         }
+
+        public Info(String hallName, String kioskId, boolean elderByDefault, Duration idleTimeout) {
+            this(hallName, kioskId, elderByDefault, idleTimeout, idleTimeout);
+        }
     }
 
     private final Map<UiLanguage, Messages> languages = new EnumMap<>(UiLanguage.class);
@@ -79,6 +83,7 @@ public final class KioskShell implements Navigator {
     private Destination current;
     private Screen currentScreen;
     private Runnable beforeHome = () -> { };
+    private boolean holding;
     private final Recovery recovery = new Recovery();
     private boolean recoveryDue;
     private final CornerTaps cornerTaps = new CornerTaps();
@@ -448,14 +453,43 @@ public final class KioskShell implements Navigator {
     }
 
     public void showLoading() {
+        content.getChildren().setAll(loadingPage());
+        showBottomBar(false);
+    }
+
+    private VBox loadingPage() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(120, 120);
         loadingText.setText(messages.get("app.loading"));
         Labels.wrap(loadingText);
         VBox box = new VBox(spinner, loadingText);
         box.getStyleClass().add("loading");
-        content.getChildren().setAll(box);
-        showBottomBar(false);
+        return box;
+    }
+
+    /**
+     * While held, every screen but home and the technician's shows the loading page instead (with 首页 and 返回) and
+     * opens by itself once released: the kiosk shows its home screen from the catalog's outline, before the services'
+     * details and the search index are read. Call on the FX thread.
+     */
+    public void holdScreens(boolean hold) {
+        holding = hold;
+        if (!hold && currentScreen instanceof Held) {
+            show(current);
+        }
+    }
+
+    /** Whether screens are held ({@link #holdScreens}). */
+    public boolean screensHeld() {
+        return holding;
+    }
+
+    /** What stands for a held screen until it can be built. */
+    private record Held(Parent root) implements Screen {
+        @Override
+        public String title() {
+            return "";
+        }
     }
 
     @Override
@@ -508,7 +542,8 @@ public final class KioskShell implements Navigator {
             leaving.left();
         }
         current = destination;
-        currentScreen = factory.create(destination, this, language.get());
+        boolean held = holding && !(destination instanceof Destination.Home || destination instanceof Destination.Technician);
+        currentScreen = held ? new Held(loadingPage()) : factory.create(destination, this, language.get());
         content.getChildren().setAll(currentScreen.root());
         spoken.bind(currentScreen.spokenText());
         boolean atHome = destination instanceof Destination.Home;

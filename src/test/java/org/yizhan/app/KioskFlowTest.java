@@ -365,6 +365,37 @@ class KioskFlowTest {
     }
 
     @Test
+    void searchTappedBeforeTheIndexIsReadyWaitsOnTheLoadingPageThenFindsTheServices() throws Exception {
+        KioskConfig config = TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60));
+        java.util.concurrent.CompletableFuture<Void> indexMayStart = new java.util.concurrent.CompletableFuture<>();
+        kiosk = Fx.call(() -> {
+            stage = new Stage();
+            return Kiosk.start(stage, config, Clock.systemDefaultZone(), tasks, false,
+                    CatalogReadAhead.begin(config, indexMayStart));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Fx.call(() -> kiosk.shell().current()) instanceof Destination.Home);
+        assertFalse(kiosk.ready().isDone(), "home comes before the index");
+        screen.tap("#tile-search");
+        assertEquals(new Destination.Search(), at());
+        assertTrue(Fx.call(() -> robot.lookup(".loading").tryQuery().isPresent()), "the loading page while held");
+        assertTrue(Fx.call(() -> robot.lookup("#search-box").tryQuery().isEmpty()));
+        shot("search-held-portrait");
+
+        indexMayStart.complete(null);
+        ready();
+        assertEquals(new Destination.Search(), at());
+        screen.tap("#key-s");
+        screen.tap("#key-f");
+        screen.tap("#key-z");
+        List<String> ids = Fx.call(() -> robot.lookup(".service-row").queryAll().stream().map(Node::getId).toList());
+        assertTrue(ids.stream().limit(3).anyMatch(id -> id.startsWith("hit-gaj-sfz")), ids.toString());
+        screen.tap("#" + ids.get(0));
+        assertEquals(new Destination.Guide(ids.get(0).substring("hit-".length())), at());
+        assertFalse(Fx.call(() -> robot.lookup(".material-name").queryAll().isEmpty()),
+                "the guide has its materials: the whole catalog, not the outline");
+    }
+
+    @Test
     void anEverydayWordTypedInPinyinFindsTheServiceAndSaysWhy() throws Exception {
         start(TestKiosks.config(data, Orientation.PORTRAIT, Duration.ofSeconds(60)), false);
         screen.tap("#tile-search");

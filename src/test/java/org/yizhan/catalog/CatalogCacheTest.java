@@ -48,6 +48,40 @@ class CatalogCacheTest {
     }
 
     @Test
+    void theOutlineComesFirstWithTheServicesPlainColumnsOnlyThenTheWholeCatalog() throws Exception {
+        Catalog rich = TestCatalogs.rich(3);
+        cache.replace(rich);
+        List<Catalog> outlines = new java.util.ArrayList<>();
+        Optional<Catalog> whole = cache.load(outlines::add);
+        assertEquals(Optional.of(rich), whole);
+        assertEquals(1, outlines.size());
+        Catalog outline = outlines.get(0);
+        assertEquals(List.of(rich.version(), rich.title(), rich.notice(), rich.sample()),
+                List.of(outline.version(), outline.title(), outline.notice(), outline.sample()));
+        assertEquals(rich.themes(), outline.themes());
+        assertEquals(rich.departments(), outline.departments());
+        assertEquals(rich.services().size(), outline.services().size());
+        for (int i = 0; i < rich.services().size(); i++) {
+            org.yizhan.model.Service full = rich.services().get(i);
+            org.yizhan.model.Service plain = outline.services().get(i);
+            assertEquals(List.of(full.id(), full.name(), full.departmentId(), full.code(), full.consultPhone()),
+                    List.of(plain.id(), plain.name(), plain.departmentId(), plain.code(), plain.consultPhone()));
+            assertEquals(full.visits(), plain.visits());
+            assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of()), List.of(plain.materials(),
+                    plain.steps(), plain.variants(), plain.themeIds(), plain.keywords()));
+        }
+        assertTrue(rich.services().stream().anyMatch(s -> !s.materials().isEmpty() && !s.themeIds().isEmpty()),
+                "the test catalog has parts the outline leaves out");
+    }
+
+    @Test
+    void noCatalogNoOutline() throws Exception {
+        List<Catalog> outlines = new java.util.ArrayList<>();
+        assertEquals(Optional.empty(), cache.load(outlines::add));
+        assertEquals(List.of(), outlines);
+    }
+
+    @Test
     void theCatalogSurvivesReopeningTheFile() throws Exception {
         cache.replace(TestCatalogs.rich(3));
         assertEquals(Optional.of(TestCatalogs.rich(3)), CatalogCache.open(dir.resolve("cache.db")).load());

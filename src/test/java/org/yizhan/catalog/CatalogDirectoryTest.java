@@ -53,6 +53,36 @@ class CatalogDirectoryTest {
     }
 
     @Test
+    void theOutlineComesBeforeTheWholeCatalogFromTheSameFile() throws Exception {
+        CatalogDirectory directory = CatalogDirectory.open(dir);
+        directory.install(TestCatalogs.rich(5));
+        java.util.List<Catalog> outlines = new java.util.ArrayList<>();
+        assertEquals(Optional.of(TestCatalogs.rich(5)), directory.load(outlines::add));
+        assertEquals(1, outlines.size());
+        assertEquals(5, outlines.get(0).version());
+        assertTrue(outlines.get(0).services().stream().allMatch(s -> s.materials().isEmpty() && s.steps().isEmpty()));
+    }
+
+    @Test
+    void aRowThatCannotBeReadAfterTheOutlineStillFailsTheLoad() throws Exception {
+        CatalogDirectory directory = CatalogDirectory.open(dir);
+        directory.install(TestCatalogs.rich(5));
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow();
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            assertTrue(st.executeUpdate("UPDATE step SET time_limit = '{not json'") > 0);
+        }
+        java.util.List<Catalog> outlines = new java.util.ArrayList<>();
+        // As before the outline: a JSON column that does not parse cannot be read now (IOException), and the kiosk falls
+        // back on its slow path.
+        assertThrows(IOException.class, () -> directory.load(outlines::add));
+        assertEquals(1, outlines.size(), "the outline's tables were readable");
+    }
+
+    @Test
     void aCatalogInstalledWholeReadsBackEqual() throws Exception {
         CatalogDirectory directory = CatalogDirectory.open(dir);
         directory.install(TestCatalogs.rich(5));

@@ -78,6 +78,22 @@ class ServiceStoreTest {
         assertEquals(List.of(replacement), read(ServiceParts.NONE));
     }
 
+    @Test
+    void outlinesKeepThePlainColumnsInCatalogOrderAndNoMore() throws Exception {
+        Service full = withVisits(TestCatalogs.idCard(), 0);
+        Service minimal = TestCatalogs.minimal("a", "前", "scjgj");
+        insert(List.of(full, minimal));
+        assertEquals(List.of(plain(full), plain(minimal)),
+                database.inReadTransaction(connection -> store.readOutlines(connection)));
+    }
+
+    private static Service plain(Service s) {
+        return new Service(s.id(), s.code(), s.name(), s.type(), s.departmentId(), s.level(), List.of(), List.of(),
+                List.of(), s.acceptConditions(), List.of(), List.of(), List.of(), null, null, null, null, s.consultPhone(),
+                s.complaintPhone(), List.of(), s.visits(), s.onlineApply(), s.booking(), s.courierDelivery(),
+                s.onlineUrl(), List.of());
+    }
+
     static Service withoutParts(Service s) {
         return new Service(s.id(), s.code(), s.name(), s.type(), s.departmentId(), s.level(), s.audiences(),
                 List.of(), s.keywords(), s.acceptConditions(), List.of(), List.of(), List.of(), s.legalTimeLimit(),
