@@ -57,7 +57,14 @@ final class Citizen {
         this.idleTimeout = idleTimeout;
         this.elderIdleTimeout = elderIdleTimeout;
         // A hall server the kiosk cannot reach is a failure here, where the server is in the same process.
-        this.refusalsThatAreErrors = Set.of(messages.get("queue.unreachable"), messages.get("queue.unavailable.noServer"));
+        // In every language: some citizens switch to 繁體 or English.
+        Set<String> errorsSaid = new java.util.HashSet<>();
+        for (org.yizhan.config.UiLanguage l : org.yizhan.config.UiLanguage.values()) {
+            Messages m = new Messages(l);
+            errorsSaid.add(m.get("queue.unreachable"));
+            errorsSaid.add(m.get("queue.unavailable.noServer"));
+        }
+        this.refusalsThatAreErrors = Set.copyOf(errorsSaid);
     }
 
     void session(int n) throws Exception {
@@ -67,6 +74,12 @@ final class Citizen {
             expect("#home", "home");
             if (n % 7 == 0) {
                 tap("#elder-button");
+            }
+            // One in five reads 繁體, one in five English; the idle reset brings 简体 back for the next.
+            if (n % 5 == 2) {
+                tap("#language-zh-Hant");
+            } else if (n % 5 == 4) {
+                tap("#language-en");
             }
             browse(r);
             searchAndTakeANumber(r);
