@@ -132,13 +132,15 @@ public enum ConfigKey {
             "empty, or a key id of 16 hex digits (0-9, a-f)"),
     HALL_SECRET("hall.secret", "", Need.OPTIONAL,
             Optional.class, optional(text(ConfigValues::secret)),
-            "大厅密钥：终端取号和查询办件进度时用它向大厅服务器证明身份。大厅服务器首次启动时生成，保存在其数据目录的 "
+            "大厅密钥：终端取号、查询办件进度、发送评价和心跳时用它向大厅服务器证明身份。大厅服务器首次启动时生成，保存在其数据目录的 "
                     + "hall.secret 文件中，由技术人员抄到本项。server.url 为 embedded 时留空（终端读取内置服务器的密钥）；"
-                    + "否则留空则本机不能取号和查询进度。密钥不会显示在屏幕和日志中。",
-            "The hall secret, with which the kiosk proves to the hall server that it may take tickets and look up cases. The hall "
+                    + "否则留空则本机不能取号和查询进度，评价和心跳也发不出去。密钥不会显示在屏幕和日志中。",
+            "The hall secret, with which the kiosk proves to the hall server that it may take tickets, look up cases and send "
+                    + "ratings and its heartbeat. The hall "
                     + "server makes it on its first start and keeps it in hall.secret in its data directory; a "
                     + "technician copies it here. Leave it empty with server.url=embedded (the kiosk reads the "
-                    + "embedded server's own); otherwise without it the kiosk cannot take tickets or look up cases. It is never shown "
+                    + "embedded server's own); otherwise without it the kiosk cannot take tickets or look up cases, and its ratings and "
+                    + "heartbeat wait unsent. It is never shown "
                     + "on screen or written to the log.",
             "留空，或 16 到 200 个可见 ASCII 字符（不含空格）",
             "empty, or 16 to 200 visible ASCII characters (no spaces)"),
