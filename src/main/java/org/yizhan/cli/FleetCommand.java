@@ -1,6 +1,5 @@
 package org.yizhan.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,20 +46,11 @@ final class FleetCommand implements Callable<Integer> {
         if (staleMinutes < 1 || staleMinutes > 10_080) {
             return cannot("--stale-minutes must be from 1 to 10080 (a week)");
         }
-        String secret;
-        try {
-            secret = hallServer.secret();
-        } catch (IOException e) {
-            return cannot("cannot read the hall secret: " + FileProblems.describe(e)
-                    + " (it is DATA/hall.secret on the hall server; give it with --secret-file)");
-        }
         HallClient hall;
         try {
-            hall = hallServer.client().withHallSecret(secret);
-        } catch (IllegalArgumentException e) {
-            return cannot(e.getMessage()); // both, a --pin that is no fingerprint, a --server that is no URL
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            return cannot(hallServer.trustProblem(e));
+            hall = hallServer.trustedClient();
+        } catch (HallServerOptions.CannotAsk e) {
+            return cannot(e.getMessage());
         }
         boolean forgotten = true;
         try {

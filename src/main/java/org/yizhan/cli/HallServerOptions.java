@@ -50,6 +50,36 @@ final class HallServerOptions {
                 : "cannot use " + (ca != null ? "--ca " + ca : "--pin") + ": " + e.getMessage();
     }
 
+    /** Why a command cannot ask the hall server, in the line it prints. */
+    static final class CannotAsk extends Exception {
+        CannotAsk(String problem) {
+            super(problem);
+        }
+    }
+
+    /**
+     * A client of {@code --server} with the hall secret of {@code --secret-file}, for the reads only a technician may
+     * make (the fleet, the ratings).
+     *
+     * @throws CannotAsk the secret cannot be read, or the trust options cannot be used
+     */
+    HallClient trustedClient() throws CannotAsk {
+        String secret;
+        try {
+            secret = secret();
+        } catch (IOException e) {
+            throw new CannotAsk("cannot read the hall secret: " + FileProblems.describe(e)
+                    + " (it is DATA/hall.secret on the hall server; give it with --secret-file)");
+        }
+        try {
+            return client().withHallSecret(secret);
+        } catch (IllegalArgumentException e) {
+            throw new CannotAsk(e.getMessage()); // both, a --pin that is no fingerprint, a --server that is no URL
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CannotAsk(trustProblem(e));
+        }
+    }
+
     /** The hall secret from {@code --secret-file}. */
     String secret() throws IOException {
         return org.yizhan.server.queue.HallSecret.read(secretFile);

@@ -1,6 +1,5 @@
 package org.yizhan.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,20 +55,11 @@ final class RatingsCommand implements Callable<Integer> {
         if (!by.equals(RatingSummary.BY_QUEUE) && !by.equals(RatingSummary.BY_SERVICE)) {
             return cannot("--by must be queue or service");
         }
-        String secret;
-        try {
-            secret = hallServer.secret();
-        } catch (IOException e) {
-            return cannot("cannot read the hall secret: " + FileProblems.describe(e)
-                    + " (it is DATA/hall.secret on the hall server; give it with --secret-file)");
-        }
         HallClient hall;
         try {
-            hall = hallServer.client().withHallSecret(secret);
-        } catch (IllegalArgumentException e) {
+            hall = hallServer.trustedClient();
+        } catch (HallServerOptions.CannotAsk e) {
             return cannot(e.getMessage());
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            return cannot(hallServer.trustProblem(e));
         }
         String days = (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to);
         try {
