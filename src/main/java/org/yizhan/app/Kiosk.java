@@ -3,7 +3,6 @@ package org.yizhan.app;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +95,7 @@ public final class Kiosk {
     }
 
     private Kiosk(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
-            CatalogReadAhead ahead, Locale language) {
+            CatalogReadAhead ahead) {
         this.config = config;
         this.clock = clock;
         this.tasks = tasks;
@@ -104,7 +103,7 @@ public final class Kiosk {
         // First, so the catalog is read while the shell is built and the stage shown: its answer comes on this (the FX)
         // thread, after them.
         loadCatalog(ahead);
-        Messages messages = new Messages(language);
+        Messages messages = new Messages(config.language());
         printer = TicketPrinters.create(config).map(RecordedPrinter::new);
         Screens screens = new Screens(messages, config.hallName(), config.kioskId(), clock, catalog, search, tasks,
                 this::queueSetup, this::statusSetup, this::ratingSetup,
@@ -147,7 +146,7 @@ public final class Kiosk {
     /** As {@link #start}, with the catalog's reading begun earlier ({@link KioskApp}: before JavaFX started). */
     static Kiosk start(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, boolean developer,
             CatalogReadAhead ahead) {
-        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead, config.language().locale());
+        Kiosk kiosk = new Kiosk(stage, config, clock, tasks, developer, ahead);
         kiosk.uncaught = UncaughtErrors.install(kiosk.shell);
         KioskStage.show(stage, developer);
         return kiosk;
@@ -155,12 +154,7 @@ public final class Kiosk {
 
     /** The kiosk's scene on a stage that is not shown: for pictures of a screen another size than the display's. */
     static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks) {
-        return offscreen(stage, config, clock, tasks, config.language().locale());
-    }
-
-    /** As {@link #offscreen(Stage, KioskConfig, Clock, TaskExecutor)}, with the screens' texts in {@code language}. */
-    static Kiosk offscreen(Stage stage, KioskConfig config, Clock clock, TaskExecutor tasks, Locale language) {
-        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config), language);
+        return new Kiosk(stage, config, clock, tasks, true, CatalogReadAhead.begin(config));
     }
 
     private void loadCatalog(CatalogReadAhead ahead) {

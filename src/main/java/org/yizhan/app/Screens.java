@@ -76,14 +76,13 @@ final class Screens implements ScreenFactory {
         this.catalog = catalog;
     }
 
-    private final java.util.Map<UiLanguage, Messages> languages = new java.util.EnumMap<>(UiLanguage.class);
     /** The catalog in force in each language, kept while it is in force so each service is put into it only once. */
     private CatalogSnapshot localFor;
     private final java.util.Map<UiLanguage, CatalogSnapshot> local = new java.util.EnumMap<>(UiLanguage.class);
 
     @Override
     public Screen create(Destination destination, Navigator navigator) {
-        return create(destination, navigator, messages.language());
+        return create(destination, navigator, messages);
     }
 
     private CatalogSnapshot catalogIn(UiLanguage language) {
@@ -96,10 +95,8 @@ final class Screens implements ScreenFactory {
     }
 
     @Override
-    public Screen create(Destination destination, Navigator navigator, UiLanguage language) {
-        Messages messages = language == this.messages.language() ? this.messages
-                : languages.computeIfAbsent(language, Messages::new);
-        CatalogSnapshot c = catalogIn(language);
+    public Screen create(Destination destination, Navigator navigator, Messages messages) {
+        CatalogSnapshot c = catalogIn(messages.language());
         if (destination instanceof Destination.Home) {
             return new HomeView(new HomeViewModel(messages, c, navigator));
         } else if (destination instanceof Destination.Browse b) {

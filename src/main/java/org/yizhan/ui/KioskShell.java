@@ -187,12 +187,12 @@ public final class KioskShell implements Navigator {
                 : info.idleTimeout();
     }
 
-    /** The hall's name with the date and time under it, and 长者模式 at the side, where it is easy to reach. */
     /** Narrower than this in elder mode (a portrait screen), the hall's name gets a row of its own above the buttons. */
     private static final double TWO_ROW_WIDTH = 1400;
     private final VBox topBar = new VBox();
     private HBox controls;
 
+    /** The hall's name with the date and time under it, then 简 繁 EN and 长者模式, where they are easy to reach. */
     private VBox topBar() {
         LineLimit.install(hall, 2);
         hall.setText(messages.chinese(info.hallName()));
@@ -223,26 +223,22 @@ public final class KioskShell implements Navigator {
      */
     private void arrangeTopBar() {
         boolean twoRows = elder.get() && root.getWidth() > 0 && root.getWidth() < TWO_ROW_WIDTH;
-        HBox first;
         VBox where = new VBox(hall, clock);
         HBox.setHgrow(where, Priority.ALWAYS);
         if (twoRows) {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            first = new HBox(where);
-            HBox second = new HBox(gap, controls);
-            second.getStyleClass().add("top-row");
-            first.getStyleClass().add("top-row");
-            topBar.getChildren().setAll(first, second);
+            topBar.getChildren().setAll(row(where), row(gap, controls));
         } else {
-            first = new HBox(where, controls);
-            first.getStyleClass().add("top-row");
-            topBar.getChildren().setAll(first);
+            topBar.getChildren().setAll(row(where, controls));
         }
-        topBar.pseudoClassStateChanged(TWO_ROWS, twoRows);
     }
 
-    private static final javafx.css.PseudoClass TWO_ROWS = javafx.css.PseudoClass.getPseudoClass("two-rows");
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox row = new HBox(nodes);
+        row.getStyleClass().add("top-row");
+        return row;
+    }
 
     private void labelElderButton() {
         elderButton.setText(messages.get(elder.get() ? "shell.elder.off" : "shell.elder.on"));
@@ -280,11 +276,6 @@ public final class KioskShell implements Navigator {
     /** The language the screens are in now. */
     public UiLanguage language() {
         return language.get();
-    }
-
-    /** Shows every screen in {@code l} from now on, the current one rebuilt in it (as at 返回, its state is not kept). */
-    public void setLanguage(UiLanguage l) {
-        language.set(l);
     }
 
     private void markLanguageOnRoot(UiLanguage l) {
@@ -531,7 +522,8 @@ public final class KioskShell implements Navigator {
         show(Destination.HOME);
     }
 
-    private void show(Destination destination) {
+    /** The screen shown is left: its reading stops, and it cancels what is still to come. */
+    private void leaveCurrentScreen() {
         stopReading();
         spoken.unbind();
         spoken.set("");
@@ -541,9 +533,13 @@ public final class KioskShell implements Navigator {
             currentScreen = null;
             leaving.left();
         }
+    }
+
+    private void show(Destination destination) {
+        leaveCurrentScreen();
         current = destination;
         boolean held = holding && !(destination instanceof Destination.Home || destination instanceof Destination.Technician);
-        currentScreen = held ? new Held(loadingPage()) : factory.create(destination, this, language.get());
+        currentScreen = held ? new Held(loadingPage()) : factory.create(destination, this, messages);
         content.getChildren().setAll(currentScreen.root());
         spoken.bind(currentScreen.spokenText());
         boolean atHome = destination instanceof Destination.Home;
@@ -586,14 +582,7 @@ public final class KioskShell implements Navigator {
     }
 
     private void showOutOfService() {
-        stopReading();
-        spoken.unbind();
-        spoken.set("");
-        if (currentScreen != null) {
-            Screen leaving = currentScreen;
-            currentScreen = null;
-            leaving.left();
-        }
+        leaveCurrentScreen();
         current = null;
         history.clear();
         Label title = Labels.of(messages.get("shell.outOfService.title"), "title");

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.yizhan.config.UiLanguage;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -89,12 +89,11 @@ class ReadableTextTest {
      * The languages the screens are walked in: every bundle of messages the kiosk ships. 繁體 and English are
      * longer or wider than 简体, so each gets the walk of its own.
      */
-    static final List<Locale> LANGUAGES = java.util.Arrays.stream(org.yizhan.config.UiLanguage.values())
-            .map(org.yizhan.config.UiLanguage::locale).toList();
+    static final List<UiLanguage> LANGUAGES = List.of(UiLanguage.values());
 
     static Stream<Arguments> modes() {
         Stream.Builder<Arguments> modes = Stream.builder();
-        for (Locale language : LANGUAGES) {
+        for (UiLanguage language : LANGUAGES) {
             for (boolean elder : List.of(true, false)) {
                 for (Orientation orientation : Orientation.values()) {
                     modes.add(Arguments.of(language, orientation, elder));
@@ -110,20 +109,20 @@ class ReadableTextTest {
      */
     @ParameterizedTest(name = "{0}, {1}, elder mode {2}")
     @MethodSource("modes")
-    void everyScreenReadsWholeAtItsSizes(Locale language, Orientation orientation, boolean elder) throws Exception {
+    void everyScreenReadsWholeAtItsSizes(UiLanguage language, Orientation orientation, boolean elder) throws Exception {
         CatalogDirectory.open(data.resolve(CatalogSetup.CATALOG_DIR)).install(LongTexts.demo());
         printer = FakeEscPosPrinter.start();
         kiosk = Fx.call(() -> Kiosk.offscreen(new Stage(), TestKiosks.config(data, orientation, Duration.ofSeconds(60))
                 .with(ConfigKey.HALL_NAME, LongTexts.HALL).with(ConfigKey.UI_ELDER_DEFAULT, elder)
                 .with(ConfigKey.PRINTER_TYPE, PrinterType.ESCPOS_TCP)
                 .with(ConfigKey.PRINTER_ADDRESS, Optional.of(printer.address()))
-                .with(ConfigKey.TECHNICIAN_PIN, Optional.of(PinHash.of("246810").toString())),
-                MONDAY_MORNING, tasks, language));
+                .with(ConfigKey.TECHNICIAN_PIN, Optional.of(PinHash.of("246810").toString()))
+                .with(ConfigKey.UI_LANGUAGE, language), MONDAY_MORNING, tasks));
         kiosk.ready().get(30, TimeUnit.SECONDS);
         kiosk.setupFinished().get(30, TimeUnit.SECONDS); // the home screen comes before the hall server's side
         WaitForAsyncUtils.waitForFxEvents();
         rule = TooSmall.Rule.of(elder);
-        String suffix = "-" + language.toLanguageTag() + (elder ? "-elder-" : "-standard-") + orientation.name().toLowerCase();
+        String suffix = "-" + language.tag() + (elder ? "-elder-" : "-standard-") + orientation.name().toLowerCase();
 
         List<String> cut = new ArrayList<>();
         cut.addAll(visit(Destination.HOME, "home" + suffix));
@@ -169,7 +168,7 @@ class ReadableTextTest {
     }
 
     /** The page KioskApp shows instead of the kiosk when kiosk.properties cannot be used. */
-    private List<String> problemPage(Locale language, Orientation orientation, boolean elder, String name) {
+    private List<String> problemPage(UiLanguage language, Orientation orientation, boolean elder, String name) {
         return Fx.call(() -> {
             ProblemViewModel model = new ProblemViewModel(new Messages(language), "/etc/yizhan/kiosk.properties",
                     List.of(new ProblemViewModel.Problem("idle.timeout", "sixty", ConfigKey.IDLE_TIMEOUT.expectedZh(),

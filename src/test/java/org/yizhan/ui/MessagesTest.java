@@ -122,8 +122,7 @@ class MessagesTest {
                 }
             }
         }
-        List<String> prefixes = literals.stream().filter(l -> l.endsWith(".") && l.indexOf('.') < l.length() - 1
-                || l.endsWith(".") && l.length() > 3).toList();
+        List<String> prefixes = literals.stream().filter(l -> l.endsWith(".") && l.length() > 3).toList();
         List<String> unused = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(bundle("messages.properties").stringPropertyNames())) {
             if (!literals.contains(key) && prefixes.stream().noneMatch(key::startsWith)) {
