@@ -32,16 +32,18 @@ class SyncBenchmarkTest {
             s.execute("CREATE TABLE step (service_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT, "
                     + "PRIMARY KEY (service_id, position)) STRICT");
             s.execute("CREATE INDEX step_text ON step (text)");
-            for (int i = 0; i < 50_000; i++) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 5_000; i++) {
                 s.execute("INSERT INTO service VALUES ('s" + i + "', " + i + ", '事项" + i + "')");
             }
             s.execute("INSERT INTO step VALUES ('s1', 0, NULL), ('s1', 1, '受理')");
+            c.commit();
         }
         Path target = dir.resolve("target.db");
         assertTrue(SqliteBulkBaseline.seconds(source, target) > 0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target); Statement s = c.createStatement()) {
-            assertEquals(50_000, count(s, "SELECT count(*) FROM service"));
-            assertEquals(1, count(s, "SELECT count(*) FROM service WHERE name = '事项49999' AND position = 49999"));
+            assertEquals(5_000, count(s, "SELECT count(*) FROM service"));
+            assertEquals(1, count(s, "SELECT count(*) FROM service WHERE name = '事项4999' AND position = 4999"));
             assertEquals(1, count(s, "SELECT count(*) FROM step WHERE text IS NULL"));
             // service: id and position unique; step: its key and step_text.
             assertEquals(2, count(s, "SELECT count(*) FROM pragma_index_list('service') WHERE \"unique\" = 1"));
