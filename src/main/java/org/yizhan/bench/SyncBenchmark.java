@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -31,7 +32,8 @@ import org.yizhan.sync.SyncSettings;
  * {@code bench sync}: a catalog of N full service guides (the demo catalog's 47, repeated with new ids
  * and names), published and served by a real hall server on loopback, then synced by the kiosk's own
  * code into an empty cache. Measures the full download + verify + apply, the 304 round trip, and the
- * heap used meanwhile (sampled every 5 ms).
+ * heap used meanwhile (sampled every 5 ms). Then, as the yardstick, the time SQLite alone takes to load the
+ * rows that sync wrote ({@link SqliteBulkBaseline}).
  */
 public final class SyncBenchmark {
     private static final String DEMO = "/assets/catalog/demo-catalog.json";
@@ -44,11 +46,13 @@ public final class SyncBenchmark {
      */
     public record Result(int services, double fullSeconds, double notModifiedMs, double notModifiedMaxMs,
                          long peakHeapMb, long peakUsedMb, long maxHeapMb, long bytes, long jsonBytes,
-                         double publishSeconds) {
+                         double publishSeconds, double sqliteBulkSeconds) {
         public String line() {
             return String.format(java.util.Locale.ROOT,
-                    "sync services=%d full_s=%.2f not_modified_ms=%.2f peak_heap_mb=%d bytes=%d",
-                    services, fullSeconds, notModifiedMs, peakHeapMb, bytes);
+                    "sync services=%d full_s=%.2f not_modified_ms=%.2f peak_heap_mb=%d bytes=%d sqlite_bulk_s=%.2f "
+                            + "ratio=%.2f",
+                    services, fullSeconds, notModifiedMs, peakHeapMb, bytes, sqliteBulkSeconds,
+                    fullSeconds / sqliteBulkSeconds);
         }
     }
 
@@ -109,9 +113,12 @@ public final class SyncBenchmark {
                 }
             }
             Arrays.sort(rounds);
+            Path installed = work.resolve("kiosk/catalog").resolve(
+                    Files.readString(work.resolve("kiosk/catalog/CURRENT"), StandardCharsets.UTF_8).strip());
+            double bulkSeconds = SqliteBulkBaseline.seconds(installed, work.resolve("sqlite-bulk.db"));
             return new Result(size, fullSeconds, rounds[rounds.length / 2], rounds[rounds.length - 1], peak, peakUsed,
                     Runtime.getRuntime().maxMemory() >> 20, published.index().length(), published.index().jsonLength(),
-                    publishSeconds);
+                    publishSeconds, bulkSeconds);
         }
     }
 

@@ -80,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = "Publishes a synthetic catalog of full guides, serves it on loopback and syncs it into an empty "
-                    + "cache; last line: sync services=… full_s=… not_modified_ms=… peak_heap_mb=… bytes=…")
+                    + "cache, then loads the same rows with SQLite alone; last line: sync services=… full_s=… not_modified_ms=… "
+                    + "peak_heap_mb=… bytes=… sqlite_bulk_s=… ratio=…")
     static final class Sync implements Callable<Integer> {
         @Option(names = "--services", paramLabel = "N", defaultValue = "100000", description = "Catalog size (default: ${DEFAULT-VALUE}).")
         int services;
