@@ -29,6 +29,7 @@ public final class Database {
 
     private final Schema schema;
     private final Engine engine;
+    private volatile boolean created;
 
     private Database(Schema schema, Engine engine) {
         this.schema = schema;
@@ -112,6 +113,11 @@ public final class Database {
                 return result.toString();
             }
         });
+    }
+
+    /** Whether this open built the store from nothing (its first migration ran here, not in an earlier open). */
+    public boolean created() {
+        return created;
     }
 
     /** The schema version recorded in the file ({@code PRAGMA user_version}). */
@@ -364,6 +370,7 @@ public final class Database {
         inTransaction(connection -> {
             engine.prepareMigration(connection);
             int current = engine.version(connection);
+            created = current == 0;
             if (current > latest) {
                 throw new SQLException("the " + schema.name() + " has schema version " + current
                         + " but this version of Yizhan knows only up to " + latest + "; it was written by a newer Yizhan");

@@ -54,13 +54,19 @@ public interface ServerStore extends AutoCloseable {
      * {@code dataDir/store.password} (first line), neither being needed for trust or peer authentication.
      *
      * @throws IllegalArgumentException if the option is neither
-     * @throws SQLException             if the database cannot be reached (the message says what PostgreSQL said)
+     * @throws StoreUnreachableException if the database cannot be reached (the message says what PostgreSQL said)
+     * @throws IOException                if the password file cannot be read
      */
-    static ServerStore open(String option, Path dataDir) throws SQLException, IOException {
+    static ServerStore open(String option, Path dataDir) throws IOException {
         if (option == null || option.isBlank() || option.equals("sqlite")) {
             return SQLITE;
         }
-        return PostgresStore.connect(option, password(dataDir));
+        String password = password(dataDir);
+        try {
+            return PostgresStore.connect(option, password);
+        } catch (SQLException e) {
+            throw new StoreUnreachableException(e.getMessage(), e);
+        }
     }
 
     private static String password(Path dataDir) throws IOException {
