@@ -131,7 +131,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         stopped.await();
         started.get().close();
-        openedStore.close();
+        closeStore();
         System.out.println("Yizhan hall server stopped");
         return 0;
     }
@@ -144,6 +144,11 @@ final class ServerCommand implements Callable<Integer> {
             err.println("server: " + e.getMessage() + " (yizhan server --help)");
             return Optional.empty();
         }
+    }
+
+    /** Closes the store the start opened (a PostgreSQL pool), after its server. */
+    void closeStore() {
+        openedStore.close();
     }
 
     /** Starts serving and prints the start lines; empty, after saying why on {@code err}, if it cannot. */
