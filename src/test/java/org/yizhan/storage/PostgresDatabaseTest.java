@@ -40,7 +40,7 @@ class PostgresDatabaseTest {
 
     private static int count(Database db, String sql) throws SQLException {
         return db.inReadTransaction(c -> {
-            try (var s = c.createStatement(); var row = s.executeQuery(sql)) {
+            try (var s = c.prepareStatement(sql); var row = s.executeQuery()) {
                 row.next();
                 return row.getInt(1);
             }
@@ -184,6 +184,24 @@ class PostgresDatabaseTest {
         }
         assertEquals(threads * each / 5, refused.get());
         assertEquals(1 + threads * each * 4 / 5, count(db, "SELECT COUNT(*) FROM t"));
+    }
+
+    @Test
+    void twoHallsOnOnePoolKeepTheirOwnRowsUnderTheSameSql() throws SQLException {
+        PostgresStore server = server();
+        Database a = server.at(Namespaces.hall("a")).open("t.db", V1, V1, Pragmas.STANDARD, false);
+        Database b = server.at(Namespaces.hall("b")).open("t.db", V1, V1, Pragmas.STANDARD, false);
+        for (int i = 0; i < 8; i++) { // past pgjdbc's prepareThreshold: server-side plans, replanned per search_path
+            int v = i;
+            a.inTransaction(c -> {
+                Rows.execute(c, "INSERT INTO t VALUES (" + v + ")");
+                return null;
+            });
+            assertEquals(v + 1, count(a, "SELECT COUNT(*) FROM t"));
+            assertEquals(0, count(b, "SELECT COUNT(*) FROM t"));
+        }
+        assertEquals("hall_a", Namespaces.hall("A"));
+        assertThrows(IllegalArgumentException.class, () -> server.at("x; DROP TABLE t"));
     }
 
     @Test
