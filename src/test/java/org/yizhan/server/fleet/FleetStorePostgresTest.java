@@ -14,8 +14,11 @@ class FleetStorePostgresTest extends FleetStoreTest {
         return postgres.at(Namespaces.hall("default"));
     }
 
+    /** The service or server first, then its database's pool. */
+    @Override
     @AfterEach
-    void closePostgres() {
+    void close() {
+        super.close();
         postgres.close();
     }
 }

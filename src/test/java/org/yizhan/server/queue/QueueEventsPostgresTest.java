@@ -16,8 +16,11 @@ class QueueEventsPostgresTest extends QueueEventsTest {
         return postgres.store();
     }
 
+    /** The service or server first, then its database's pool. */
+    @Override
     @AfterEach
-    void closePostgres() {
+    void stop() {
+        super.stop();
         postgres.close();
     }
 }
