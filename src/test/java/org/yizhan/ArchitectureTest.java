@@ -20,6 +20,12 @@ class ArchitectureTest {
             .because("the catalog, config and (later) the hall server must run without a display");
 
     @ArchTest
+    static final ArchRule onlyStorageKnowsPostgresql = noClasses()
+            .that().resideOutsideOfPackages("org.yizhan.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer..")
+            .because("the stores' SQL is one text for both engines; only org.yizhan.storage knows which is under it");
+
+    @ArchTest
     static final ArchRule onlyTheCatalogTouchesSql = noClasses()
             .that().resideOutsideOfPackages("org.yizhan.storage..", "org.yizhan.catalog..", "org.yizhan.server..",
                     "org.yizhan.outbox..", "org.yizhan.bench..")

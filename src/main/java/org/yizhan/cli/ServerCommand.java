@@ -21,6 +21,8 @@ import org.yizhan.server.ServerLimits;
 import org.yizhan.server.TlsFiles;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.queue.QueuesFileException;
+import org.yizhan.storage.ServerStore;
+import org.yizhan.storage.StoreUnreachableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,6 +69,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's key, PKCS#8 PEM, without a passphrase.")
     Path tlsKey;
+
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite",
+            description = "Where the queues, cases, ratings and kiosks are kept: sqlite (files in DATA, default) or "
+                    + "postgresql://HOST:PORT/DATABASE?user=USER, shared by several servers; the password from the "
+                    + "environment's PGPASSWORD or DATA/store.password, never here (docs/deployment.md).")
+    String store;
+
+    /** The opened store, closed after the server. */
+    private ServerStore openedStore = ServerStore.SQLITE;
 
     @Option(names = "--log-max-file-size", paramLabel = "MB", defaultValue = "10",
             description = "DATA/logs/server.log is set aside, compressed, at this many megabytes (default: ${DEFAULT-VALUE}).")
@@ -120,6 +131,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         stopped.await();
         started.get().close();
+        closeStore();
         System.out.println("Yizhan hall server stopped");
         return 0;
     }
@@ -134,6 +146,11 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
+    /** Closes the store the start opened (a PostgreSQL pool), after its server. */
+    void closeStore() {
+        openedStore.close();
+    }
+
     /** Starts serving and prints the start lines; empty, after saying why on {@code err}, if it cannot. */
     Optional<HallServer> start(PrintStream out, PrintStream err) {
         return start(out, err, ServerLimits.DEFAULTS);
@@ -144,23 +161,40 @@ final class ServerCommand implements Callable<Integer> {
             err.println("server: --data " + data + " is a file; give the folder whose catalog/ publish writes to");
             return Optional.empty();
         }
+        try {
+            openedStore = ServerStore.open(store, data.toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            err.println("server: --store " + store + ": " + e.getMessage());
+            return Optional.empty();
+        } catch (StoreUnreachableException e) {
+            err.println("server: --store: " + e.getMessage() + " (is it running, and the password in PGPASSWORD or "
+                    + data.toAbsolutePath().resolve(ServerStore.PASSWORD_FILE) + "?)");
+            return Optional.empty();
+        } catch (IOException e) {
+            err.println("server: --store: cannot read the password: " + FileProblems.describe(e));
+            return Optional.empty();
+        }
         HallServer server;
         try {
             server = HallServer.start(new InetSocketAddress(InetAddress.getByName(bind), port), data.toAbsolutePath(),
                     Clock.systemUTC(), limits, tlsCert == null ? Optional.empty()
-                            : Optional.of(new TlsFiles(tlsCert.toAbsolutePath(), tlsKey.toAbsolutePath())));
+                            : Optional.of(new TlsFiles(tlsCert.toAbsolutePath(), tlsKey.toAbsolutePath())), openedStore);
         } catch (UnknownHostException e) {
             err.println("server: --bind " + bind + " is not an address this machine has (the name does not resolve); "
                     + "give one of its IP addresses, or 0.0.0.0 for all of them");
+            openedStore.close();
             return Optional.empty();
         } catch (QueuesFileException e) {
             err.println("server: cannot start: " + e.getMessage() + " (docs/queues.md)");
+            openedStore.close();
             return Optional.empty();
         } catch (BindException e) {
             err.println("server: cannot listen on " + bind + ":" + port + ": " + whyNotBound(e));
+            openedStore.close();
             return Optional.empty();
         } catch (IOException e) {
             err.println("server: cannot start on " + bind + ":" + port + ": " + FileProblems.describe(e));
+            openedStore.close();
             return Optional.empty();
         }
         Path catalogDir = data.toAbsolutePath().resolve(HallServer.CATALOG_DIR);
@@ -168,6 +202,9 @@ final class ServerCommand implements Callable<Integer> {
                 + (bind.equals("0.0.0.0") || bind.equals("::") ? server.baseUri().getScheme() + "://<this machine's address>:" + server.port() + "/" : server.baseUri())
                 + ") serving " + catalogDir + " (Ctrl+C stops it)");
         notServable(catalogDir).ifPresent(out::println);
+        if (openedStore != ServerStore.SQLITE) {
+            out.println("store: " + openedStore.describe() + " (the hall's stores in namespace hall_default, the cases in county)");
+        }
         out.println("queues of " + server.queues().hall().hall() + " from " + data.toAbsolutePath().resolve(QueuesFile.FILE)
                 + "; kiosks and counters prove themselves with the hall secret in "
                 + HallServer.secretFile(data.toAbsolutePath()) + " (docs/deployment.md)");

@@ -48,6 +48,8 @@ import org.yizhan.server.rating.RatingService;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.status.CaseService;
 import org.yizhan.server.status.StatusRoutes;
+import org.yizhan.storage.ServerStore;
+import org.yizhan.storage.StoreLocation;
 
 /**
  * The hall server: serves published catalog bundles and keeps the hall's queues, cases, kiosks and ratings over
@@ -58,6 +60,8 @@ import org.yizhan.server.status.StatusRoutes;
 public final class HallServer implements AutoCloseable {
     /** Where publish writes bundles, under the server's data directory. */
     public static final String CATALOG_DIR = "catalog";
+    /** The hall a server with one hall serves: its stores' namespace on PostgreSQL is {@code hall_default}. */
+    public static final String DEFAULT_HALL = "default";
     private static final Logger LOG = LoggerFactory.getLogger(HallServer.class);
 
     /** How often numbers never confirmed as printed are looked for and voided. */
@@ -141,6 +145,19 @@ public final class HallServer implements AutoCloseable {
      */
     public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits,
                                    Optional<TlsFiles> tls) throws IOException {
+        return start(address, dataDir, clock, limits, tls, ServerStore.SQLITE);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Path, Clock, ServerLimits, Optional)}, with the stores in {@code store}:
+     * {@link ServerStore#SQLITE} (the data dir's files) or a {@link org.yizhan.storage.PostgresStore}, which several
+     * servers may share (the hall's tickets, ratings and kiosks in its namespace, the cases in the county's). The
+     * caller closes {@code store} after the server.
+     */
+    public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits,
+                                   Optional<TlsFiles> tls, ServerStore store) throws IOException {
+        StoreLocation hallStores = store.hall(dataDir, DEFAULT_HALL);
+        StoreLocation countyStores = store.county(dataDir);
         KeyStore keys = null;
         if (tls.isPresent()) {
             try {
@@ -149,26 +166,26 @@ public final class HallServer implements AutoCloseable {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        QueueService queues = QueueService.open(dataDir, clock);
+        QueueService queues = QueueService.open(dataDir, clock, hallStores);
         CaseService cases;
         HallSecret secret;
         FleetService fleet;
         RatingService ratings;
         try {
-            cases = CaseService.open(dataDir, clock, true);
+            cases = CaseService.open(countyStores, clock, true);
         } catch (IOException e) {
             queues.close();
             throw e;
         }
         try {
-            fleet = FleetService.open(dataDir, clock);
+            fleet = FleetService.open(hallStores, clock);
         } catch (IOException e) {
             queues.close();
             cases.close();
             throw e;
         }
         try {
-            ratings = RatingService.open(dataDir, clock, queues.hall().timeZone());
+            ratings = RatingService.open(hallStores, clock, queues.hall().timeZone());
         } catch (IOException e) {
             queues.close();
             cases.close();

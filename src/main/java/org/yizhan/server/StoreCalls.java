@@ -25,11 +25,48 @@ public final class StoreCalls {
         try {
             return work.run();
         } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+            if (busy(e)) {
                 LOG.warn("the {} stayed busy: {}", store, e.getMessage());
                 throw new ErrorAnswer(503, "busy", "the " + store + " is busy; try again in a moment");
             }
+            if (unavailable(e)) {
+                LOG.warn("the {} is out of reach: {}", store, e.getMessage());
+                throw new ErrorAnswer(503, "store_unavailable", "the " + store + " cannot be reached; try again in a moment");
+            }
             throw new IllegalStateException("the " + store + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SQLite's lock held past the busy timeout; PostgreSQL's serialization failure (40001), deadlock (40P01) or lock
+     * not available (55P03): the same request again later may well succeed.
+     */
+    static boolean busy(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = String.valueOf(sql.getSQLState());
+                if (String.valueOf(sql.getMessage()).contains("SQLITE_BUSY") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL shut down under the connection (57P01 and the other 57P0x), a connection lost or refused (08xxx),
+     * or no pooled connection free in time (HikariCP's 08 state): the other server, or this one a moment later.
+     */
+    static boolean unavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = String.valueOf(sql.getSQLState());
+                if (state.startsWith("08") || state.startsWith("57P") || sql instanceof java.sql.SQLTransientConnectionException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -4,19 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
-import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite file of one store: owns its connections, their {@link Pragmas} and its {@link Schema}. Each
+ * One store: an SQLite file (the kiosk's stores, the server's by default) or a namespace of the server's PostgreSQL
+ * database ({@link ServerStore}); owns its connections, their {@link Pragmas} and its {@link Schema}. Each
  * unit of work gets its own short-lived connection, so the UI thread and a background job never share
  * one; in WAL mode a reader keeps its snapshot while a writer works.
  */
@@ -29,18 +27,13 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    private final Path file;
-    private final String url;
     private final Schema schema;
-    private final SQLiteConfig writeConfig;
-    private final SQLiteConfig readConfig;
+    private final Engine engine;
+    private volatile boolean created;
 
-    private Database(Path file, Schema schema, Pragmas pragmas, boolean mayCreate) {
-        this.file = file.toAbsolutePath();
-        this.url = "jdbc:sqlite:" + this.file;
+    private Database(Schema schema, Engine engine) {
         this.schema = schema;
-        this.writeConfig = config(pragmas, SQLiteConfig.TransactionMode.IMMEDIATE, mayCreate);
-        this.readConfig = config(pragmas, SQLiteConfig.TransactionMode.DEFERRED, mayCreate);
+        this.engine = engine;
     }
 
     /**
@@ -68,7 +61,7 @@ public final class Database {
         } catch (IOException e) {
             throw new SQLException("cannot create the directory " + parent + " for the " + schema.name(), e);
         }
-        Database database = new Database(file, schema, pragmas, true);
+        Database database = new Database(schema, new SqliteEngine(file, schema.name(), pragmas, true));
         database.migrate();
         return database;
     }
@@ -78,7 +71,19 @@ public final class Database {
         if (!Files.isRegularFile(file)) {
             throw new SQLException(file + " does not exist");
         }
-        Database database = new Database(file, schema, pragmas, false);
+        Database database = new Database(schema, new SqliteEngine(file, schema.name(), pragmas, false));
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * The store {@code schema} in {@code namespace} of the server's PostgreSQL database, on connections of
+     * {@code pool}, its schema brought up to date. {@code notifies}: each write transaction tells the other servers
+     * (pg_notify on {@code yizhan_events}, the namespace as payload) just before it commits.
+     */
+    static Database openPostgres(javax.sql.DataSource pool, String namespace, Schema schema, boolean notifies)
+            throws SQLException {
+        Database database = new Database(schema, new PostgresEngine(pool, namespace, schema.name(), notifies));
         database.migrate();
         return database;
     }
@@ -110,9 +115,14 @@ public final class Database {
         });
     }
 
+    /** Whether this open built the store from nothing (its first migration ran here, not in an earlier open). */
+    public boolean created() {
+        return created;
+    }
+
     /** The schema version recorded in the file ({@code PRAGMA user_version}). */
     public int schemaVersion() throws SQLException {
-        return inReadTransaction(Database::userVersion);
+        return inReadTransaction(engine::version);
     }
 
     /**
@@ -121,7 +131,7 @@ public final class Database {
      * up (for up to the busy timeout) instead of failing halfway through.
      */
     public <T> T inTransaction(Work<T> work) throws SQLException {
-        return run(writeConfig, work);
+        return run(true, work);
     }
 
     /**
@@ -141,8 +151,7 @@ public final class Database {
         private final Object lock = new Object();
         private final java.util.ArrayDeque<Pending<?>> waiting = new java.util.ArrayDeque<>();
         private boolean committing;
-        private Connection connection;
-        private StatementCache statements;
+        private final Engine.WriteSession session = engine.writeSession();
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
         private Writer() {
@@ -236,40 +245,33 @@ public final class Database {
         }
 
         private void run(java.util.List<Pending<?>> batch) {
+            Connection handed;
             try {
-                if (connection == null || connection.isClosed()) {
-                    // Autocommit, with BEGIN and COMMIT sent here: the driver would otherwise open the next
-                    // transaction, and take the write lock, as soon as one commits.
-                    SQLiteConfig config = new SQLiteConfig(writeConfig.toProperties());
-                    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
-                    connection = DriverManager.getConnection(url, config.toProperties());
-                    statements = new StatementCache(connection);
-                }
-                execute("BEGIN IMMEDIATE");
+                handed = session.begin();
             } catch (SQLException e) {
                 batch.forEach(p -> p.failure = e);
-                closeConnection();
+                session.broken();
                 return;
             }
             try {
-                Connection handed = statements.connection();
                 if (batch.size() == 1) {
                     batch.get(0).run(handed);
                     if (batch.get(0).failure != null) {
-                        execute("ROLLBACK");
+                        session.rollback();
                         return;
                     }
                 } else {
                     for (Pending<?> p : batch) {
-                        execute("SAVEPOINT w");
+                        session.execute("SAVEPOINT w");
                         p.run(handed);
                         if (p.failure != null) {
-                            execute("ROLLBACK TO w");
+                            // PostgreSQL refuses every statement after an error until this
+                            session.execute("ROLLBACK TO SAVEPOINT w");
                         }
-                        execute("RELEASE w");
+                        session.execute("RELEASE SAVEPOINT w");
                     }
                 }
-                execute("COMMIT");
+                session.commit();
                 commits.incrementAndGet();
             } catch (SQLException e) {
                 for (Pending<?> p : batch) {
@@ -281,17 +283,11 @@ public final class Database {
                     p.result = null;
                 }
                 try {
-                    execute("ROLLBACK");
+                    session.rollback();
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
-                    closeConnection();
+                    session.broken();
                 }
-            }
-        }
-
-        private void execute(String sql) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
             }
         }
 
@@ -306,24 +302,10 @@ public final class Database {
                         interrupted = true;
                     }
                 }
-                closeConnection();
+                session.close();
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
-            }
-        }
-
-        /** Closes the connection (the next transaction opens it again): by the committing thread, or under the lock. */
-        private void closeConnection() {
-            if (connection != null) {
-                statements.close();
-                try {
-                    connection.close();
-                } catch (SQLException e) {
-                    LOG.warn("could not close the {} writer: {}", schema.name(), e.toString());
-                }
-                connection = null;
-                statements = null;
             }
         }
     }
@@ -345,9 +327,11 @@ public final class Database {
 
         /** As {@link Database#inReadTransaction}, on the kept connection (opened again if a failure closed it). */
         public synchronized <T> T inReadTransaction(Work<T> work) throws SQLException {
+            if (!engine.keepsConnections()) {
+                return Database.this.inReadTransaction(work);
+            }
             if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(url, readConfig.toProperties());
-                connection.setAutoCommit(false);
+                connection = engine.openRead();
             }
             try {
                 T result = work.run(connection);
@@ -374,17 +358,19 @@ public final class Database {
 
     /** Runs {@code work} in a read transaction: everything it reads comes from one consistent snapshot. */
     public <T> T inReadTransaction(Work<T> work) throws SQLException {
-        return run(readConfig, work);
+        return run(false, work);
     }
 
     private void migrate() throws SQLException {
         int latest = schema.version();
         // Reading first keeps an up-to-date file free of writes, so a full or read-only disk can still show it.
-        if (inReadTransaction(Database::userVersion) == latest) {
+        if (inReadTransaction(engine::version) == latest) {
             return;
         }
         inTransaction(connection -> {
-            int current = userVersion(connection);
+            engine.prepareMigration(connection);
+            int current = engine.version(connection);
+            created = current == 0;
             if (current > latest) {
                 throw new SQLException("the " + schema.name() + " has schema version " + current
                         + " but this version of Yizhan knows only up to " + latest + "; it was written by a newer Yizhan");
@@ -394,18 +380,20 @@ public final class Database {
                     statement.executeUpdate(schema.migrations().get(version));
                     LOG.info("{} schema migrated to version {}", schema.name(), version + 1);
                 }
-                // user_version is part of the transaction, so a crash cannot leave a half-applied migration.
-                statement.executeUpdate("PRAGMA user_version = " + latest);
             }
+            // The version is part of the transaction, so a crash cannot leave a half-applied migration.
+            engine.recordVersion(connection, latest);
             return null;
         });
     }
 
-    private <T> T run(SQLiteConfig config, Work<T> work) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, config.toProperties())) {
-            connection.setAutoCommit(false);
+    private <T> T run(boolean write, Work<T> work) throws SQLException {
+        try (Connection connection = write ? engine.openWrite() : engine.openRead()) {
             try {
                 T result = work.run(connection);
+                if (write) {
+                    engine.beforeCommit(connection);
+                }
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -417,31 +405,5 @@ public final class Database {
                 throw e;
             }
         }
-    }
-
-    private static int userVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("PRAGMA user_version")) {
-            return row.getInt(1);
-        }
-    }
-
-    private static SQLiteConfig config(Pragmas pragmas, SQLiteConfig.TransactionMode transactionMode, boolean mayCreate) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.valueOf(pragmas.journal().name()));
-        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(pragmas.synchronous().name()));
-        config.enforceForeignKeys(pragmas.foreignKeys());
-        config.setBusyTimeout(Math.toIntExact(pragmas.busyTimeout().toMillis()));
-        if (pragmas.exclusiveLock()) {
-            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
-        }
-        if (pragmas.cacheKib() > 0) {
-            config.setCacheSize(-pragmas.cacheKib());
-        }
-        config.setTransactionMode(transactionMode);
-        if (!mayCreate) {
-            config.resetOpenMode(SQLiteOpenMode.CREATE);
-        }
-        return config;
     }
 }

@@ -1,6 +1,7 @@
 package org.yizhan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -75,6 +76,38 @@ class ServerCommandTest {
         assertEquals(1, dataFile.code());
         assertEquals("server: --data " + file + " is a file; give the folder whose catalog/ publish writes to",
                 dataFile.err().strip());
+    }
+
+    @Test
+    void aBadStoreUrlOrAnUnreachableDatabaseIsOneLine() {
+        CommandRun bad = CommandRun.of("server", "--port", "0", "--data", dir.toString(), "--store", "mysql://h/db");
+        assertEquals(1, bad.code());
+        assertEquals("server: --store mysql://h/db: not a PostgreSQL URL (postgresql://HOST:PORT/DATABASE?user=USER): "
+                + "mysql://h/db", bad.err().strip());
+        CommandRun away = CommandRun.of("server", "--port", "0", "--data", dir.toString(), "--store",
+                "postgresql://127.0.0.1:1/yizhan?user=yizhan");
+        assertEquals(1, away.code());
+        assertEquals(1, away.err().strip().lines().count(), away.err());
+        assertTrue(away.err().startsWith("server: --store: cannot reach the database postgresql://127.0.0.1:1/yizhan: "),
+                away.err());
+    }
+
+    @Test
+    void onPostgresqlTheServerSaysWhichStoreAndServes() throws Exception {
+        String url = org.yizhan.storage.postgres.TestPostgres.freshDatabase();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServerCommand command = CommandLine.populateCommand(new ServerCommand(), "--port", "0", "--data",
+                dir.resolve("pg").toString(), "--store", url);
+        try (HallServer server = command.start(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).orElseThrow()) {
+            HttpResponse<String> board = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.baseUri().resolve("/queue/queues")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, board.statusCode(), board.body());
+        } finally {
+            command.closeStore();
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("store: postgresql://127.0.0.1:"), text);
+        assertFalse(text.contains("password"), text);
     }
 
     @Test

@@ -29,6 +29,23 @@ final class FleetSchema {
             CREATE INDEX heartbeat_keys_received ON heartbeat_keys (received_at);
             """));
 
+    /** The same tables in the hall's PostgreSQL namespace. */
+    static final Schema POSTGRES = new Schema("fleet store", List.of("""
+            CREATE TABLE kiosks (
+                kiosk_id    TEXT    PRIMARY KEY,
+                hall_id     TEXT    NOT NULL,
+                heartbeat   TEXT    NOT NULL,
+                received_at BIGINT  NOT NULL
+            );
+            CREATE INDEX kiosks_received ON kiosks (received_at);
+            CREATE TABLE heartbeat_keys (
+                key         TEXT    PRIMARY KEY,
+                kiosk_id    TEXT    NOT NULL,
+                received_at BIGINT  NOT NULL
+            );
+            CREATE INDEX heartbeat_keys_received ON heartbeat_keys (received_at);
+            """));
+
     private FleetSchema() {
     }
 }

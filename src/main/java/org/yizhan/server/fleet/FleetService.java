@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yizhan.fleet.Heartbeat;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 
 /**
  * The hall's kiosks as they last said they were, in {@code DATA/fleet.db}: the latest heartbeat of each, at most
@@ -51,11 +52,21 @@ public final class FleetService implements AutoCloseable {
     }
 
     static FleetService open(Path dataDir, Clock clock, int maxKiosks) throws IOException {
-        Path file = dataDir.resolve(FleetSchema.FILE);
+        return open(StoreLocation.sqlite(dataDir), clock, maxKiosks);
+    }
+
+    /** The fleet store at {@code store}: {@code DATA/fleet.db} or the hall's namespace. */
+    public static FleetService open(StoreLocation store, Clock clock) throws IOException {
+        return open(store, clock, MAX_KIOSKS);
+    }
+
+    static FleetService open(StoreLocation store, Clock clock, int maxKiosks) throws IOException {
         try {
-            return new FleetService(Database.open(file, FleetSchema.SCHEMA, FleetSchema.PRAGMAS), clock, maxKiosks);
+            return new FleetService(store.open(FleetSchema.FILE, FleetSchema.SCHEMA, FleetSchema.POSTGRES,
+                    FleetSchema.PRAGMAS, false), clock, maxKiosks);
         } catch (SQLException e) {
-            throw new IOException("cannot open the fleet store " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the fleet store " + store.describe(FleetSchema.FILE) + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -58,6 +58,7 @@ final class KioskStore {
 
     static int count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM kiosks"); ResultSet row = s.executeQuery()) {
+            row.next();
             return row.getInt(1);
         }
     }

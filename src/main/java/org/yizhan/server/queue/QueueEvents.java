@@ -56,6 +56,18 @@ public final class QueueEvents {
         }
     }
 
+    /**
+     * Another server wrote this hall's ticket store (PostgreSQL's notice), or the notices were lost for a while:
+     * reads what is new, if a stream is open, whatever this server's own writer counted.
+     */
+    public void writtenElsewhere() {
+        synchronized (this) {
+            if (!listeners.isEmpty()) {
+                read();
+            }
+        }
+    }
+
     private synchronized void read() {
         // Taken before the read begins: every commit counted here is in what the read sees.
         readAfterCommits = commits.getAsLong();

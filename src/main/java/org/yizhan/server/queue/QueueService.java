@@ -25,6 +25,7 @@ import org.yizhan.queue.TicketState;
 import org.yizhan.queue.WindowInfo;
 import org.yizhan.json.Json;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 
 /**
  * The hall's queues: numbers taken, printed or voided, and moved on by the counters. Every change is one
@@ -52,6 +53,7 @@ public final class QueueService {
     private final HallQueues hall;
     private final Clock clock;
     private final QueueEvents events;
+    private AutoCloseable otherServers = () -> { };
 
     QueueService(Database database, HallQueues hall, Clock clock) {
         this.database = database;
@@ -63,18 +65,33 @@ public final class QueueService {
 
     /** The queues of {@code dataDir/queues.json} (the demo's, written there first, if absent) and its ticket store. */
     public static QueueService open(Path dataDir, Clock clock) throws IOException {
+        return open(dataDir, clock, StoreLocation.sqlite(dataDir));
+    }
+
+    /**
+     * The queues of {@code dataDir/queues.json} and the ticket store at {@code store}: {@code DATA/tickets.db}, or the
+     * hall's namespace of a PostgreSQL database, where the events other servers write reach this one's streams too.
+     */
+    public static QueueService open(Path dataDir, Clock clock, StoreLocation store) throws IOException {
         HallQueues hall = QueuesFile.readOrCreate(dataDir);
         try {
-            return new QueueService(Database.open(dataDir.resolve(QueueSchema.FILE), QueueSchema.SCHEMA,
-                    QueueSchema.PRAGMAS), hall, clock);
+            QueueService service = new QueueService(store.open(QueueSchema.FILE, QueueSchema.SCHEMA,
+                    QueueSchema.POSTGRES, QueueSchema.PRAGMAS, true), hall, clock);
+            service.otherServers = store.onOtherWrites(service.events::writtenElsewhere);
+            return service;
         } catch (SQLException e) {
-            throw new IOException("cannot open the ticket store " + dataDir.resolve(QueueSchema.FILE) + ": "
+            throw new IOException("cannot open the ticket store " + store.describe(QueueSchema.FILE) + ": "
                     + e.getMessage(), e);
         }
     }
 
     /** Closes the kept write connection and the event stream's reader (the other read ones close after each use). */
     public void close() {
+        try {
+            otherServers.close();
+        } catch (Exception e) {
+            // only forgets the action
+        }
         writes.close();
         events.close();
     }

@@ -45,6 +45,7 @@ final class TicketStore {
             s.setString(1, date.toString());
             s.setString(2, queue);
             try (ResultSet row = s.executeQuery()) {
+                row.next();
                 return row.getInt(1);
             }
         }
@@ -57,11 +58,14 @@ final class TicketStore {
     static int counted(Connection c, LocalDate date, String queue) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT COALESCE(MAX(seq), 0) - (SELECT COUNT(*) FROM tickets
-                                                WHERE business_date = ?1 AND queue = ?2 AND state = 'voided')
-                FROM tickets WHERE business_date = ?1 AND queue = ?2""")) {
+                                                WHERE business_date = ? AND queue = ? AND state = 'voided')
+                FROM tickets WHERE business_date = ? AND queue = ?""")) {
             s.setString(1, date.toString());
             s.setString(2, queue);
+            s.setString(3, date.toString());
+            s.setString(4, queue);
             try (ResultSet row = s.executeQuery()) {
+                row.next();
                 return row.getInt(1);
             }
         }
@@ -70,7 +74,7 @@ final class TicketStore {
     /** Saves a new ticket; returns it with its id. */
     static Ticket insert(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tickets (" + COLUMNS.replace("id, code", "code")
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             s.setString(1, t.code());
             s.setString(2, t.businessDate().toString());
             s.setString(3, t.queue());
@@ -81,10 +85,10 @@ final class TicketStore {
             s.setString(10, t.kiosk());
             s.setLong(11, t.issuedAt().toEpochMilli());
             bindTimes(s, 12, t);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet row = s.executeQuery()) {
-            return t.withId(row.getLong(1));
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return t.withId(row.getLong(1));
+            }
         }
     }
 
@@ -163,6 +167,7 @@ final class TicketStore {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT COALESCE(MAX(call_seq), 0) FROM tickets WHERE call_seq IS NOT NULL");
              ResultSet row = s.executeQuery()) {
+            row.next();
             return row.getLong(1);
         }
     }
@@ -183,6 +188,7 @@ final class TicketStore {
                 s.setLong(4, t.id());
             }
             try (ResultSet row = s.executeQuery()) {
+                row.next();
                 return row.getInt(1);
             }
         }
@@ -200,7 +206,7 @@ final class TicketStore {
                 SELECT queue, MAX(seq) - (SELECT COUNT(*) FROM tickets v
                                           WHERE v.business_date = t.business_date AND v.queue = t.queue
                                             AND v.state = 'voided')
-                FROM tickets t WHERE business_date = ? GROUP BY queue""", date);
+                FROM tickets t WHERE business_date = ? GROUP BY business_date, queue""", date);
     }
 
     /** How long the latest {@code limit} tickets finished in {@code lineQueue} since {@code since} took, call to done. */
@@ -296,7 +302,7 @@ final class TicketStore {
         setMillis(s, first + 2, t.startedAt());
         setMillis(s, first + 3, t.finishedAt());
         if (t.callSeq() == null) {
-            s.setNull(first + 4, Types.INTEGER);
+            s.setNull(first + 4, Types.BIGINT);
         } else {
             s.setLong(first + 4, t.callSeq());
         }
@@ -314,7 +320,7 @@ final class TicketStore {
 
     private static void setMillis(PreparedStatement s, int index, Instant at) throws SQLException {
         if (at == null) {
-            s.setNull(index, Types.INTEGER);
+            s.setNull(index, Types.BIGINT);
         } else {
             s.setLong(index, at.toEpochMilli());
         }

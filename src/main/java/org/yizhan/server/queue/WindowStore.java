@@ -40,7 +40,7 @@ final class WindowStore {
     static boolean pause(Connection c, String window, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE windows SET paused_at = ? WHERE window_id = ?")) {
             if (at == null) {
-                s.setNull(1, java.sql.Types.INTEGER);
+                s.setNull(1, java.sql.Types.BIGINT);
             } else {
                 s.setLong(1, at.toEpochMilli());
             }

@@ -34,6 +34,27 @@ final class RatingSchema {
             CREATE INDEX ratings_day ON ratings (day);
             """));
 
+    /** The same table in the hall's PostgreSQL namespace. */
+    static final Schema POSTGRES = new Schema("rating store", List.of("""
+            CREATE TABLE ratings (
+                id          BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                key         TEXT    NOT NULL UNIQUE,
+                kiosk_id    TEXT    NOT NULL,
+                level       TEXT    NOT NULL,
+                reasons     TEXT    NOT NULL,
+                note        TEXT    NOT NULL,
+                about       TEXT    NOT NULL,
+                ticket      TEXT,
+                queue       TEXT,
+                case_number TEXT,
+                service_id  TEXT,
+                rated_at    TEXT    NOT NULL,
+                day         TEXT    NOT NULL,
+                received_at BIGINT  NOT NULL
+            );
+            CREATE INDEX ratings_day ON ratings (day);
+            """));
+
     private RatingSchema() {
     }
 }

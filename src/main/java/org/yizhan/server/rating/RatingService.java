@@ -14,6 +14,7 @@ import org.yizhan.rating.LowRating;
 import org.yizhan.rating.Rating;
 import org.yizhan.rating.RatingSummary;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 
 /**
  * The hall's 好差评 in {@code DATA/ratings.db}: each rating a kiosk sent, taken once under its Idempotency-Key (the
@@ -47,11 +48,17 @@ public final class RatingService implements AutoCloseable {
 
     /** The rating store of {@code dataDir}, made if absent; days are counted in {@code zone} (the hall's). */
     public static RatingService open(Path dataDir, Clock clock, ZoneId zone) throws IOException {
-        Path file = dataDir.resolve(RatingSchema.FILE);
+        return open(StoreLocation.sqlite(dataDir), clock, zone);
+    }
+
+    /** The rating store at {@code store}: {@code DATA/ratings.db} or the hall's namespace. */
+    public static RatingService open(StoreLocation store, Clock clock, ZoneId zone) throws IOException {
         try {
-            return new RatingService(Database.open(file, RatingSchema.SCHEMA, RatingSchema.PRAGMAS), clock, zone);
+            return new RatingService(store.open(RatingSchema.FILE, RatingSchema.SCHEMA, RatingSchema.POSTGRES,
+                    RatingSchema.PRAGMAS, false), clock, zone);
         } catch (SQLException e) {
-            throw new IOException("cannot open the rating store " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the rating store " + store.describe(RatingSchema.FILE) + ": "
+                    + e.getMessage(), e);
         }
     }
 

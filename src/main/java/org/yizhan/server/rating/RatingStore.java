@@ -34,7 +34,7 @@ final class RatingStore {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ratings (key, kiosk_id, level, reasons, note, about, ticket, queue, case_number, service_id,
-                    rated_at, day, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rated_at, day, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             RatingAbout about = rating.about();
             s.setString(1, key);
             s.setString(2, kioskId);
@@ -49,10 +49,10 @@ final class RatingStore {
             s.setString(11, rating.ratedAt());
             s.setString(12, day.toString());
             s.setLong(13, receivedAt.toEpochMilli());
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet row = s.executeQuery()) {
-            return row.getLong(1);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
@@ -83,6 +83,7 @@ final class RatingStore {
 
     static int count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM ratings"); ResultSet row = s.executeQuery()) {
+            row.next();
             return row.getInt(1);
         }
     }

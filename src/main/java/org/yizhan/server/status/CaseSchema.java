@@ -44,6 +44,35 @@ final class CaseSchema {
             CREATE INDEX cases_finished ON cases (finished_at) WHERE finished = 1;
             """));
 
+    /** The same table in the county's PostgreSQL namespace. */
+    static final Schema POSTGRES = new Schema("case store", List.of("""
+            CREATE TABLE cases (
+                number           TEXT    PRIMARY KEY,
+                service_id       TEXT    NOT NULL,
+                service_name     TEXT    NOT NULL,
+                department       TEXT    NOT NULL,
+                applicant        TEXT    NOT NULL,
+                submitted_at     TEXT    NOT NULL,
+                promised_by      TEXT,
+                steps            TEXT    NOT NULL,
+                result           TEXT    CHECK (result IN ('approved', 'refused', 'supplement')),
+                result_note      TEXT,
+                collect_where    TEXT,
+                collect_when     TEXT,
+                materials        TEXT    NOT NULL,
+                finished         INTEGER NOT NULL CHECK (finished IN (0, 1)),
+                finished_at      BIGINT,
+                check_kind       TEXT    NOT NULL CHECK (check_kind IN ('phone4', 'id6')),
+                check_salt       BYTEA   NOT NULL,
+                check_iterations INTEGER NOT NULL,
+                check_hash       BYTEA   NOT NULL,
+                last_step_at     BIGINT  NOT NULL,
+                step_count       INTEGER NOT NULL,
+                stored_at        BIGINT  NOT NULL
+            );
+            CREATE INDEX cases_finished ON cases (finished_at) WHERE finished = 1;
+            """));
+
     private CaseSchema() {
     }
 }

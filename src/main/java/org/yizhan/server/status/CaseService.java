@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.status.CaseAnswer;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 
 /**
  * The hall's cases in {@code DATA/cases.db}: fed by the import and the push, read by the lookup, purged
@@ -46,18 +47,25 @@ public final class CaseService implements AutoCloseable {
 
     /** The case store of {@code dataDir}; a new one gets the demo cases ({@link DemoCases}) when {@code demo}. */
     public static CaseService open(Path dataDir, Clock clock, boolean demo) throws IOException {
-        Path file = dataDir.resolve(CaseSchema.FILE);
-        boolean fresh = !Files.exists(file);
+        return open(StoreLocation.sqlite(dataDir), clock, demo);
+    }
+
+    /** The case store at {@code store} (the county's: {@code DATA/cases.db} or the county namespace); as above. */
+    public static CaseService open(StoreLocation store, Clock clock, boolean demo) throws IOException {
+        String file = store.describe(CaseSchema.FILE);
         CaseService cases;
+        Database database;
         try {
-            cases = new CaseService(Database.open(file, CaseSchema.SCHEMA, CaseSchema.PRAGMAS), clock);
+            database = store.open(CaseSchema.FILE, CaseSchema.SCHEMA, CaseSchema.POSTGRES, CaseSchema.PRAGMAS, false);
+            cases = new CaseService(database, clock);
         } catch (SQLException e) {
             throw new IOException("cannot open the case store " + file + ": " + e.getMessage(), e);
         }
+        boolean fresh = database.created();
         if (fresh && demo) {
             try {
                 ImportReport report = cases.take(DemoCases.entries(clock));
-                LOG.info("no case store in {}: made {} with the demo hall's cases ({}); docs/status.md", dataDir,
+                LOG.info("no case store yet: made {} with the demo hall's cases ({}); docs/status.md",
                         file, report.summary());
             } catch (SQLException | RuntimeException e) {
                 cases.close();

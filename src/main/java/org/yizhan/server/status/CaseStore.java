@@ -72,11 +72,21 @@ final class CaseStore {
     static void put(Connection c, IncomingCase incoming, CheckHash.Hashed hashed, Instant now) throws SQLException {
         CaseAnswer a = incoming.answer();
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT OR REPLACE INTO cases (number, service_id, service_name, department, applicant, submitted_at,
+                INSERT INTO cases (number, service_id, service_name, department, applicant, submitted_at,
                     promised_by, steps, result, result_note, collect_where, collect_when, materials, finished,
                     finished_at, check_kind, check_salt, check_iterations, check_hash, last_step_at, step_count,
                     stored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (number) DO UPDATE SET service_id = excluded.service_id,
+                    service_name = excluded.service_name, department = excluded.department,
+                    applicant = excluded.applicant, submitted_at = excluded.submitted_at,
+                    promised_by = excluded.promised_by, steps = excluded.steps, result = excluded.result,
+                    result_note = excluded.result_note, collect_where = excluded.collect_where,
+                    collect_when = excluded.collect_when, materials = excluded.materials, finished = excluded.finished,
+                    finished_at = excluded.finished_at, check_kind = excluded.check_kind,
+                    check_salt = excluded.check_salt, check_iterations = excluded.check_iterations,
+                    check_hash = excluded.check_hash, last_step_at = excluded.last_step_at,
+                    step_count = excluded.step_count, stored_at = excluded.stored_at""")) {
             s.setString(1, a.number());
             s.setString(2, a.serviceId());
             s.setString(3, a.serviceName());
@@ -92,7 +102,7 @@ final class CaseStore {
             s.setString(13, write(a.materialsToAdd()));
             s.setInt(14, a.finished() ? 1 : 0);
             if (incoming.finishedAt() == null) {
-                s.setNull(15, Types.INTEGER);
+                s.setNull(15, Types.BIGINT);
             } else {
                 s.setLong(15, incoming.finishedAt().toEpochMilli());
             }
@@ -124,6 +134,7 @@ final class CaseStore {
 
     static int count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM cases"); ResultSet row = s.executeQuery()) {
+            row.next();
             return row.getInt(1);
         }
     }

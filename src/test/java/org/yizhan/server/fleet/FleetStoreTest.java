@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.fleet.Heartbeat;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 import org.yizhan.testing.SetClock;
 import org.yizhan.testing.TestHeartbeats;
 
@@ -33,9 +34,14 @@ class FleetStoreTest {
 
     private Database database() throws Exception {
         if (database == null) {
-            database = Database.open(dir.resolve(FleetSchema.FILE), FleetSchema.SCHEMA, FleetSchema.PRAGMAS);
+            database = location().open(FleetSchema.FILE, FleetSchema.SCHEMA, FleetSchema.POSTGRES, FleetSchema.PRAGMAS, false);
         }
         return database;
+    }
+
+    /** Where the store under test is: the data dir here, a hall's namespace in FleetStorePostgresTest. */
+    StoreLocation location() {
+        return StoreLocation.sqlite(dir);
     }
 
     @AfterEach
@@ -91,7 +97,7 @@ class FleetStoreTest {
 
     @Test
     void theServiceTakesTheLatestAndARepeatChangesNothing() throws Exception {
-        fleet = FleetService.open(dir, clock, 2);
+        fleet = FleetService.open(location(), clock, 2);
         assertEquals(new FleetService.Taken(FleetService.Outcome.TAKEN, T0), fleet.take(K1, KEY));
         clock.advance(Duration.ofMinutes(1));
         Heartbeat later = TestHeartbeats.withPrinter(K1, "COVER_OPEN");
@@ -107,7 +113,7 @@ class FleetStoreTest {
     @Test
     void aRepeatIsAnsweredWithTheTimeOfTheFirstToTheMillisecond() throws Exception {
         clock.set(T0.plusNanos(123_456_789));
-        fleet = FleetService.open(dir, clock);
+        fleet = FleetService.open(location(), clock);
         FleetService.Taken first = fleet.take(K1, KEY);
         assertEquals(T0.plusMillis(123), first.receivedAt());
         clock.advance(Duration.ofSeconds(5));
@@ -116,7 +122,7 @@ class FleetStoreTest {
 
     @Test
     void keysAreForgottenAfterAnHour() throws Exception {
-        fleet = FleetService.open(dir, clock, 10);
+        fleet = FleetService.open(location(), clock, 10);
         fleet.take(K1, KEY);
         clock.advance(FleetService.KEYS_KEPT.plusMinutes(1));
         fleet.take(K2, "another-key-00000000");
@@ -125,7 +131,7 @@ class FleetStoreTest {
 
     @Test
     void theBoundKeepsNewKiosksOutButTheKnownOnesIn() throws Exception {
-        fleet = FleetService.open(dir, clock, 2);
+        fleet = FleetService.open(location(), clock, 2);
         fleet.take(K1, null);
         fleet.take(K2, null);
         Heartbeat third = TestHeartbeats.healthy("kiosk-03", 43, T0.toString());
@@ -142,10 +148,10 @@ class FleetStoreTest {
 
     @Test
     void theStoreKeepsItsKiosksOverAReopening() throws Exception {
-        fleet = FleetService.open(dir, clock);
+        fleet = FleetService.open(location(), clock);
         fleet.take(K1, KEY);
         fleet.close();
-        fleet = FleetService.open(dir, clock);
+        fleet = FleetService.open(location(), clock);
         assertEquals(List.of(new KioskStore.Seen(K1, T0)), fleet.kiosks());
         assertEquals(FleetService.Outcome.REPEAT, fleet.take(K1, KEY).outcome());
     }

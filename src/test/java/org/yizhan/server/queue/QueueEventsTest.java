@@ -1,5 +1,6 @@
 package org.yizhan.server.queue;
 
+import org.yizhan.storage.ServerStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,12 @@ class QueueEventsTest {
     }
 
     void start() throws Exception {
-        hall = new QueueFixture(data, new SetClock(MONDAY_10), QueueFixture.ALL_DAY);
+        hall = new QueueFixture(data, new SetClock(MONDAY_10), QueueFixture.ALL_DAY, store());
+    }
+
+    /** The stores of the test's server: the data dir's files here, PostgreSQL in QueueEventsPostgresTest. */
+    ServerStore store() {
+        return ServerStore.SQLITE;
     }
 
     /** One stream as a browser's EventSource reads it: the events it dispatched, and the last id it saw. */
@@ -229,7 +235,7 @@ class QueueEventsTest {
         stream.await(2);
         long seen = stream.lastId;
         hall.close();
-        hall = new QueueFixture(data, new SetClock(MONDAY_10), null);
+        hall = new QueueFixture(data, new SetClock(MONDAY_10), null, store());
         hall.take("shebao", false);
         EventClient resumed = new EventClient(seen);
         resumed.await(2);

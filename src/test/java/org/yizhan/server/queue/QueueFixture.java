@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.yizhan.json.Json;
 import org.yizhan.server.HallServer;
+import org.yizhan.server.ServerLimits;
+import org.yizhan.storage.ServerStore;
 import org.yizhan.testing.SetClock;
 
 /** A hall server on loopback over a test's data directory and clock, and plain HTTP to it. */
@@ -32,13 +34,19 @@ final class QueueFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     QueueFixture(Path data, SetClock clock, String queuesJson) throws Exception {
+        this(data, clock, queuesJson, ServerStore.SQLITE);
+    }
+
+    /** As above, with the stores in {@code store} (its caller closes it). */
+    QueueFixture(Path data, SetClock clock, String queuesJson, ServerStore store) throws Exception {
         this.data = data;
         this.clock = clock;
         if (queuesJson != null) {
             Files.createDirectories(data);
             Files.writeString(data.resolve(QueuesFile.FILE), queuesJson);
         }
-        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
+        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock,
+                ServerLimits.DEFAULTS, java.util.Optional.empty(), store);
         secret = HallSecret.read(HallServer.secretFile(data));
     }
 

@@ -18,7 +18,7 @@ import org.yizhan.queue.QueueInfo;
 import org.yizhan.queue.TicketState;
 import org.yizhan.storage.Database;
 
-/** Every method of TicketStore and WindowStore, written and read back. */
+/** Every method of TicketStore and WindowStore, written and read back (on PostgreSQL: TicketStorePostgresTest). */
 class TicketStoreTest {
     static final LocalDate DAY = LocalDate.parse("2026-11-30");
     static final Instant T0 = Instant.parse("2026-11-30T02:00:00Z");
@@ -36,7 +36,12 @@ class TicketStoreTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = Database.open(dir.resolve(QueueSchema.FILE), QueueSchema.SCHEMA, QueueSchema.PRAGMAS);
+        db = openDatabase();
+    }
+
+    /** The store under test: an SQLite file here, a PostgreSQL namespace in {@link TicketStorePostgresTest}. */
+    Database openDatabase() throws SQLException {
+        return Database.open(dir.resolve(QueueSchema.FILE), QueueSchema.SCHEMA, QueueSchema.PRAGMAS);
     }
 
     private Ticket insert(QueueDefinition q, boolean priority, Instant at) throws SQLException {
@@ -229,5 +234,36 @@ class TicketStoreTest {
         assertEquals(1, purged);
         assertEquals(List.of(), db.inReadTransaction(c -> EventStore.after(c, yesterday, 0)));
         assertEquals(today, db.inReadTransaction(c -> EventStore.after(c, DAY, 0)));
+    }
+
+    @Test
+    void aRequestIsRecordedOnceFoundByItsKeyAndPurgedByAge() throws SQLException {
+        db.inTransaction(c -> {
+            RequestStore.record(c, "k1", "printed A7xK", "{\"n\":1}", T0);
+            RequestStore.record(c, "k2", "void A7xK", "{\"n\":2}", T0.plusSeconds(60));
+            return null;
+        });
+        assertEquals(Optional.of(new RequestStore.Recorded("printed A7xK", "{\"n\":1}")),
+                db.inReadTransaction(c -> RequestStore.find(c, "k1")));
+        assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+            RequestStore.record(c, "k1", "printed A7xK", "{}", T0);
+            return null;
+        }));
+        assertEquals(1, (int) db.inTransaction(c -> RequestStore.purgeBefore(c, T0.plusSeconds(30))));
+        assertEquals(Optional.empty(), db.inReadTransaction(c -> RequestStore.find(c, "k1")));
+        assertTrue(db.inReadTransaction(c -> RequestStore.find(c, "k2")).isPresent());
+    }
+
+    @Test
+    void aWindowPausesAndResumes() throws SQLException {
+        db.inTransaction(c -> {
+            WindowStore.signIn(c, new CounterWindow("2", List.of("huji"), T0));
+            return null;
+        });
+        assertEquals(true, db.inTransaction(c -> WindowStore.pause(c, "2", T0.plusSeconds(5))));
+        assertEquals(T0.plusSeconds(5), db.inReadTransaction(c -> WindowStore.find(c, "2")).orElseThrow().pausedAt());
+        assertEquals(true, db.inTransaction(c -> WindowStore.pause(c, "2", null)));
+        assertEquals(null, db.inReadTransaction(c -> WindowStore.find(c, "2")).orElseThrow().pausedAt());
+        assertEquals(false, db.inTransaction(c -> WindowStore.pause(c, "9", T0)));
     }
 }

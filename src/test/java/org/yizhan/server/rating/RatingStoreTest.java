@@ -22,6 +22,7 @@ import org.yizhan.rating.RatingLevel;
 import org.yizhan.rating.RatingReason;
 import org.yizhan.rating.RatingSummary;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 import org.yizhan.testing.SetClock;
 
 /** DATA/ratings.db: a round trip for every method of its table and of the service on it, and the summary's sums. */
@@ -49,9 +50,14 @@ class RatingStoreTest {
         }
     }
 
+    /** Where the store under test is: the data dir here, a hall's namespace in RatingStorePostgresTest. */
+    StoreLocation location() {
+        return StoreLocation.sqlite(dir);
+    }
+
     @Test
     void aRatingIsInsertedFoundByItsKeyListedByDayAndCounted() throws Exception {
-        Database db = Database.open(dir.resolve(RatingSchema.FILE), RatingSchema.SCHEMA, RatingSchema.PRAGMAS);
+        Database db = location().open(RatingSchema.FILE, RatingSchema.SCHEMA, RatingSchema.POSTGRES, RatingSchema.PRAGMAS, false);
         long first = db.inTransaction(c -> RatingStore.insert(c, KEY, "kiosk-01", GOOD, DAY, T0));
         long second = db.inTransaction(c -> RatingStore.insert(c, KEY + "2", "kiosk-02", BAD, DAY.plusDays(1),
                 T0.plusSeconds(5)));
@@ -72,7 +78,7 @@ class RatingStoreTest {
 
     @Test
     void theServiceTakesARatingOnceUnderItsKeyAndRefusesTheKeyForAnother() throws Exception {
-        service = RatingService.open(dir, clock, BEIJING);
+        service = RatingService.open(location(), clock, BEIJING);
         RatingService.Taken taken = service.take("kiosk-01", GOOD, KEY);
         assertEquals(RatingService.Outcome.TAKEN, taken.outcome());
         clock.advance(Duration.ofMinutes(3));
@@ -86,7 +92,7 @@ class RatingStoreTest {
 
     @Test
     void aRatingCountsOnTheDayItWasMadeInTheHallsZone() throws Exception {
-        service = RatingService.open(dir, clock, BEIJING);
+        service = RatingService.open(location(), clock, BEIJING);
         // 23:30 in Beijing on the 6th, sent the next morning after an outage.
         Rating late = new Rating(RatingLevel.SATISFIED, List.of(), "", RatingAbout.anonymous(), "2026-12-06T15:30:00Z");
         service.take("kiosk-01", late, KEY);
@@ -96,7 +102,7 @@ class RatingStoreTest {
 
     @Test
     void theSummaryCountsLevelsTheRateAndReasonsPerGroup() throws Exception {
-        service = RatingService.open(dir, clock, BEIJING);
+        service = RatingService.open(location(), clock, BEIJING);
         service.take("kiosk-01", GOOD, KEY + "a");
         service.take("kiosk-01", GOOD, KEY + "b");
         service.take("kiosk-02", BAD, KEY + "c");

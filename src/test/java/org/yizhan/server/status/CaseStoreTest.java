@@ -18,6 +18,7 @@ import org.yizhan.json.Json;
 import org.yizhan.status.CaseAnswer;
 import org.yizhan.status.CaseStep;
 import org.yizhan.storage.Database;
+import org.yizhan.storage.StoreLocation;
 
 /** The case store's methods, each written and read back, and what its file holds. */
 class CaseStoreTest {
@@ -27,7 +28,12 @@ class CaseStoreTest {
     Path data;
 
     private Database open() throws Exception {
-        return Database.open(data.resolve(CaseSchema.FILE), CaseSchema.SCHEMA, CaseSchema.PRAGMAS);
+        return location().open(CaseSchema.FILE, CaseSchema.SCHEMA, CaseSchema.POSTGRES, CaseSchema.PRAGMAS, false);
+    }
+
+    /** Where the store under test is: the data dir here, the county namespace in CaseStorePostgresTest. */
+    StoreLocation location() {
+        return StoreLocation.sqlite(data);
     }
 
     private static IncomingCase incoming(String json) throws Exception {
