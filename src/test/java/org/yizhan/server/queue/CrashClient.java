@@ -19,9 +19,11 @@ import org.yizhan.queue.TicketRequest;
 import org.yizhan.queue.TicketState;
 
 /**
- * A kiosk process of {@link QueueCrashTest}: {@code URL SECRET THREADS TICKETS QUEUE,QUEUE…}. Its threads take
+ * A kiosk process of {@link QueueCrashTest}: {@code URL[,URL…] SECRET THREADS TICKETS QUEUE,QUEUE…}. Its threads take
  * numbers and confirm them printed, retrying while the server is down, and print one line per number
- * ({@code TOOK queue number code}) and one per retry ({@code RETRY}).
+ * ({@code TOOK queue number code}) and one per retry ({@code RETRY}). With several servers (one database
+ * behind them) the numbers go to each in turn, and a server that does not answer is left for the next, as a
+ * load balancer does.
  */
 public final class CrashClient {
     static final String TOOK = "TOOK ";
@@ -33,8 +35,11 @@ public final class CrashClient {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        HallClient client = HallClient.create(URI.create(args[0]), KioskIdentity.NONE,
-                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))).withHallSecret(args[1]);
+        List<HallClient> servers = new java.util.ArrayList<>();
+        for (String url : args[0].split(",")) {
+            servers.add(HallClient.create(URI.create(url), KioskIdentity.NONE,
+                    new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))).withHallSecret(args[1]));
+        }
         int threads = Integer.parseInt(args[2]);
         int tickets = Integer.parseInt(args[3]);
         List<String> queues = List.of(args[4].split(","));
@@ -45,10 +50,12 @@ public final class CrashClient {
             running.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < tickets; i = next.getAndIncrement()) {
                     String queue = queues.get(i % queues.size());
-                    TicketInfo issued = retrying(out, () -> client.postJson("queue/tickets",
+                    int[] turn = {i};
+                    TicketInfo issued = retrying(out, servers, turn, client -> client.postJson("queue/tickets",
                             new TicketRequest(queue, false), TicketInfo.class));
-                    TicketInfo printed = retrying(out, () -> client.postJson("queue/tickets/" + issued.code()
-                            + "/printed", Map.of(), TicketInfo.class));
+                    turn[0]++;
+                    TicketInfo printed = retrying(out, servers, turn, client -> client.postJson("queue/tickets/"
+                            + issued.code() + "/printed", Map.of(), TicketInfo.class));
                     if (printed.state() != TicketState.PRINTED || !printed.number().equals(issued.number())) {
                         throw new IllegalStateException(issued.number() + " confirmed as " + printed);
                     }
@@ -65,21 +72,26 @@ public final class CrashClient {
 
     @FunctionalInterface
     private interface Call {
-        TicketInfo run() throws HallFailure;
+        TicketInfo run(HallClient client) throws HallFailure;
     }
 
-    /** A server that is down, restarting or failed on its side is tried again; a refusal is a bug. */
-    private static TicketInfo retrying(PrintStream out, Call call) throws Exception {
+    /**
+     * A server that is down, restarting or failed on its side is tried again (the next one, when there are
+     * several; {@code turn[0]} says whose turn it is); a refusal is a bug.
+     */
+    private static TicketInfo retrying(PrintStream out, List<HallClient> servers, int[] turn, Call call)
+            throws Exception {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (true) {
             try {
-                return call.run();
+                return call.run(servers.get(Math.floorMod(turn[0], servers.size())));
             } catch (HallFailure.Unreachable e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
                 out.println(RETRY);
-                Thread.sleep(20);
+                turn[0]++;
+                Thread.sleep(servers.size() > 1 ? 5 : 20);
             }
         }
     }
