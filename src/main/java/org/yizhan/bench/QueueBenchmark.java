@@ -25,7 +25,10 @@ import org.yizhan.hall.KioskIdentity;
 import org.yizhan.queue.TicketInfo;
 import org.yizhan.queue.TicketRequest;
 import org.yizhan.queue.TicketState;
+import java.util.Optional;
 import org.yizhan.server.HallServer;
+import org.yizhan.server.ServerLimits;
+import org.yizhan.storage.ServerStore;
 import org.yizhan.server.queue.Ticket;
 
 /**
@@ -40,11 +43,11 @@ public final class QueueBenchmark {
     private static final int WARM_UP = 1000;
 
     /** @param duplicates numbers handed out twice, or held twice in the store; @param missing numbers lost or left unprinted */
-    public record Result(int tickets, int clients, double perSecond, double p50Ms, double p99Ms, double maxMs,
-                         int duplicates, int missing) {
+    public record Result(String store, int servers, int tickets, int clients, double perSecond, double p50Ms,
+                         double p99Ms, double maxMs, int duplicates, int missing) {
         public String line() {
-            return String.format(Locale.ROOT, "queue tickets=%d clients=%d per_s=%.0f p99_ms=%.1f duplicates=%d missing=%d",
-                    tickets, clients, perSecond, p99Ms, duplicates, missing);
+            return String.format(Locale.ROOT, "queue store=%s servers=%d tickets=%d clients=%d per_s=%.0f p99_ms=%.1f "
+                    + "duplicates=%d missing=%d", store, servers, tickets, clients, perSecond, p99Ms, duplicates, missing);
         }
     }
 
@@ -54,33 +57,62 @@ public final class QueueBenchmark {
     private QueueBenchmark() {
     }
 
+    /** One server on SQLite in a temporary data directory: the hall's default. */
     public static Result run(int clients, int tickets) throws Exception {
-        Path data = Files.createTempDirectory("yizhan-bench-queue");
+        return run(clients, tickets, ServerStore.SQLITE, "sqlite", 1);
+    }
+
+    /**
+     * {@code servers} hall servers in this process on {@code store} (one database behind them all: PostgreSQL for
+     * more than one), each with a data directory of its own holding the same queues file and hall secret, as a
+     * county's servers have. Each client takes its numbers from the servers in turn, as nginx hands them out.
+     */
+    public static Result run(int clients, int tickets, ServerStore store, String storeName, int servers)
+            throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        List<HallServer> started = new ArrayList<>();
         try {
-            Files.writeString(data.resolve("queues.json"), queuesFile());
-            try (HallServer server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data,
-                    Clock.systemUTC())) {
-                String secret = server.hallSecret();
-                // The JIT and the connection pools warm up in a queue of their own, checked with the rest.
-                List<Taken> warm = take(clients, Math.min(WARM_UP, tickets), server.baseUri(), secret, "warm");
-                long start = System.nanoTime();
-                List<Taken> taken = take(clients, tickets, server.baseUri(), secret, null);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                List<Taken> all = new ArrayList<>(warm);
-                all.addAll(taken);
-                int[] problems = check(server, all);
-                long[] nanos = taken.stream().mapToLong(Taken::nanos).sorted().toArray();
-                return new Result(taken.size(), clients, taken.size() / seconds, percentile(nanos, 0.50),
-                        percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6, problems[0], problems[1]);
+            for (int i = 0; i < servers; i++) {
+                Path data = Files.createTempDirectory("yizhan-bench-queue");
+                dirs.add(data);
+                Files.writeString(data.resolve("queues.json"), queuesFile());
+                if (i > 0) {
+                    Files.copy(HallServer.secretFile(dirs.get(0)), HallServer.secretFile(data));
+                }
+                started.add(HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data,
+                        Clock.systemUTC(), ServerLimits.DEFAULTS, Optional.empty(), store));
             }
+            HallServer first = started.get(0);
+            String secret = first.hallSecret();
+            List<URI> uris = started.stream().map(HallServer::baseUri).toList();
+            // The JIT and the connection pools warm up in a queue of their own, checked with the rest.
+            List<Taken> warm = take(clients, Math.min(WARM_UP, tickets), uris, secret, "warm");
+            long start = System.nanoTime();
+            List<Taken> taken = take(clients, tickets, uris, secret, null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Taken> all = new ArrayList<>(warm);
+            all.addAll(taken);
+            int[] problems = check(first, all);
+            long[] nanos = taken.stream().mapToLong(Taken::nanos).sorted().toArray();
+            return new Result(storeName, servers, taken.size(), clients, taken.size() / seconds,
+                    percentile(nanos, 0.50), percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6, problems[0],
+                    problems[1]);
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            started.forEach(HallServer::close);
+            for (Path data : dirs) {
+                try (Stream<Path> files = Files.walk(data)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
 
     static List<Taken> take(int clients, int tickets, URI server, String secret, String onlyQueue)
+            throws Exception {
+        return take(clients, tickets, List.of(server), secret, onlyQueue);
+    }
+
+    static List<Taken> take(int clients, int tickets, List<URI> servers, String secret, String onlyQueue)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -88,10 +120,16 @@ public final class QueueBenchmark {
             List<Future<List<Taken>>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 // Each client its own connection pool, as each kiosk is its own machine.
-                HallClient client = HallClient.create(server, KioskIdentity.NONE).withHallSecret(secret);
+                List<HallClient> toEach = new ArrayList<>();
+                for (URI server : servers) {
+                    toEach.add(HallClient.create(server, KioskIdentity.NONE).withHallSecret(secret));
+                }
+                int first = c;
                 futures.add(pool.submit(() -> {
                     List<Taken> mine = new ArrayList<>();
+                    int turn = first;
                     for (int i = next.getAndIncrement(); i < tickets; i = next.getAndIncrement()) {
+                        HallClient client = toEach.get(turn++ % toEach.size());
                         String queue = onlyQueue != null ? onlyQueue : QUEUES.get(i % QUEUES.size());
                         long t0 = System.nanoTime();
                         TicketInfo issued = client.postJson("queue/tickets", new TicketRequest(queue, false), TicketInfo.class);

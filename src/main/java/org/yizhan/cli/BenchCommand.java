@@ -5,6 +5,8 @@ import org.yizhan.bench.QueueBenchmark;
 import org.yizhan.bench.SearchBenchmark;
 import org.yizhan.bench.SearchQuality;
 import org.yizhan.bench.SyncBenchmark;
+import org.yizhan.storage.PostgresStore;
+import org.yizhan.storage.postgres.ThrowawayCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,13 +112,48 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--tickets", paramLabel = "N", defaultValue = "2000", description = "Numbers to take (default: ${DEFAULT-VALUE}).")
         int tickets;
 
+        @Option(names = "--store", paramLabel = "STORE", defaultValue = "sqlite",
+                description = "sqlite (default), postgres (a throwaway PostgreSQL cluster of its own, as the tests "
+                        + "start; the SQLite line is printed first, in the same run) or a jdbc:postgresql:// URL of an "
+                        + "empty database (password from PGPASSWORD).")
+        String store;
+
+        @Option(names = "--servers", paramLabel = "N", defaultValue = "1",
+                description = "Hall servers on the one database, clients taking numbers from each in turn "
+                        + "(more than 1 needs PostgreSQL; default: ${DEFAULT-VALUE}).")
+        int servers;
+
         @Override
         public Integer call() throws Exception {
-            if (clients < 1 || clients > 256 || tickets < 1 || tickets > 1_000_000) {
-                System.err.println("bench queue: --clients must be 1 to 256 and --tickets 1 to 1000000");
+            if (clients < 1 || clients > 256 || tickets < 1 || tickets > 1_000_000 || servers < 1 || servers > 8) {
+                System.err.println("bench queue: --clients must be 1 to 256, --tickets 1 to 1000000, --servers 1 to 8");
                 return 2;
             }
-            QueueBenchmark.Result r = QueueBenchmark.run(clients, tickets);
+            if (store.equals("sqlite")) {
+                if (servers > 1) {
+                    System.err.println("bench queue: servers share a database only on PostgreSQL: --store postgres");
+                    return 2;
+                }
+                return print(QueueBenchmark.run(clients, tickets));
+            }
+            if (!store.equals("postgres") && !store.startsWith("jdbc:postgresql:")) {
+                System.err.println("bench queue: --store is sqlite, postgres or a jdbc:postgresql:// URL");
+                return 2;
+            }
+            // The SQLite line first, in the same run, as the yardstick.
+            int sqlite = print(QueueBenchmark.run(clients, tickets));
+            if (store.startsWith("jdbc:")) {
+                try (PostgresStore db = PostgresStore.connect(store, System.getenv("PGPASSWORD"))) {
+                    return Math.max(sqlite, print(QueueBenchmark.run(clients, tickets, db, "postgres", servers)));
+                }
+            }
+            try (ThrowawayCluster cluster = ThrowawayCluster.start();
+                 PostgresStore db = PostgresStore.connect(cluster.createDatabase(), null)) {
+                return Math.max(sqlite, print(QueueBenchmark.run(clients, tickets, db, "postgres", servers)));
+            }
+        }
+
+        private static int print(QueueBenchmark.Result r) {
             System.out.printf(java.util.Locale.ROOT, "latency per ticket (issue + printed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     r.p50Ms(), r.p99Ms(), r.maxMs());
             System.out.println(r.line());

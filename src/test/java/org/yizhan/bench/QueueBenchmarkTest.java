@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.yizhan.storage.PostgresStore;
+import org.yizhan.storage.postgres.TestPostgres;
 
 /** bench queue, small: its last line, and its checks count from the store (zero here, where nothing is lost). */
 class QueueBenchmarkTest {
@@ -13,7 +15,17 @@ class QueueBenchmarkTest {
         assertEquals(40, result.tickets());
         assertEquals(0, result.duplicates());
         assertEquals(0, result.missing());
-        assertTrue(result.line().matches("queue tickets=40 clients=2 per_s=\\d+ p99_ms=\\d+\\.\\d duplicates=0 missing=0"),
+        assertTrue(result.line().matches("queue store=sqlite servers=1 tickets=40 clients=2 per_s=\\d+ p99_ms=\\d+\\.\\d duplicates=0 missing=0"),
                 result.line());
+    }
+
+    @Test
+    void twoServersOnOnePostgresDatabaseHandOutEveryNumberOnce() throws Exception {
+        try (PostgresStore store = TestPostgres.freshStore()) {
+            QueueBenchmark.Result result = QueueBenchmark.run(3, 60, store, "postgres", 2);
+            assertEquals(0, result.duplicates());
+            assertEquals(0, result.missing());
+            assertTrue(result.line().startsWith("queue store=postgres servers=2 tickets=60 clients=3 "), result.line());
+        }
     }
 }

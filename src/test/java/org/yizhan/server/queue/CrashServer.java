@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.yizhan.server.HallServer;
+import org.yizhan.server.ServerLimits;
+import org.yizhan.storage.PostgresStore;
+import org.yizhan.storage.ServerStore;
 
 /**
- * The hall server of {@link QueueCrashTest}, in its own JVM: {@code DATA PORT INSTANT}. Prints {@link #READY}
- * once it listens, then serves until it is killed.
+ * The hall server of {@link QueueCrashTest} and {@link TwoServersCrashTest}, in its own JVM:
+ * {@code DATA PORT INSTANT [STORE]} (STORE: a PostgreSQL JDBC URL; SQLite in DATA without one). Prints
+ * {@link #READY} once it listens, then serves until it is killed.
  */
 public final class CrashServer {
     static final String READY = "READY";
@@ -23,11 +28,13 @@ public final class CrashServer {
     public static void main(String[] args) throws Exception {
         Clock clock = Clock.fixed(Instant.parse(args[2]), ZoneOffset.UTC);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[1]));
+        ServerStore store = args.length > 3 ? PostgresStore.connect(args[3], null) : ServerStore.SQLITE;
         long deadline = System.nanoTime() + 20_000_000_000L;
         HallServer server = null;
         while (server == null) {
             try {
-                server = HallServer.start(address, Path.of(args[0]), clock);
+                server = HallServer.start(address, Path.of(args[0]), clock, ServerLimits.DEFAULTS, Optional.empty(),
+                        store);
             } catch (BindException e) {
                 // The killed server's port may linger a moment.
                 if (System.nanoTime() > deadline) {
