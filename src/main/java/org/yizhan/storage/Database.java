@@ -391,9 +391,6 @@ public final class Database {
         try (Connection connection = write ? engine.openWrite() : engine.openRead()) {
             try {
                 T result = work.run(connection);
-                if (write) {
-                    engine.beforeCommit(connection);
-                }
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -21,9 +21,6 @@ interface Engine extends AutoCloseable {
     /** The writer's session: one transaction after the other, each begun with the write lock. */
     WriteSession writeSession();
 
-    /** Called in every write transaction just before its commit (PostgreSQL: tells the other servers). */
-    void beforeCommit(Connection connection) throws SQLException;
-
     /** The schema version recorded for the store, 0 for a new one; inside a transaction. */
     int version(Connection connection) throws SQLException;
 

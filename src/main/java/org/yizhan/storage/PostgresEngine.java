@@ -27,17 +27,18 @@ final class PostgresEngine implements Engine {
     private final String store;
     private final String writePrelude;
     private final String readPrelude;
-    private final String notice;
 
     PostgresEngine(DataSource pool, String namespace, String store, boolean notifies) {
         this.pool = pool;
         this.namespace = Namespaces.check(namespace);
         this.store = store;
+        // The notice is queued here and sent by the commit only (a rollback drops it): one round trip fewer than
+        // a statement of its own before the commit.
         this.writePrelude = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO " + namespace
-                + "; SELECT pg_advisory_xact_lock(" + key(namespace + "/" + store) + ")";
+                + "; SELECT pg_advisory_xact_lock(" + key(namespace + "/" + store) + ")"
+                + (notifies ? "; SELECT pg_notify('" + EVENTS_CHANNEL + "', '" + namespace + "')" : "");
         this.readPrelude = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path TO "
                 + namespace;
-        this.notice = notifies ? "SELECT pg_notify('" + EVENTS_CHANNEL + "', '" + namespace + "')" : null;
     }
 
     /** A stable 64-bit key for an advisory lock (FNV-1a of the text). */
@@ -91,13 +92,6 @@ final class PostgresEngine implements Engine {
     @Override
     public WriteSession writeSession() {
         return new Session();
-    }
-
-    @Override
-    public void beforeCommit(Connection connection) throws SQLException {
-        if (notice != null) {
-            execute(connection, notice);
-        }
     }
 
     @Override
@@ -161,7 +155,6 @@ final class PostgresEngine implements Engine {
         @Override
         public void commit() throws SQLException {
             try {
-                beforeCommit(connection);
                 connection.commit();
             } finally {
                 release();

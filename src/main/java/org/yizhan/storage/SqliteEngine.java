@@ -59,10 +59,6 @@ final class SqliteEngine implements Engine {
     }
 
     @Override
-    public void beforeCommit(Connection connection) {
-    }
-
-    @Override
     public int version(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("PRAGMA user_version")) {
