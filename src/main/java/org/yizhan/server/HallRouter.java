@@ -39,7 +39,7 @@ final class HallRouter extends Handler.Abstract {
             }
             if (slash < 0) {
                 return answer(request, response, callback,
-                        ErrorAnswer.notFound("no such endpoint: " + path + "; a hall's pages are under " + path + "/"));
+                        ErrorAnswer.notFound("no such endpoint: a hall's pages and endpoints are under /halls/<id>/…"));
             }
             request.setAttribute(Exchange.BASE, Hall.pagePrefix(id));
             return hall.get().routes().handle(request, response, callback);
