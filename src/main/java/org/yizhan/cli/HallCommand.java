@@ -12,6 +12,7 @@ import org.yizhan.server.Halls;
 import org.yizhan.server.queue.HallSecret;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.queue.QueuesFileException;
+import org.yizhan.server.queue.WindowsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,7 +78,15 @@ final class HallCommand implements Callable<Integer> {
             String secretFile;
             String pin;
             try {
-                HallFiles.Made made = HallFiles.make(dir, name, read(queues, "queues file"), read(windows, "windows file"));
+                Optional<byte[]> queuesJson = read(queues, "queues file");
+                Optional<byte[]> windowsJson = read(windows, "windows file");
+                if (queuesJson.isPresent()) {
+                    QueuesFile.parse(queuesJson.get(), queues.toString());
+                }
+                if (windowsJson.isPresent()) {
+                    WindowsFile.parse(windowsJson.get(), windows.toString());
+                }
+                HallFiles.Made made = HallFiles.make(dir, name, queuesJson, windowsJson);
                 secretFile = made.secret().toString();
                 pin = made.starterPin();
             } catch (QueuesFileException e) {

@@ -37,7 +37,7 @@ final class HallFiles {
     static Made make(Path dir, String name, Optional<byte[]> queues, Optional<byte[]> windows) throws IOException {
         byte[] queuesJson = named(queues.isPresent() ? queues.get() : demo(), name,
                 queues.isPresent() ? "the queues file" : QueuesFile.DEMO);
-        QueuesFile.parse(queuesJson, QueuesFile.FILE + " with --name");
+        QueuesFile.parse(queuesJson, "--name");
         String pin = null;
         byte[] windowsJson;
         if (windows.isPresent()) {
