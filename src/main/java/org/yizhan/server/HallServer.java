@@ -134,7 +134,12 @@ public final class HallServer implements AutoCloseable {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        CaseService cases = CaseService.open(dataDir, clock, !Halls.countyOnly(dataDir));
+        boolean countyOnly = Halls.countyOnly(dataDir);
+        if (!countyOnly) {
+            // A broken queues file of the top-level hall stops the start before any store is made, as it always did.
+            QueuesFile.readOrCreate(dataDir);
+        }
+        CaseService cases = CaseService.open(dataDir, clock, !countyOnly);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hall-server-sweep");
             thread.setDaemon(true);

@@ -347,4 +347,19 @@ class MultiHallTest {
         assertEquals(429, send("POST", "/halls/b", "status/lookup", right, secretB, "X-Yizhan-Kiosk", "kiosk-b1")
                 .status(), "five failures at the county stop the number at the village too");
     }
+
+    @Test
+    void aHallWithABrokenFileIsLeftOutAndTheOthersServe() throws Exception {
+        hall(data.resolve("halls/a"), "甲镇便民服务中心", PIN_A);
+        hall(data.resolve("halls/b"), "乙镇便民服务中心", PIN_B);
+        Files.writeString(data.resolve("halls/b/queues.json"), "{\"hall\": \"乙镇\"");
+        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
+        assertEquals("甲镇便民服务中心", get("a", "queue/queues", null).json().get("hall").asText());
+        Answer broken = get("/halls/b", "queue/queues", null);
+        assertEquals(503, broken.status(), broken.body());
+        assertEquals("hall_unavailable", broken.json().get("error").asText());
+        assertFalse(broken.body().contains("queues.json"), "the reason is in the server's log, not the answer");
+        assertEquals(503, get("b", "queue/queues", null).status());
+        assertFalse(Files.exists(data.resolve("queues.json")), "no demo hall written on a county's server");
+    }
 }
