@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = "一站 Yizhan: self-service kiosk for a government service hall. Without a subcommand, starts the kiosk.",
         subcommands = {ImportCommand.class, SearchCommand.class, BenchCommand.class, KeygenCommand.class,
                 PublishCommand.class, ServerCommand.class, SyncCommand.class, CounterCommand.class,
-                CasesCommand.class, HashPinCommand.class, ReportCommand.class, FleetCommand.class, RatingsCommand.class})
+                CasesCommand.class, HashPinCommand.class, ReportCommand.class, FleetCommand.class, RatingsCommand.class,
+                HallCommand.class})
 public final class YizhanCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(YizhanCommand.class);

@@ -18,6 +18,7 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final String path;
+    private final String base;
     private byte[] body = new byte[0];
     private boolean bodyTooLarge;
     private boolean answered;
@@ -27,14 +28,25 @@ public final class Exchange {
         this.response = response;
         this.callback = callback;
         // Percent escapes decoded, dot segments left as sent: "/catalog/%2e%2e/x" is "/catalog/../x", no file's path.
-        this.path = URIUtil.decodePath(Objects.toString(request.getHttpURI().getPath(), "/"));
+        String decoded = URIUtil.decodePath(Objects.toString(request.getHttpURI().getPath(), "/"));
+        // HallRouter: a request under /halls/<id>/ is routed by its hall as if the prefix were not there.
+        this.base = request.getAttribute(BASE) instanceof String b ? b : "";
+        this.path = decoded.substring(base.length());
+    }
+
+    /** The request attribute in which {@link HallRouter} leaves the hall's path prefix it took off. */
+    static final String BASE = "org.yizhan.server.hallBase";
+
+    /** The hall's path prefix this request came under ({@code /halls/<id>}), or "" (the rest is {@link #path()}). */
+    public String base() {
+        return base;
     }
 
     public String method() {
         return request.getMethod();
     }
 
-    /** The path with percent escapes decoded and no query. */
+    /** The path with percent escapes decoded, no query, and no hall prefix ({@link #base()}). */
     public String path() {
         return path;
     }

@@ -36,15 +36,8 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yizhan.server.fleet.FleetRoutes;
-import org.yizhan.server.fleet.FleetService;
 import org.yizhan.server.queue.HallSecret;
-import org.yizhan.server.queue.QueueRoutes;
-import org.yizhan.server.queue.CounterRoutes;
 import org.yizhan.server.queue.QueueService;
-import org.yizhan.server.queue.WindowsFile;
-import org.yizhan.server.rating.RatingRoutes;
-import org.yizhan.server.rating.RatingService;
 import org.yizhan.server.queue.QueuesFile;
 import org.yizhan.server.status.CaseService;
 import org.yizhan.server.status.StatusRoutes;
@@ -79,37 +72,29 @@ public final class HallServer implements AutoCloseable {
     private final AccessLog access;
     private final Duration stopTime;
     private final ConnectionGuard guard;
-    private final EventStreams streams;
     private final ExecutorService streamWriter;
     private final ScheduledExecutorService sweeper;
     private final Path dataDir;
-    private final QueueService queues;
+    private final Halls halls;
     private final CaseService cases;
-    private final FleetService fleet;
-    private final RatingService ratings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int port;
     private final boolean tls;
 
     private HallServer(Server server, ServerConnector connector, GracefulHandler graceful, AccessLog access,
-                       Duration stopTime,
-                       ConnectionGuard guard, EventStreams streams,
-                       ScheduledExecutorService sweeper, ExecutorService streamWriter, Path dataDir, QueueService queues,
-                       CaseService cases, FleetService fleet, RatingService ratings) {
+                       Duration stopTime, ConnectionGuard guard, ScheduledExecutorService sweeper,
+                       ExecutorService streamWriter, Path dataDir, Halls halls, CaseService cases) {
         this.server = server;
         this.graceful = graceful;
         this.access = access;
         this.stopTime = stopTime;
         this.streamWriter = streamWriter;
-        this.streams = streams;
         this.connector = connector;
         this.guard = guard;
         this.sweeper = sweeper;
         this.dataDir = dataDir;
-        this.queues = queues;
+        this.halls = halls;
         this.cases = cases;
-        this.fleet = fleet;
-        this.ratings = ratings;
         this.port = connector.getLocalPort();
         this.tls = connector.getConnectionFactory(DetectorConnectionFactory.class) != null; // TLS, detected (PlainOnTlsPort)
     }
@@ -156,8 +141,6 @@ public final class HallServer implements AutoCloseable {
      */
     public static HallServer start(InetSocketAddress address, Path dataDir, Clock clock, ServerLimits limits,
                                    Optional<TlsFiles> tls, ServerStore store) throws IOException {
-        StoreLocation hallStores = store.hall(dataDir, DEFAULT_HALL);
-        StoreLocation countyStores = store.county(dataDir);
         KeyStore keys = null;
         if (tls.isPresent()) {
             try {
@@ -166,48 +149,12 @@ public final class HallServer implements AutoCloseable {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        QueueService queues = QueueService.open(dataDir, clock, hallStores);
-        CaseService cases;
-        HallSecret secret;
-        FleetService fleet;
-        RatingService ratings;
-        try {
-            cases = CaseService.open(countyStores, clock, true);
-        } catch (IOException e) {
-            queues.close();
-            throw e;
+        boolean countyOnly = Halls.countyOnly(dataDir);
+        if (!countyOnly) {
+            // A broken queues file of the top-level hall stops the start before any store is made, as it always did.
+            QueuesFile.readOrCreate(dataDir);
         }
-        try {
-            fleet = FleetService.open(hallStores, clock);
-        } catch (IOException e) {
-            queues.close();
-            cases.close();
-            throw e;
-        }
-        try {
-            ratings = RatingService.open(hallStores, clock, queues.hall().timeZone());
-        } catch (IOException e) {
-            queues.close();
-            cases.close();
-            fleet.close();
-            throw e;
-        }
-        try {
-            secret = HallSecret.readOrCreate(dataDir);
-            Files.createDirectories(dataDir.resolve(AccessLog.DIR));
-        } catch (IOException e) {
-            queues.close();
-            cases.close();
-            fleet.close();
-            ratings.close();
-            throw e;
-        }
-        // The short, store-bound calls (numbers and the board; lookups) run at most two per core at once each: more
-        // only add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms unbounded,
-        // 40–43 ms bounded; docs/performance.md).
-        int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
-        // Every endpoint, in one place (docs/protocol.md).
+        CaseService cases = CaseService.open(store.county(dataDir), clock, !countyOnly);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hall-server-sweep");
             thread.setDaemon(true);
@@ -218,17 +165,29 @@ public final class HallServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EventStreams streams = new EventStreams(queues.events(), streamWriter);
-        Routes routes = new Routes()
+        // The short, store-bound calls (numbers and the board; lookups) run at most two per core at once each: more
+        // only add switching and a convoy at the store's writer (bench queue's p99 on 2 cores: 53–61 ms unbounded,
+        // 40–43 ms bounded; docs/performance.md). Shared by every hall: a county's 200 halls have the same cores.
+        int perCore = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        Hall.Shared shared = new Hall.Shared(clock, store, cases, new StatusRoutes(cases, null) /* each hall: withSecret */, dataDir.resolve(CATALOG_DIR),
+                streamWriter, new Semaphore(perCore), new Semaphore(perCore), new Semaphore(perCore),
+                new Semaphore(perCore));
+        Halls halls;
+        try {
+            halls = Halls.open(dataDir, (id, dir) -> Hall.open(id, dir, shared));
+            Files.createDirectories(dataDir.resolve(AccessLog.DIR));
+        } catch (IOException | RuntimeException e) {
+            cases.close();
+            sweeper.shutdownNow();
+            streamWriter.shutdownNow();
+            throw e;
+        }
+        StaticFiles catalog = new StaticFiles(dataDir.resolve(CATALOG_DIR), "/" + CATALOG_DIR + "/");
+        Routes county = new Routes()
                 .get("/" + CATALOG_DIR + "/*", catalog::serve)
-                .get("/queue/events", streams::serve)
                 .get("/health", exchange -> Responses.json(exchange, 200, "{\"status\":\"ok\",\"catalogVersion\":"
                         + catalog.publishedVersion().map(String::valueOf).orElse("null") + "}"));
-        new QueueRoutes(queues, secret, clock).addTo(routes.limitedBy(new Semaphore(perCore)));
-        new CounterRoutes(queues, WindowsFile.read(dataDir), clock).addTo(routes);
-        new StatusRoutes(cases, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
-        new FleetRoutes(fleet, secret, catalog::publishedVersion).addTo(routes.limitedBy(new Semaphore(perCore)));
-        new RatingRoutes(ratings, secret).addTo(routes.limitedBy(new Semaphore(perCore)));
+        HallRouter routes = new HallRouter(halls, county);
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         // No reserved threads: on a hall's few cores, handing each request's selecting to a spare thread cost
@@ -288,10 +247,8 @@ public final class HallServer implements AutoCloseable {
             stopQuietly(server);
             sweeper.shutdownNow();
             streamWriter.shutdownNow();
-            queues.close();
+            halls.close();
             cases.close();
-            fleet.close();
-            ratings.close();
             if (e.getCause() instanceof BindException bind) {
                 throw bind;
             }
@@ -300,16 +257,20 @@ public final class HallServer implements AutoCloseable {
             }
             throw new IOException("the HTTP engine did not start: " + e, e);
         }
-        sweeper.scheduleWithFixedDelay(() -> sweep(queues), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> halls.all().forEach(HallServer::sweep), 0, SWEEP_SECONDS, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(() -> purge(cases), 0, PURGE_HOURS, TimeUnit.HOURS);
         sweeper.scheduleWithFixedDelay(guard::sweep, 1, 1, TimeUnit.SECONDS);
         long beat = EventStreams.HEARTBEAT.toMillis();
-        sweeper.scheduleWithFixedDelay(streams::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
-        HallServer hall = new HallServer(server, connector, graceful, access, limits.stopTime(), guard, streams, sweeper,
-                streamWriter, dataDir, queues, cases, fleet, ratings);
-        LOG.info("hall server listening on {} serving {}; queues of {} from {}; cases in {}; access log in {}",
-                hall.baseUri(), dataDir.resolve(CATALOG_DIR), queues.hall().hall(), dataDir.resolve(QueuesFile.FILE),
-                dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
+        sweeper.scheduleWithFixedDelay(() -> halls.all().forEach(h -> h.streams().heartbeat()), beat, beat,
+                TimeUnit.MILLISECONDS);
+        HallServer hall = new HallServer(server, connector, graceful, access, limits.stopTime(), guard, sweeper,
+                streamWriter, dataDir, halls, cases);
+        LOG.info("hall server listening on {} serving {}; cases in {}; access log in {}", hall.baseUri(),
+                dataDir.resolve(CATALOG_DIR), dataDir.resolve(CaseService.FILE), dataDir.resolve(AccessLog.DIR));
+        for (Hall h : halls.all()) {
+            LOG.info("hall {} ({}): queues from {}, pages under {}/", h.label(), h.queues().hall().hall(),
+                    h.dir().resolve(QueuesFile.FILE), Hall.pagePrefix(h.id()));
+        }
         return hall;
     }
 
@@ -321,15 +282,15 @@ public final class HallServer implements AutoCloseable {
         }
     }
 
-    private static void sweep(QueueService queues) {
+    private static void sweep(Hall hall) {
         try {
-            int voided = queues.sweep();
+            int voided = hall.queues().sweep();
             if (voided > 0) {
-                LOG.info("voided {} numbers no kiosk said it printed within {} s", voided,
+                LOG.info("hall {}: voided {} numbers no kiosk said it printed within {} s", hall.label(), voided,
                         QueueService.PRINT_TIMEOUT.toSeconds());
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("could not sweep unprinted numbers: {}", e.toString());
+            LOG.warn("hall {}: could not sweep unprinted numbers: {}", hall.label(), e.toString());
         }
     }
 
@@ -349,14 +310,24 @@ public final class HallServer implements AutoCloseable {
         return dataDir.resolve(HallSecret.FILE);
     }
 
-    /** The hall secret kiosks and counters send (for the kiosk beside an embedded server). Never log it. */
+    /** The top-level hall's secret kiosks and counters send (for the kiosk beside an embedded server). Never log it. */
     public String hallSecret() throws IOException {
-        return HallSecret.read(secretFile(dataDir));
+        return top().secret();
     }
 
-    /** The hall's queues and tickets. */
+    /** The top-level hall's queues and tickets. */
     public QueueService queues() {
-        return queues;
+        return top().queues();
+    }
+
+    /** Every hall this server hosts. */
+    public Halls halls() {
+        return halls;
+    }
+
+    private Hall top() {
+        return halls.top().orElseThrow(() -> new IllegalStateException(dataDir + " has no top-level hall, only "
+                + Halls.DIR + "/"));
     }
 
     /** The hall's cases, for status lookups. */
@@ -386,12 +357,12 @@ public final class HallServer implements AutoCloseable {
 
     /** The heartbeat the sweeper sends every 15 s, now: for tests, which do not wait 15 s. */
     void heartbeatNow() {
-        streams.heartbeat();
+        halls.all().forEach(h -> h.streams().heartbeat());
     }
 
-    /** Event streams open now (benchmark figures). */
+    /** Event streams open now, in every hall (benchmark figures). */
     public int openStreams() {
-        return streams.count();
+        return halls.all().stream().mapToInt(h -> h.streams().count()).sum();
     }
 
     /** Connections open now (benchmark figures). */
@@ -411,7 +382,7 @@ public final class HallServer implements AutoCloseable {
         sweeper.shutdownNow();
         // No new connections; the streams, which never finish by themselves, ended; then the requests under way.
         connector.close();
-        streams.closeAll();
+        halls.all().forEach(h -> h.streams().closeAll());
         try {
             graceful.shutdown().get(stopTime.toMillis(), TimeUnit.MILLISECONDS);
             access.awaitWritten(ACCESS_LOG_WAIT_MILLIS);
@@ -428,9 +399,7 @@ public final class HallServer implements AutoCloseable {
             LOG.warn("the HTTP engine did not stop cleanly: {}", e.toString());
         }
         streamWriter.shutdownNow();
-        queues.close();
+        halls.close();
         cases.close();
-        fleet.close();
-        ratings.close();
     }
 }

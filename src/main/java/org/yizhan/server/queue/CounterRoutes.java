@@ -127,7 +127,8 @@ public final class CounterRoutes {
         limits.succeeded(window, address);
         String token = sessions.open(window);
         long seconds = Duration.between(clock.instant(), sessions.endOfDay(clock.instant())).toSeconds();
-        exchange.setHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/counter; Max-Age=" + seconds
+        exchange.setHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + exchange.base()
+                + "/counter; Max-Age=" + seconds
                 + "; HttpOnly; SameSite=Strict" + (exchange.secure() ? "; Secure" : ""));
         Responses.json(exchange, 200, new SignedIn(window, known.get().name()));
     }
@@ -156,7 +157,7 @@ public final class CounterRoutes {
             }
         }
         sessions.close(token);
-        exchange.setHeader("Set-Cookie", COOKIE + "=; Path=/counter; Max-Age=0; HttpOnly; SameSite=Strict");
+        exchange.setHeader("Set-Cookie", COOKIE + "=; Path=" + exchange.base() + "/counter; Max-Age=0; HttpOnly; SameSite=Strict");
         Responses.noContent(exchange);
     }
 

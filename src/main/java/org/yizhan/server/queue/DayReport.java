@@ -1,5 +1,7 @@
 package org.yizhan.server.queue;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import org.yizhan.queue.TicketState;
  * issued, served (done), no-shows and voided, and the average and 90th percentile of the wait (issued to its last
  * call) and of the serving (start to done), in whole seconds; null where there is nothing to measure.
  */
-public record DayReport(LocalDate date, String hall, List<Line> queues, List<Line> windows, Line total) {
+public record DayReport(@JsonSerialize(using = ToStringSerializer.class) LocalDate date, String hall, List<Line> queues,
+                        List<Line> windows, Line total) {
 
     /** One row: what {@code name} ({@code id}) did that day. */
     public record Line(String id, String name, int issued, int served, int noShows, int voided, Long waitAverage,

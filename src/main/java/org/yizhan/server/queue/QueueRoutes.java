@@ -32,10 +32,20 @@ public final class QueueRoutes {
     private final QueueService queues;
     private final HallSecret secret;
     private final KioskLimit limit;
+    private final String pagePrefix;
 
     public QueueRoutes(QueueService queues, HallSecret secret, Clock clock) {
+        this(queues, secret, clock, "");
+    }
+
+    /**
+     * @param pagePrefix where the hall's pages are on this server, "" or {@code /halls/<id>}: the phone that opens a
+     *                   ticket's QR sends no hall header, so its path names the hall
+     */
+    public QueueRoutes(QueueService queues, HallSecret secret, Clock clock, String pagePrefix) {
         this.queues = queues;
         this.secret = secret;
+        this.pagePrefix = pagePrefix;
         // The hall's rule (queues.json); kiosks read it from the board rather than keep a number of their own.
         this.limit = new KioskLimit(queues.hall().ticketsPerKioskPerMinute(), clock);
     }
@@ -64,7 +74,7 @@ public final class QueueRoutes {
             throw new ErrorAnswer(429, "too_many", "this kiosk has taken " + limit.perMinute()
                     + " numbers in the last minute (the hall's ticketsPerKioskPerMinute); wait a moment");
         }
-        TicketInfo ticket = call(() -> queues.issue(request.queue(), request.priority(), kiosk));
+        TicketInfo ticket = paged(exchange, call(() -> queues.issue(request.queue(), request.priority(), kiosk)));
         Responses.json(exchange, 201, ticket);
     }
 
@@ -78,11 +88,11 @@ public final class QueueRoutes {
         String code = parts[0];
         String key = idempotencyKey(exchange);
         if (parts[1].equals("printed")) {
-            Responses.json(exchange, 200, call(() -> queues.printed(code, key)));
+            Responses.json(exchange, 200, paged(exchange, call(() -> queues.printed(code, key))));
         } else {
             String reason = hasBody(exchange) ? Optional.ofNullable(
                     JsonBody.read(exchange, VoidRequest.class, BODY_CAP).reason()).orElse("unspecified") : "unspecified";
-            Responses.json(exchange, 200, call(() -> queues.voidTicket(code, reason, key)));
+            Responses.json(exchange, 200, paged(exchange, call(() -> queues.voidTicket(code, reason, key))));
         }
     }
 
@@ -92,7 +102,7 @@ public final class QueueRoutes {
         if (parts.length != 1) {
             throw ErrorAnswer.notFound("no such endpoint: " + exchange.path());
         }
-        Responses.json(exchange, 200, call(() -> queues.ticket(parts[0])));
+        Responses.json(exchange, 200, paged(exchange, call(() -> queues.ticket(parts[0]))));
     }
 
     /** GET /t/{code}: the phone's page. */
@@ -141,24 +151,38 @@ public final class QueueRoutes {
             case "call-next" -> {
                 Optional<TicketInfo> called = call(() -> queues.callNext(window));
                 if (called.isPresent()) {
-                    Responses.json(exchange, 200, called.get());
+                    Responses.json(exchange, 200, paged(exchange, called.get()));
                 } else {
                     Responses.noContent(exchange);
                 }
             }
-            case "recall" -> Responses.json(exchange, 200, call(() -> queues.recall(window)));
-            case "start" -> Responses.json(exchange, 200, call(() -> queues.start(window)));
-            case "done" -> Responses.json(exchange, 200, call(() -> queues.done(window)));
-            case "no-show" -> Responses.json(exchange, 200, call(() -> queues.noShow(window)));
+            case "recall" -> Responses.json(exchange, 200, paged(exchange, call(() -> queues.recall(window))));
+            case "start" -> Responses.json(exchange, 200, paged(exchange, call(() -> queues.start(window))));
+            case "done" -> Responses.json(exchange, 200, paged(exchange, call(() -> queues.done(window))));
+            case "no-show" -> Responses.json(exchange, 200, paged(exchange, call(() -> queues.noShow(window))));
             case "pause", "resume" -> Responses.json(exchange, 200, call(() -> queues.pause(window, action.equals("pause"))));
             default -> {
                 Transfer body = JsonBody.read(exchange, Transfer.class, BODY_CAP);
                 if (body.queue() == null || body.queue().isBlank()) {
                     throw ErrorAnswer.badRequest("name the queue to transfer to, e.g. {\"queue\":\"zonghe\"}");
                 }
-                Responses.json(exchange, 200, call(() -> queues.transfer(window, body.queue())));
+                Responses.json(exchange, 200, paged(exchange, call(() -> queues.transfer(window, body.queue()))));
             }
         }
+    }
+
+    /**
+     * The ticket with its page's path relative to the base the client spoke to, which a kiosk resolves against its
+     * server.url: a kiosk that named its hall by the header gets the hall's prefix before {@code /t/}; one whose
+     * server.url already ends in {@code /halls/<id>/} gets {@code /t/} alone.
+     */
+    private TicketInfo paged(Exchange exchange, TicketInfo t) {
+        if (pagePrefix.isEmpty() || !exchange.base().isEmpty() || t.statusPath() == null) {
+            return t;
+        }
+        return new TicketInfo(t.code(), t.number(), t.queue(), t.queueName(), t.priority(), t.state(), t.issuedAt(),
+                t.businessDate(), t.ahead(), t.estimatedWaitMinutes(), t.location(), t.window(),
+                pagePrefix + t.statusPath());
     }
 
     /** A kiosk's outbox names each message (docs/protocol.md, "Idempotency-Key"); null when the request has none. */

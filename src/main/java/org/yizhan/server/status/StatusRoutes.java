@@ -41,9 +41,21 @@ public final class StatusRoutes {
     private final HallSecret secret;
 
     public StatusRoutes(CaseService cases, HallSecret secret) {
+        this(cases, new CaseLookups(cases), secret);
+    }
+
+    private StatusRoutes(CaseService cases, CaseLookups lookups, HallSecret secret) {
         this.cases = cases;
-        this.lookups = new CaseLookups(cases);
+        this.lookups = lookups;
         this.secret = secret;
+    }
+
+    /**
+     * The same cases and the same lookup limits behind another hall's secret: a county's halls share one case
+     * store, and a number's failed tries count wherever they were made.
+     */
+    public StatusRoutes withSecret(HallSecret other) {
+        return new StatusRoutes(cases, lookups, other);
     }
 
     public Routes addTo(Routes routes) {

@@ -2,6 +2,8 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+// "" for the server's own hall, "/halls/<id>" for a hall of a county's server: every request stays in the page's hall.
+const HALL = location.pathname.replace(/\/counter$/, "");
 const WORDS = {
   wrong_pin: "窗口或密码不对。",
   too_many_tries: "密码错误次数过多，请稍后再试。",
@@ -64,7 +66,7 @@ async function showSignIn(message) {
   say("window-name", "");
   say("sign-in-message", message);
   try {
-    const answer = await request("GET", "/counter/windows");
+    const answer = await request("GET", HALL + "/counter/windows");
     say("hall", answer.hall);
     const select = $("sign-in-window");
     select.replaceChildren();
@@ -82,7 +84,7 @@ $("sign-in").addEventListener("submit", async (event) => {
   $("sign-in-pin").value = "";
   $("sign-in-go").disabled = true;
   try {
-    await request("POST", "/counter/sign-in", { window: $("sign-in-window").value, pin });
+    await request("POST", HALL + "/counter/sign-in", { window: $("sign-in-window").value, pin });
     say("sign-in-message", "");
     await refresh();
   } catch (e) {
@@ -94,7 +96,7 @@ $("sign-in").addEventListener("submit", async (event) => {
 
 $("sign-out").addEventListener("click", async () => {
   try {
-    await request("POST", "/counter/sign-out", {});
+    await request("POST", HALL + "/counter/sign-out", {});
     showSignIn("已退出。");
   } catch (e) {
     say("work-message", words(e));
@@ -105,7 +107,7 @@ $("sign-out").addEventListener("click", async () => {
 
 async function refresh() {
   try {
-    const state = await request("GET", "/counter/state");
+    const state = await request("GET", HALL + "/counter/state");
     $("link").hidden = true;
     render(state);
   } catch (e) {
@@ -215,7 +217,7 @@ async function act(action, body) {
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await request("POST", "/counter/action/" + action, body || {}, key);
+        await request("POST", HALL + "/counter/action/" + action, body || {}, key);
         $("link").hidden = true;
         if (action === "call-next") $("work-message").textContent = "";
         break;
@@ -266,7 +268,7 @@ document.addEventListener("keydown", (event) => {
 
 let again = null;
 function listen() {
-  events = new EventSource("/queue/events");
+  events = new EventSource(HALL + "/queue/events");
   events.onopen = () => { $("link").hidden = true; refresh(); };
   events.onmessage = () => { clearTimeout(again); again = setTimeout(() => { if (view) refresh(); }, 150); };
   events.onerror = () => {

@@ -2,6 +2,8 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+// "" for the server's own hall, "/halls/<id>" for a hall of a county's server: every request stays in the page's hall.
+const HALL = location.pathname.replace(/\/display$/, "");
 const DIGITS = "零一二三四五六七八九";
 let names = {};          // window id → its name from windows.json
 let live = false;        // a call came on the stream since it (re)connected: a refresh keeps it on screen
@@ -22,7 +24,7 @@ function sentence(call) {
 }
 
 async function refresh() {
-  const response = await fetch("/display/state", { headers: { Accept: "application/json" } });
+  const response = await fetch(HALL + "/display/state", { headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error("HTTP " + response.status);
   const state = await response.json();
   $("hall").textContent = state.hall;
@@ -120,7 +122,7 @@ let events = null;
 let again = null;
 
 function listen() {
-  events = new EventSource("/queue/events");
+  events = new EventSource(HALL + "/queue/events");
   events.onopen = () => {
     $("link").hidden = true;
     live = false;
