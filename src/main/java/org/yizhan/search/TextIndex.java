@@ -83,6 +83,8 @@ final class TextIndex {
     private final int[][] any2;
     /** As init2, from the initials of the readings usual in place only: where a usual match can start. */
     private final int[][] usualInit2;
+    /** The pairs of adjacent units, for the candidates of queries of three or more letters and digits. */
+    private final UnitPairs pairs;
 
     TextIndex(List<String> texts) {
         int n = texts.size();
@@ -128,6 +130,7 @@ final class TextIndex {
         CharInfo[] info = new CharInfo[65536];
         char[] buf = new char[64];
         int[] pos = new int[64];
+        UnitPairs.Builder pairList = new UnitPairs.Builder(c -> Normalizer.isIdeograph((char) c) ? Readings.of((char) c) : null);
         for (int id = 0; id < n; id++) {
             String text = originals[id];
             char[] tc = text.toCharArray();
@@ -150,6 +153,7 @@ final class TextIndex {
             }
             Arrays.fill(pairSeen, 0L);
             units[id] = u;
+            pairList.add(id, u);
             orig[id] = Arrays.copyOf(pos, m);
             String[][] syl = new String[m][];
             long[] ini = new long[m];
@@ -348,6 +352,7 @@ final class TextIndex {
             us2.addTo(u2, id);
         }
         usualInit2 = toArrays(u2);
+        pairs = pairList.build();
         start1 = toArrays(s1);
         word1 = toArrays(w1);
         startIdeo = new HashMap<>(sIdeo.size() * 2);
@@ -503,13 +508,39 @@ final class TextIndex {
         return code;
     }
 
+    /** Whether {@link #markStarts} applies: three or more letters and digits. */
+    static boolean pairable(char[] q) {
+        if (q.length < 3) {
+            return false;
+        }
+        for (char c : q) {
+            if (bit(c) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a {@link #pairable} query: sets in {@code bits} (a bit per id) every text where a match can
+     * start at some unit, or at the first one when {@code startOnly}, in any reading (a superset).
+     */
+    void markStarts(char[] q, boolean startOnly, long[] bits) {
+        pairs.mark(q, startOnly, bits);
+    }
+
     /**
      * For a tiered query: ascending ids of every text the query can match anywhere (a superset): by its
      * first two letters when it has them, else as {@link #candidates}.
      */
     int[] anyCandidates(char[] q) {
+        return anyCandidates(q, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} (or more) of {@link #anyCandidates}, without merging the rest. */
+    int[] anyCandidates(char[] q, int max) {
         if (q.length >= 2 && bit(q[0]) != 0 && bit(q[1]) != 0) {
-            return union(any2[key(q, 2)], init2[key(q, 2)]);
+            return union(any2[key(q, 2)], init2[key(q, 2)], max);
         }
         return candidates(q);
     }
@@ -559,17 +590,22 @@ final class TextIndex {
 
     /** Two ascending lists as one, each id once. */
     private static int[] union(int[] a, int[] b) {
+        return union(a, b, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} ids of {@link #union(int[], int[])} (all of it when one list is empty). */
+    static int[] union(int[] a, int[] b, int max) {
         if (b.length == 0) {
             return a;
         }
         if (a.length == 0) {
             return b;
         }
-        int[] out = new int[a.length + b.length];
+        int[] out = new int[(int) Math.min((long) a.length + b.length, max)];
         int i = 0;
         int j = 0;
         int n = 0;
-        while (i < a.length || j < b.length) {
+        while ((i < a.length || j < b.length) && n < out.length) {
             int x = i < a.length ? a[i] : Integer.MAX_VALUE;
             int y = j < b.length ? b[j] : Integer.MAX_VALUE;
             if (x <= y) {
