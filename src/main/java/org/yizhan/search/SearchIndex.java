@@ -211,23 +211,66 @@ public final class SearchIndex {
     private record Found(int id, int score, SearchHit.Reason reason, int[] ranges) {
     }
 
-    /** The best way each service matched, by internal id. */
+    /** Higher scores first, then tie order (internal ids); a total order. */
+    private static final Comparator<Found> RANKED = (a, b) -> a.score() != b.score()
+            ? Integer.compare(b.score(), a.score()) : Integer.compare(a.id(), b.id());
+
+    /** The best way each service matched, by internal id (an open-addressing table: no boxing per look-up). */
     private static final class Best {
-        final Map<Integer, Found> byId = new HashMap<>();
+        private int[] keys = new int[64]; // id + 1, 0 when free
+        private Found[] values = new Found[64];
+        private int size;
 
         void offer(Found f) {
-            Found old = byId.get(f.id());
-            if (old == null || f.score() > old.score()) {
-                byId.put(f.id(), f);
+            int h = slot(f.id());
+            if (keys[h] == 0) {
+                keys[h] = f.id() + 1;
+                values[h] = f;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+            } else if (f.score() > values[h].score()) {
+                values[h] = f;
             }
         }
 
         boolean has(int id) {
-            return byId.containsKey(id);
+            return keys[slot(id)] != 0;
         }
 
         int size() {
-            return byId.size();
+            return size;
+        }
+
+        List<Found> all() {
+            List<Found> out = new ArrayList<>(size);
+            for (Found f : values) {
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
+        private int slot(int id) {
+            int mask = keys.length - 1;
+            int h = (id * 0x9E3779B9) >>> 1 & mask;
+            while (keys[h] != 0 && keys[h] != id + 1) {
+                h = (h + 1) & mask;
+            }
+            return h;
+        }
+
+        private void grow() {
+            Found[] old = values;
+            keys = new int[keys.length * 2];
+            values = new Found[keys.length];
+            size = 0;
+            for (Found f : old) {
+                if (f != null) {
+                    offer(f);
+                }
+            }
         }
     }
 
@@ -279,11 +322,8 @@ public final class SearchIndex {
         if (best.size() < limit) {
             others(q, limit, best);
         }
-        List<Found> all = new ArrayList<>(best.byId.values());
-        all.sort((a, b) -> a.score() != b.score() ? Integer.compare(b.score(), a.score()) : Integer.compare(a.id(), b.id()));
-        List<SearchHit> hits = new ArrayList<>(Math.min(limit, all.size()));
-        for (int i = 0; i < all.size() && i < limit; i++) {
-            Found f = all.get(i);
+        List<SearchHit> hits = new ArrayList<>(Math.min(limit, best.size()));
+        for (Found f : TopK.of(best.all(), limit, RANKED)) {
             hits.add(hit(f));
         }
         return List.copyOf(hits);
@@ -749,20 +789,23 @@ public final class SearchIndex {
         // A rare character says more than a common one: 狂犬 in 狂犬疫苗 more than 疫苗.
         Map<Character, Double> weight = new HashMap<>();
         double total = 0;
+        int[][] lists = new int[n][];
         for (int k = 0; k < n; k++) {
-            int[] with = names.withIdeograph(q[k]);
-            for (int id : with) {
-                mask[id] |= 1 << k;
-            }
-            double w = Math.log((services.length + 1.0) / (with.length + 1.0)) + 0.1;
+            lists[k] = names.withIdeograph(q[k]);
+            double w = Math.log((services.length + 1.0) / (lists[k].length + 1.0)) + 0.1;
             weight.put(q[k], w);
             total += w;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int id : lists[k]) {
+                mask[id] |= 1 << k;
+            }
         }
         // The ids with enough of the characters, by how many, each with its bits; the mask is left all zero.
         long[][] byCount = new long[n + 1][];
         int[] counts = new int[n + 1];
         for (int k = 0; k < n; k++) {
-            for (int id : names.withIdeograph(q[k])) {
+            for (int id : lists[k]) {
                 int bits = mask[id];
                 if (bits == 0) {
                     continue; // seen already
