@@ -30,7 +30,8 @@ final class TextIndex {
     private static final String CLOSE = ")）]】〕》>";
     private static final int[] EMPTY = new int[0];
     private static final int PAIRS = 36 * 36;
-    private static final int PAIR_WORDS = (PAIRS + 63) / 64;
+    /** pairBits are kept for pairs of letters a–z only: digits are rare in queries, and 36 × 36 bits a name cost 8 MB more. */
+    private static final int PAIR_WORDS = (26 * 26 + 63) / 64;
     private static final int TRIPLES = 36 * 36 * 36;
 
     final String[] originals;
@@ -54,7 +55,7 @@ final class TextIndex {
     private final Map<Character, int[]> byIdeograph;
     private final int[][] byInitial;
     /**
-     * Per text, a bit per pair of query letters or digits (a, b) that can follow each other in a match:
+     * Per text, a bit per pair of query letters a–z (a, b) that can follow each other in a match:
      * b after a inside a reading, or a the last letter a unit can give (a reading's last letter, its
      * initial, the h of zh/ch/sh; a Latin letter or digit itself) and b the first one the next unit can
      * give. A text lacking a pair of the query cannot match it.
@@ -197,8 +198,10 @@ final class TextIndex {
                         int x = Long.numberOfTrailingZeros(a);
                         for (long b = firstOf[j]; b != 0; b &= b - 1) {
                             int y = Long.numberOfTrailingZeros(b);
-                            int key = x * 36 + y;
-                            pairSeen[key >>> 6] |= 1L << key;
+                            if (x < 26 && y < 26) {
+                                int key = x * 26 + y;
+                                pairSeen[key >>> 6] |= 1L << key;
+                            }
                         }
                     }
                 }
@@ -683,10 +686,8 @@ final class TextIndex {
     }
 
     private static void markPair(long[] seen, char a, char b) {
-        long x = bit(a);
-        long y = bit(b);
-        if (x != 0 && y != 0) {
-            int key = code(a) * 36 + code(b);
+        if (isQueryLetter(a) && isQueryLetter(b)) {
+            int key = code(a) * 26 + code(b);
             seen[key >>> 6] |= 1L << key;
         }
     }
@@ -807,8 +808,8 @@ final class TextIndex {
     private boolean hasPairs(int id, char[] q) {
         int base = id * PAIR_WORDS;
         for (int k = 0; k + 1 < q.length; k++) {
-            if (bit(q[k]) != 0 && bit(q[k + 1]) != 0) {
-                int key = code(q[k]) * 36 + code(q[k + 1]);
+            if (isQueryLetter(q[k]) && isQueryLetter(q[k + 1])) {
+                int key = code(q[k]) * 26 + code(q[k + 1]);
                 if ((pairBits[base + (key >>> 6)] & (1L << key)) == 0) {
                     return false;
                 }
