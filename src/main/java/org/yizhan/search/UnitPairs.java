@@ -18,20 +18,22 @@ final class UnitPairs {
     static final char END = 0;
     private static final int[] EMPTY = new int[0];
 
-    /** Per first unit: its second units (END after a text's last unit). */
+    /** Per group (one per distinct first unit of a pair): the first unit, and its second units (END after a text's last unit). */
+    private final char[] firsts;
     private final char[][] seconds;
-    /** Per first unit and pair: the initials the second unit's readings can start with (TextIndex.bit). */
+    /** Per group and pair: the initials the second unit's readings can start with (TextIndex.bit). */
     private final long[][] secondInitials;
-    /** Per first unit and pair: ascending ids of the texts having the pair anywhere, and as their first two units. */
+    /** Per group and pair: ascending ids of the texts having the pair anywhere, and as their first two units. */
     private final int[][][] anywhere;
     private final int[][][] atStart;
-    /** Per letter or digit (TextIndex code): the first units whose readings (or themselves) start with it. */
-    private final char[][] byLetter;
-    /** Per unit that starts a pair: its readings, or null for a unit that is not an ideograph. */
+    /** Per letter or digit (TextIndex code): the groups whose first unit's readings (or itself) start with it. */
+    private final int[][] byLetter;
+    /** Per group: the first unit's readings, or null for a unit that is not an ideograph. */
     private final String[][] readings;
 
-    private UnitPairs(char[][] seconds, long[][] secondInitials, int[][][] anywhere, int[][][] atStart,
-            char[][] byLetter, String[][] readings) {
+    private UnitPairs(char[] firsts, char[][] seconds, long[][] secondInitials, int[][][] anywhere, int[][][] atStart,
+            int[][] byLetter, String[][] readings) {
+        this.firsts = firsts;
         this.seconds = seconds;
         this.secondInitials = secondInitials;
         this.anywhere = anywhere;
@@ -46,16 +48,16 @@ final class UnitPairs {
      */
     void mark(char[] q, boolean startOnly, long[] bits) {
         int c0 = code(q[0]);
-        for (char c1 : byLetter[c0]) {
-            long ends = consume(c1, q, 0);
+        for (int g : byLetter[c0]) {
+            long ends = consume(g, q, 0);
             if (ends == 0) {
                 continue;
             }
             boolean endsHere = ends < 0;              // the query ends inside this unit
             boolean tooFar = (ends & (1L << 62)) != 0; // goes on at a letter this mask cannot name
-            char[] next = seconds[c1];
-            long[] init = secondInitials[c1];
-            int[][] lists = startOnly ? atStart[c1] : anywhere[c1];
+            char[] next = seconds[g];
+            long[] init = secondInitials[g];
+            int[][] lists = startOnly ? atStart[g] : anywhere[g];
             for (int p = 0; p < next.length; p++) {
                 if (lists[p].length == 0) {
                     continue;
@@ -76,14 +78,14 @@ final class UnitPairs {
     }
 
     /**
-     * Where the query can go on after unit {@code c} consumed its letters from {@code k}, as matchFrom
+     * Where the query can go on after the first unit of {@code group} consumed its letters from {@code k}, as matchFrom
      * consumes them: bit e for "at letter e" (bit 62 for any e ≥ 62), the sign bit when the query ends in it.
      */
-    private long consume(char c, char[] q, int k) {
-        String[] rs = readings[c];
+    private long consume(int group, char[] q, int k) {
+        String[] rs = readings[group];
         long out = 0;
         if (rs == null) {
-            if (q[k] == c) {
+            if (q[k] == firsts[group]) {
                 out = k + 1 == q.length ? Long.MIN_VALUE : at(k + 1);
             }
             return out;
@@ -197,60 +199,59 @@ final class UnitPairs {
         }
 
         UnitPairs build() {
+            // one group per distinct first unit, numbered in the order of the units
+            int[] groupOf = new int[65536];
             int[] count = new int[65536];
             for (int s = 0; s < used; s++) {
                 count[pairKey[s] >>> 16]++;
             }
-            char[][] seconds = new char[65536][];
-            long[][] secondInitials = new long[65536][];
-            int[][][] anywhere = new int[65536][][];
-            int[][][] atStart = new int[65536][][];
-            int[] fill = new int[65536];
-            int[] letterCount = new int[36];
-            char[] noSeconds = new char[0];
-            long[] noInitials = new long[0];
-            int[][] noLists = new int[0][];
+            int groups = 0;
             for (int c = 0; c < 65536; c++) {
-                boolean has = count[c] > 0;
-                seconds[c] = has ? new char[count[c]] : noSeconds;
-                secondInitials[c] = has ? new long[count[c]] : noInitials;
-                anywhere[c] = has ? new int[count[c]][] : noLists;
-                atStart[c] = has ? new int[count[c]][] : noLists;
-                if (has) {
+                groupOf[c] = count[c] > 0 ? groups++ : -1;
+            }
+            char[] firsts = new char[groups];
+            char[][] seconds = new char[groups][];
+            long[][] secondInitials = new long[groups][];
+            int[][][] anywhere = new int[groups][][];
+            int[][][] atStart = new int[groups][][];
+            String[][] unitReadings = new String[groups][];
+            int[] letterCount = new int[36];
+            for (int c = 0; c < 65536; c++) {
+                int g = groupOf[c];
+                if (g >= 0) {
+                    firsts[g] = (char) c;
+                    seconds[g] = new char[count[c]];
+                    secondInitials[g] = new long[count[c]];
+                    anywhere[g] = new int[count[c]][];
+                    atStart[g] = new int[count[c]][];
+                    unitReadings[g] = readings.apply(c);
                     for (long b = firstLetters((char) c); b != 0; b &= b - 1) {
                         letterCount[Long.numberOfTrailingZeros(b)]++;
                     }
                 }
             }
+            int[] fill = new int[groups];
             for (int s = 0; s < used; s++) {
-                int c = pairKey[s] >>> 16;
-                int p = fill[c]++;
+                int g = groupOf[pairKey[s] >>> 16];
+                int p = fill[g]++;
                 char second = (char) (pairKey[s] & 0xFFFF);
-                seconds[c][p] = second;
-                secondInitials[c][p] = second == END ? 0 : firstLetters(second);
-                anywhere[c][p] = any[s].toArray();
-                atStart[c][p] = start[s].last() < 0 ? EMPTY : start[s].toArray();
+                seconds[g][p] = second;
+                secondInitials[g][p] = second == END ? 0 : firstLetters(second);
+                anywhere[g][p] = any[s].toArray();
+                atStart[g][p] = start[s].last() < 0 ? EMPTY : start[s].toArray();
             }
-            String[][] unitReadings = new String[65536][];
-            for (int c = 0; c < 65536; c++) {
-                if (count[c] > 0) {
-                    unitReadings[c] = readings.apply(c);
-                }
-            }
-            char[][] byLetter = new char[36][];
+            int[][] byLetter = new int[36][];
             for (int x = 0; x < 36; x++) {
-                byLetter[x] = new char[letterCount[x]];
+                byLetter[x] = new int[letterCount[x]];
                 letterCount[x] = 0;
             }
-            for (int c = 0; c < 65536; c++) {
-                if (count[c] > 0) {
-                    for (long b = firstLetters((char) c); b != 0; b &= b - 1) {
-                        int x = Long.numberOfTrailingZeros(b);
-                        byLetter[x][letterCount[x]++] = (char) c;
-                    }
+            for (int g = 0; g < groups; g++) {
+                for (long b = firstLetters(firsts[g]); b != 0; b &= b - 1) {
+                    int x = Long.numberOfTrailingZeros(b);
+                    byLetter[x][letterCount[x]++] = g;
                 }
             }
-            return new UnitPairs(seconds, secondInitials, anywhere, atStart, byLetter, unitReadings);
+            return new UnitPairs(firsts, seconds, secondInitials, anywhere, atStart, byLetter, unitReadings);
         }
 
         /** The letters or digits a unit's readings (or the unit itself) can start with. */
