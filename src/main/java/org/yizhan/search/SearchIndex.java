@@ -68,6 +68,8 @@ public final class SearchIndex {
     private final java.util.concurrent.atomic.AtomicInteger namelessNext = new java.util.concurrent.atomic.AtomicInteger();
     /** Per searching thread, a bit mask per service for loose matching, all zero between searches. */
     private final ThreadLocal<int[]> masks = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per searching thread, two bit sets of service ids for the names' candidates, all zero between searches. */
+    private final ThreadLocal<long[][]> bits = ThreadLocal.withInitial(() -> new long[][] {new long[0], new long[0]});
 
     /** Services in tie order: fewer units first, then catalog order. Internal ids index this. */
     private final Service[] services;
@@ -209,23 +211,66 @@ public final class SearchIndex {
     private record Found(int id, int score, SearchHit.Reason reason, int[] ranges) {
     }
 
-    /** The best way each service matched, by internal id. */
+    /** Higher scores first, then tie order (internal ids); a total order. */
+    private static final Comparator<Found> RANKED = (a, b) -> a.score() != b.score()
+            ? Integer.compare(b.score(), a.score()) : Integer.compare(a.id(), b.id());
+
+    /** The best way each service matched, by internal id (an open-addressing table: no boxing per look-up). */
     private static final class Best {
-        final Map<Integer, Found> byId = new HashMap<>();
+        private int[] keys = new int[64]; // id + 1, 0 when free
+        private Found[] values = new Found[64];
+        private int size;
 
         void offer(Found f) {
-            Found old = byId.get(f.id());
-            if (old == null || f.score() > old.score()) {
-                byId.put(f.id(), f);
+            int h = slot(f.id());
+            if (keys[h] == 0) {
+                keys[h] = f.id() + 1;
+                values[h] = f;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+            } else if (f.score() > values[h].score()) {
+                values[h] = f;
             }
         }
 
         boolean has(int id) {
-            return byId.containsKey(id);
+            return keys[slot(id)] != 0;
         }
 
         int size() {
-            return byId.size();
+            return size;
+        }
+
+        List<Found> all() {
+            List<Found> out = new ArrayList<>(size);
+            for (Found f : values) {
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
+        private int slot(int id) {
+            int mask = keys.length - 1;
+            int h = (id * 0x9E3779B9) >>> 1 & mask;
+            while (keys[h] != 0 && keys[h] != id + 1) {
+                h = (h + 1) & mask;
+            }
+            return h;
+        }
+
+        private void grow() {
+            Found[] old = values;
+            keys = new int[keys.length * 2];
+            values = new Found[keys.length];
+            size = 0;
+            for (Found f : old) {
+                if (f != null) {
+                    offer(f);
+                }
+            }
         }
     }
 
@@ -277,11 +322,8 @@ public final class SearchIndex {
         if (best.size() < limit) {
             others(q, limit, best);
         }
-        List<Found> all = new ArrayList<>(best.byId.values());
-        all.sort((a, b) -> a.score() != b.score() ? Integer.compare(b.score(), a.score()) : Integer.compare(a.id(), b.id()));
-        List<SearchHit> hits = new ArrayList<>(Math.min(limit, all.size()));
-        for (int i = 0; i < all.size() && i < limit; i++) {
-            Found f = all.get(i);
+        List<SearchHit> hits = new ArrayList<>(Math.min(limit, best.size()));
+        for (Found f : TopK.of(best.all(), limit, RANKED)) {
             hits.add(hit(f));
         }
         return List.copyOf(hits);
@@ -343,19 +385,52 @@ public final class SearchIndex {
      * match, every match is found.
      */
     private void namesByTier(char[] q, long qLetters, int limit, List<long[]> strict, List<long[]> odd) {
+        if (!TextIndex.pairable(q)) {
+            namesByTier(q, qLetters, limit, strict, odd, null);
+            return;
+        }
+        long[][] b = bits.get();
+        if (b[0].length * 64 < services.length) {
+            b = new long[][] {new long[(services.length + 63) / 64], new long[(services.length + 63) / 64]};
+            bits.set(b);
+        }
+        try {
+            namesByTier(q, qLetters, limit, strict, odd, b);
+        } finally {
+            Arrays.fill(b[0], 0L);
+            Arrays.fill(b[1], 0L);
+        }
+    }
+
+    /**
+     * {@link #namesByTier}; with {@code bits} (all zero), for a query of three or more letters and digits: the
+     * names the pairs of adjacent units let it start in (bits[0]) or start anywhere in (bits[1]) are the only
+     * ones matched, the same matches in the same order.
+     */
+    private void namesByTier(char[] q, long qLetters, int limit, List<long[]> strict, List<long[]> odd, long[][] bits) {
+        long[] startBits = null;
+        if (bits != null) {
+            startBits = bits[0];
+            names.markStarts(q, true, startBits);
+        }
         int good = 0;
         for (int id : names.startCandidates(q)) {
             if (good >= limit && names.length(id) > q.length) {
                 break;
+            }
+            if (startBits != null && (startBits[id >>> 6] & 1L << id) == 0) {
+                continue;
             }
             TextIndex.Match m = names.matchStart(id, q, qLetters);
             if (m == null) {
                 continue;
             }
             if (m.unusual()) {
-                TextIndex.Match elsewhere = names.match(id, q, qLetters);
-                if (elsewhere != null && elsewhere.unusual() && odd.size() < limit) {
-                    odd.add(new long[] {m.tier(), id, m.start(), m.end()});
+                if (odd.size() < limit) {
+                    TextIndex.Match elsewhere = names.match(id, q, qLetters);
+                    if (elsewhere != null && elsewhere.unusual()) {
+                        odd.add(new long[] {m.tier(), id, m.start(), m.end()});
+                    }
                 }
                 continue; // a usual reading further on is found by the tiers below
             }
@@ -369,31 +444,64 @@ public final class SearchIndex {
         if (counted >= limit) {
             return;
         }
-        for (int pass = 0; pass < 2; pass++) {
-            int want = pass == 0 ? TextIndex.WORD : TextIndex.SUBSTRING;
-            for (int id : pass == 0 ? names.usualWordCandidates(q) : names.usualAnyCandidates(q)) {
-                TextIndex.Match m = names.match(id, q, qLetters, false);
-                if (m == null || m.tier() != want) {
-                    continue;
-                }
-                strict.add(new long[] {tier(id, q, m), id, m.start(), m.end()});
-                if (++counted >= limit) {
+        long[] anyBits = null;
+        if (bits != null) {
+            anyBits = bits[1];
+            names.markStarts(q, false, anyBits);
+        }
+        for (int id : names.usualWordCandidates(q)) {
+            if (anyBits != null && (anyBits[id >>> 6] & 1L << id) == 0) {
+                continue;
+            }
+            TextIndex.Match m = names.match(id, q, qLetters, false);
+            if (m == null || m.tier() != TextIndex.WORD) {
+                continue;
+            }
+            strict.add(new long[] {tier(id, q, m), id, m.start(), m.end()});
+            if (++counted >= limit) {
+                return;
+            }
+        }
+        if (anyBits == null) {
+            for (int id : names.usualAnyCandidates(q)) {
+                if (substring(id, q, qLetters, strict) && ++counted >= limit) {
                     return;
+                }
+            }
+        } else {
+            for (int w = 0; w < anyBits.length; w++) {
+                for (long x = anyBits[w]; x != 0; x &= x - 1) {
+                    if (substring(w << 6 | Long.numberOfTrailingZeros(x), q, qLetters, strict) && ++counted >= limit) {
+                        return;
+                    }
                 }
             }
         }
         // Fewer than `limit` in usual readings: matches through another reading fill in below them, from
         // the first names that have one (a fallback, so the walk for them is bounded).
         int examined = 0;
-        for (int id : names.anyCandidates(q)) {
+        for (int id : names.anyCandidates(q, MAX_UNUSUAL_EXAMINED)) {
             if (odd.size() >= limit || ++examined > MAX_UNUSUAL_EXAMINED) {
                 break;
+            }
+            if (anyBits != null && (anyBits[id >>> 6] & 1L << id) == 0) {
+                continue;
             }
             TextIndex.Match m = names.match(id, q, qLetters, true);
             if (m != null && m.unusual() && odd.stream().noneMatch(f -> f[1] == id)) {
                 odd.add(new long[] {m.tier(), id, m.start(), m.end()});
             }
         }
+    }
+
+    /** Whether the name has a substring match of the query in usual readings, then added to {@code strict}. */
+    private boolean substring(int id, char[] q, long qLetters, List<long[]> strict) {
+        TextIndex.Match m = names.match(id, q, qLetters, false);
+        if (m == null || m.tier() != TextIndex.SUBSTRING) {
+            return false;
+        }
+        strict.add(new long[] {tier(id, q, m), id, m.start(), m.end()});
+        return true;
     }
 
     private static boolean allLetters(char[] q) {
@@ -681,20 +789,23 @@ public final class SearchIndex {
         // A rare character says more than a common one: 狂犬 in 狂犬疫苗 more than 疫苗.
         Map<Character, Double> weight = new HashMap<>();
         double total = 0;
+        int[][] lists = new int[n][];
         for (int k = 0; k < n; k++) {
-            int[] with = names.withIdeograph(q[k]);
-            for (int id : with) {
-                mask[id] |= 1 << k;
-            }
-            double w = Math.log((services.length + 1.0) / (with.length + 1.0)) + 0.1;
+            lists[k] = names.withIdeograph(q[k]);
+            double w = Math.log((services.length + 1.0) / (lists[k].length + 1.0)) + 0.1;
             weight.put(q[k], w);
             total += w;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int id : lists[k]) {
+                mask[id] |= 1 << k;
+            }
         }
         // The ids with enough of the characters, by how many, each with its bits; the mask is left all zero.
         long[][] byCount = new long[n + 1][];
         int[] counts = new int[n + 1];
         for (int k = 0; k < n; k++) {
-            for (int id : names.withIdeograph(q[k])) {
+            for (int id : lists[k]) {
                 int bits = mask[id];
                 if (bits == 0) {
                     continue; // seen already

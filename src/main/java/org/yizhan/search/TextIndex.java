@@ -30,7 +30,8 @@ final class TextIndex {
     private static final String CLOSE = ")）]】〕》>";
     private static final int[] EMPTY = new int[0];
     private static final int PAIRS = 36 * 36;
-    private static final int PAIR_WORDS = (PAIRS + 63) / 64;
+    /** pairBits are kept for pairs of letters a–z only: digits are rare in queries, and 36 × 36 bits a name cost 8 MB more. */
+    private static final int PAIR_WORDS = (26 * 26 + 63) / 64;
     private static final int TRIPLES = 36 * 36 * 36;
 
     final String[] originals;
@@ -54,7 +55,7 @@ final class TextIndex {
     private final Map<Character, int[]> byIdeograph;
     private final int[][] byInitial;
     /**
-     * Per text, a bit per pair of query letters or digits (a, b) that can follow each other in a match:
+     * Per text, a bit per pair of query letters a–z (a, b) that can follow each other in a match:
      * b after a inside a reading, or a the last letter a unit can give (a reading's last letter, its
      * initial, the h of zh/ch/sh; a Latin letter or digit itself) and b the first one the next unit can
      * give. A text lacking a pair of the query cannot match it.
@@ -83,6 +84,8 @@ final class TextIndex {
     private final int[][] any2;
     /** As init2, from the initials of the readings usual in place only: where a usual match can start. */
     private final int[][] usualInit2;
+    /** The pairs of adjacent units, for the candidates of queries of three or more letters and digits. */
+    private final UnitPairs pairs;
 
     TextIndex(List<String> texts) {
         int n = texts.size();
@@ -128,6 +131,7 @@ final class TextIndex {
         CharInfo[] info = new CharInfo[65536];
         char[] buf = new char[64];
         int[] pos = new int[64];
+        UnitPairs.Builder pairList = new UnitPairs.Builder(c -> Normalizer.isIdeograph((char) c) ? Readings.of((char) c) : null);
         for (int id = 0; id < n; id++) {
             String text = originals[id];
             char[] tc = text.toCharArray();
@@ -150,6 +154,7 @@ final class TextIndex {
             }
             Arrays.fill(pairSeen, 0L);
             units[id] = u;
+            pairList.add(id, u);
             orig[id] = Arrays.copyOf(pos, m);
             String[][] syl = new String[m][];
             long[] ini = new long[m];
@@ -193,8 +198,10 @@ final class TextIndex {
                         int x = Long.numberOfTrailingZeros(a);
                         for (long b = firstOf[j]; b != 0; b &= b - 1) {
                             int y = Long.numberOfTrailingZeros(b);
-                            int key = x * 36 + y;
-                            pairSeen[key >>> 6] |= 1L << key;
+                            if (x < 26 && y < 26) {
+                                int key = x * 26 + y;
+                                pairSeen[key >>> 6] |= 1L << key;
+                            }
                         }
                     }
                 }
@@ -348,6 +355,7 @@ final class TextIndex {
             us2.addTo(u2, id);
         }
         usualInit2 = toArrays(u2);
+        pairs = pairList.build();
         start1 = toArrays(s1);
         word1 = toArrays(w1);
         startIdeo = new HashMap<>(sIdeo.size() * 2);
@@ -503,13 +511,39 @@ final class TextIndex {
         return code;
     }
 
+    /** Whether {@link #markStarts} applies: three or more letters and digits. */
+    static boolean pairable(char[] q) {
+        if (q.length < 3) {
+            return false;
+        }
+        for (char c : q) {
+            if (bit(c) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a {@link #pairable} query: sets in {@code bits} (a bit per id) every text where a match can
+     * start at some unit, or at the first one when {@code startOnly}, in any reading (a superset).
+     */
+    void markStarts(char[] q, boolean startOnly, long[] bits) {
+        pairs.mark(q, startOnly, bits);
+    }
+
     /**
      * For a tiered query: ascending ids of every text the query can match anywhere (a superset): by its
      * first two letters when it has them, else as {@link #candidates}.
      */
     int[] anyCandidates(char[] q) {
+        return anyCandidates(q, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} (or more) of {@link #anyCandidates}, without merging the rest. */
+    int[] anyCandidates(char[] q, int max) {
         if (q.length >= 2 && bit(q[0]) != 0 && bit(q[1]) != 0) {
-            return union(any2[key(q, 2)], init2[key(q, 2)]);
+            return union(any2[key(q, 2)], init2[key(q, 2)], max);
         }
         return candidates(q);
     }
@@ -559,17 +593,22 @@ final class TextIndex {
 
     /** Two ascending lists as one, each id once. */
     private static int[] union(int[] a, int[] b) {
+        return union(a, b, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} ids of {@link #union(int[], int[])} (all of it when one list is empty). */
+    static int[] union(int[] a, int[] b, int max) {
         if (b.length == 0) {
             return a;
         }
         if (a.length == 0) {
             return b;
         }
-        int[] out = new int[a.length + b.length];
+        int[] out = new int[(int) Math.min((long) a.length + b.length, max)];
         int i = 0;
         int j = 0;
         int n = 0;
-        while (i < a.length || j < b.length) {
+        while ((i < a.length || j < b.length) && n < out.length) {
             int x = i < a.length ? a[i] : Integer.MAX_VALUE;
             int y = j < b.length ? b[j] : Integer.MAX_VALUE;
             if (x <= y) {
@@ -647,10 +686,8 @@ final class TextIndex {
     }
 
     private static void markPair(long[] seen, char a, char b) {
-        long x = bit(a);
-        long y = bit(b);
-        if (x != 0 && y != 0) {
-            int key = code(a) * 36 + code(b);
+        if (isQueryLetter(a) && isQueryLetter(b)) {
+            int key = code(a) * 26 + code(b);
             seen[key >>> 6] |= 1L << key;
         }
     }
@@ -771,8 +808,8 @@ final class TextIndex {
     private boolean hasPairs(int id, char[] q) {
         int base = id * PAIR_WORDS;
         for (int k = 0; k + 1 < q.length; k++) {
-            if (bit(q[k]) != 0 && bit(q[k + 1]) != 0) {
-                int key = code(q[k]) * 36 + code(q[k + 1]);
+            if (isQueryLetter(q[k]) && isQueryLetter(q[k + 1])) {
+                int key = code(q[k]) * 26 + code(q[k + 1]);
                 if ((pairBits[base + (key >>> 6)] & (1L << key)) == 0) {
                     return false;
                 }
