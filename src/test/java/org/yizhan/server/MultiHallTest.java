@@ -48,7 +48,7 @@ class MultiHallTest {
     @TempDir
     Path data;
     private HallServer server;
-    private final SetClock clock = new SetClock(SetClock.shanghai("2026-11-30T10:00"));
+    final SetClock clock = new SetClock(SetClock.shanghai("2026-11-30T10:00"));
     private final HttpClient http = HttpClient.newHttpClient();
     private String secretA;
     private String secretB;
@@ -80,9 +80,14 @@ class MultiHallTest {
     }
 
     private void start() throws Exception {
-        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
+        server = startServer();
         secretA = HallSecret.read(data.resolve("halls/a/hall.secret"));
         secretB = HallSecret.read(data.resolve("halls/b/hall.secret"));
+    }
+
+    /** The server on {@code data}, its stores in SQLite files (MultiHallPostgresTest: one PostgreSQL database). */
+    HallServer startServer() throws java.io.IOException {
+        return HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
     }
 
     @AfterEach
@@ -318,7 +323,7 @@ class MultiHallTest {
     void theTopLevelHallAnswersWhatNamesNoAddedHall() throws Exception {
         Files.writeString(data.resolve("queues.json"), queues("云溪县政务服务中心"));
         hall(data.resolve("halls/b"), "乙镇便民服务中心", PIN_B);
-        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
+        server = startServer();
         secretB = HallSecret.read(data.resolve("halls/b/hall.secret"));
         String secretTop = server.hallSecret();
         assertEquals("云溪县政务服务中心", get(null, "queue/queues", null).json().get("hall").asText());
@@ -355,7 +360,7 @@ class MultiHallTest {
         hall(data.resolve("halls/a"), "甲镇便民服务中心", PIN_A);
         hall(data.resolve("halls/b"), "乙镇便民服务中心", PIN_B);
         Files.writeString(data.resolve("halls/b/queues.json"), "{\"hall\": \"乙镇\"");
-        server = HallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), data, clock);
+        server = startServer();
         assertEquals("甲镇便民服务中心", get("a", "queue/queues", null).json().get("hall").asText());
         Answer broken = get("/halls/b", "queue/queues", null);
         assertEquals(503, broken.status(), broken.body());
