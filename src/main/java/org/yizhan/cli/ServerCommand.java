@@ -63,6 +63,11 @@ final class ServerCommand implements Callable<Integer> {
                     + "Behind nginx every client has nginx's address: raise it there.")
     int perAddress;
 
+    @Option(names = "--behind-proxy", description = "Every connection comes from nginx, which sets X-Forwarded-For to "
+            + "its client: the PIN limits and the access log take that address. Only where nothing but nginx reaches "
+            + "this port (--bind a private address; docs/deployment.md).")
+    boolean behindProxy;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "Serve https with this PEM certificate (the server's first, then any intermediate CA's); with --tls-key.")
     Path tlsCert;
@@ -139,7 +144,7 @@ final class ServerCommand implements Callable<Integer> {
     private Optional<ServerLimits> limits(PrintStream err) {
         try {
             return Optional.of(new ServerLimits(Duration.ofSeconds(headerSeconds), Duration.ofSeconds(idleSeconds),
-                    maxHeaderBytes, maxConnections, perAddress, ServerLimits.DEFAULTS.stopTime()));
+                    maxHeaderBytes, maxConnections, perAddress, ServerLimits.DEFAULTS.stopTime(), behindProxy));
         } catch (IllegalArgumentException e) {
             err.println("server: " + e.getMessage() + " (yizhan server --help)");
             return Optional.empty();

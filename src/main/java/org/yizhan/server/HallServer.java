@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -200,6 +201,11 @@ public final class HallServer implements AutoCloseable {
         http.setRequestHeaderSize(limits.maxHeaderBytes());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (limits.behindProxy()) {
+            // nginx sets X-Forwarded-For to its client (docs/deploy/nginx-county.conf): the PIN limits and the
+            // access log then see the phone or PC, not nginx, whose one address would lock every counter at once.
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         // "/catalog/%2e%2e/x" is answered by the route table (404, no such file) rather than refused as ambiguous.
         http.setUriCompliance(UriCompliance.DEFAULT.with("yizhan", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));

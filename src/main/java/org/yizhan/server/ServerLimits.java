@@ -12,11 +12,14 @@ import java.time.Duration;
  * @param maxConnections  connections open at once; more wait in the accept queue until one closes
  * @param perAddress      connections open at once from one client address; more are closed at once
  * @param stopTime        on stop, how long the requests under way may take to finish
+ * @param behindProxy     whether every connection comes from a proxy (nginx) that sets {@code X-Forwarded-For} to
+ *                        its client's address: then that address is the client's, for the limits on guessing PINs
+ *                        and in the access log (only where no one else can reach the port: the header is believed)
  */
 public record ServerLimits(Duration headerTime, Duration idleTime, int maxHeaderBytes, int maxConnections,
-                           int perAddress, Duration stopTime) {
+                           int perAddress, Duration stopTime, boolean behindProxy) {
     public static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            8 * 1024, 5_000, 500, Duration.ofSeconds(5));
+            8 * 1024, 5_000, 500, Duration.ofSeconds(5), false);
 
     public ServerLimits {
         positive(headerTime, "header time");
@@ -34,14 +37,18 @@ public record ServerLimits(Duration headerTime, Duration idleTime, int maxHeader
     }
 
     public ServerLimits withPerAddress(int n) {
-        return new ServerLimits(headerTime, idleTime, maxHeaderBytes, maxConnections, n, stopTime);
+        return new ServerLimits(headerTime, idleTime, maxHeaderBytes, maxConnections, n, stopTime, behindProxy);
     }
 
     public ServerLimits withHeaderTime(Duration d) {
-        return new ServerLimits(d, idleTime, maxHeaderBytes, maxConnections, perAddress, stopTime);
+        return new ServerLimits(d, idleTime, maxHeaderBytes, maxConnections, perAddress, stopTime, behindProxy);
+    }
+
+    public ServerLimits withBehindProxy(boolean behind) {
+        return new ServerLimits(headerTime, idleTime, maxHeaderBytes, maxConnections, perAddress, stopTime, behind);
     }
 
     public ServerLimits withIdleTime(Duration d) {
-        return new ServerLimits(headerTime, d, maxHeaderBytes, maxConnections, perAddress, stopTime);
+        return new ServerLimits(headerTime, d, maxHeaderBytes, maxConnections, perAddress, stopTime, behindProxy);
     }
 }

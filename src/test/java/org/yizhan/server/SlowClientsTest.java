@@ -224,4 +224,23 @@ class SlowClientsTest {
             assertFalse(log.contains(secretWord), secretWord + " in " + log);
         }
     }
+
+    @Test
+    void behindAProxyTheForwardedAddressIsTheClientsAndOtherwiseTheHeaderIsIgnored() throws Exception {
+        for (boolean behind : new boolean[] {false, true}) {
+            start(ServerLimits.DEFAULTS.withBehindProxy(behind));
+            http.send(HttpRequest.newBuilder(server.baseUri().resolve("health")).header("X-Forwarded-For", "10.20.30.40")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            server.close();
+            String log;
+            try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+                Path file = files.filter(f -> f.getFileName().toString().startsWith("access-")).findFirst().orElseThrow();
+                log = Files.readString(file);
+                Files.delete(file);
+            }
+            String line = log.lines().reduce((a, b) -> b).orElseThrow();
+            assertTrue(line.matches("\\S+ " + (behind ? "10\\.20\\.30\\.40" : "127\\.0\\.0\\.1") + " GET /health 200 .*"),
+                    (behind ? "behind a proxy: " : "no proxy: ") + line);
+        }
+    }
 }
