@@ -170,7 +170,8 @@ class QueueCrashTest {
         return server;
     }
 
-    private static Process start(Path jvmTemp, String name, String main, String... args) throws IOException {
+    /** A JVM of its own on this test run's class path: {@code main} with {@code args}, its stderr in {@code jvmTemp}. */
+    static Process start(Path jvmTemp, String name, String main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + jvmTemp, "-Dorg.sqlite.tmpdir=" + jvmTemp, "-Dfile.encoding=UTF-8",
@@ -180,7 +181,8 @@ class QueueCrashTest {
                 .redirectError(jvmTemp.resolve("stderr-" + name + ".txt").toFile()).start();
     }
 
-    private static Thread read(Process process, java.util.function.Consumer<String> lines) {
+    /** Hands each line {@code process} prints to {@code lines}, on a daemon thread. */
+    static Thread read(Process process, java.util.function.Consumer<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

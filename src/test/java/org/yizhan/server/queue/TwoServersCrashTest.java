@@ -103,10 +103,10 @@ class TwoServersCrashTest {
         for (int c = 0; c < CLIENTS; c++) {
             // Each kiosk starts on another server: both take numbers from the first moment.
             String servers = c % 2 == 0 ? a + "," + b : b + "," + a;
-            Process client = start(jvmTemp, "client-" + c, CrashClient.class.getName(), servers, secret,
+            Process client = QueueCrashTest.start(jvmTemp, "client-" + c, CrashClient.class.getName(), servers, secret,
                     String.valueOf(THREADS), String.valueOf(EACH), String.join(",", QUEUES));
             clients.add(client);
-            read(client, line -> {
+            QueueCrashTest.read(client, line -> {
                 if (line.startsWith(CrashClient.TOOK)) {
                     got.add(line.substring(CrashClient.TOOK.length()));
                     if (took.incrementAndGet() >= CLIENTS * EACH / 3) {
@@ -362,10 +362,10 @@ class TwoServersCrashTest {
     }
 
     private Process startServer(Path data, int port, Path jvmTemp, String name, String database) throws Exception {
-        Process server = start(jvmTemp, "server-" + name, CrashServer.class.getName(), data.toString(),
+        Process server = QueueCrashTest.start(jvmTemp, "server-" + name, CrashServer.class.getName(), data.toString(),
                 String.valueOf(port), AT.toString(), database);
         CountDownLatch ready = new CountDownLatch(1);
-        read(server, line -> {
+        QueueCrashTest.read(server, line -> {
             if (line.equals(CrashServer.READY)) {
                 ready.countDown();
             }
@@ -376,29 +376,5 @@ class TwoServersCrashTest {
                     + Files.readString(jvmTemp.resolve("stderr-server-" + name + ".txt")));
         }
         return server;
-    }
-
-    private static Process start(Path jvmTemp, String name, String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + jvmTemp, "-Dorg.sqlite.tmpdir=" + jvmTemp, "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), main));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(jvmTemp.toFile())
-                .redirectError(jvmTemp.resolve("stderr-" + name + ".txt").toFile()).start();
-    }
-
-    private static void read(Process process, java.util.function.Consumer<String> lines) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.accept(line);
-                }
-            } catch (IOException e) {
-                // The pipe closes when the process ends.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
     }
 }
