@@ -855,11 +855,7 @@ final class TextIndex {
             return u[j] == c ? matchFrom(id, usual, j + 1, q, k + 1) : -1;
         }
         for (String s : syl) {
-            int m = 0;
-            int max = Math.min(s.length(), q.length - k);
-            while (m < max && s.charAt(m) == q[k + m]) {
-                m++;
-            }
+            int m = TextIndex.sharedPrefix(s, q, k);
             if (m == 0) {
                 continue;
             }
@@ -941,5 +937,15 @@ final class TextIndex {
         int[] toArray() {
             return size == a.length ? a : Arrays.copyOf(a, size);
         }
+    }
+
+    /** How many of {@code s}'s first characters the query {@code q} has from {@code k} on. */
+    static int sharedPrefix(String s, char[] q, int k) {
+        int m = 0;
+        int max = Math.min(s.length(), q.length - k);
+        while (m < max && s.charAt(m) == q[k + m]) {
+            m++;
+        }
+        return m;
     }
 }

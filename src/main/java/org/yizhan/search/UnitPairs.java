@@ -91,11 +91,7 @@ final class UnitPairs {
             return out;
         }
         for (String s : rs) {
-            int m = 0;
-            int max = Math.min(s.length(), q.length - k);
-            while (m < max && s.charAt(m) == q[k + m]) {
-                m++;
-            }
+            int m = TextIndex.sharedPrefix(s, q, k);
             if (m == 0) {
                 continue;
             }
