@@ -1,5 +1,6 @@
 package org.yizhan.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,10 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.yizhan.hall.HallClient;
-import org.yizhan.hall.KioskIdentity;
+import org.yizhan.json.Json;
 import org.yizhan.queue.TicketInfo;
-import org.yizhan.queue.TicketRequest;
 import org.yizhan.queue.TicketState;
 import java.util.Optional;
 import org.yizhan.server.HallServer;
@@ -40,11 +39,12 @@ import org.yizhan.server.queue.Ticket;
 public final class QueueBenchmark {
     private static final List<String> QUEUES = List.of("a", "b", "c", "d");
     /** Numbers taken first, in a queue of their own (checked too), so the JIT has compiled the path measured. */
-    private static final int WARM_UP = 1000;
+    private static final int WARM_UP = 3000;
 
     /** @param duplicates numbers handed out twice, or held twice in the store; @param missing numbers lost or left unprinted */
+    /** @param cpuMsPerTicket the process's CPU time (servers and clients together) over the measured tickets */
     public record Result(String store, int servers, int tickets, int clients, double perSecond, double p50Ms,
-                         double p99Ms, double maxMs, int duplicates, int missing) {
+                         double p99Ms, double maxMs, double cpuMsPerTicket, int duplicates, int missing) {
         public String line() {
             return String.format(Locale.ROOT, "queue store=%s servers=%d tickets=%d clients=%d per_s=%.0f p99_ms=%.1f "
                     + "duplicates=%d missing=%d", store, servers, tickets, clients, perSecond, p99Ms, duplicates, missing);
@@ -87,15 +87,17 @@ public final class QueueBenchmark {
             List<URI> uris = started.stream().map(HallServer::baseUri).toList();
             // The JIT and the connection pools warm up in a queue of their own, checked with the rest.
             List<Taken> warm = take(clients, Math.min(WARM_UP, tickets), uris, secret, "warm");
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             List<Taken> taken = take(clients, tickets, uris, secret, null);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMs = (processCpuNanos() - cpu) / 1e6 / taken.size();
             List<Taken> all = new ArrayList<>(warm);
             all.addAll(taken);
             int[] problems = check(first, all);
             long[] nanos = taken.stream().mapToLong(Taken::nanos).sorted().toArray();
             return new Result(storeName, servers, taken.size(), clients, taken.size() / seconds,
-                    percentile(nanos, 0.50), percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6, problems[0],
+                    percentile(nanos, 0.50), percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6, cpuMs, problems[0],
                     problems[1]);
         } finally {
             started.forEach(HallServer::close);
@@ -119,27 +121,34 @@ public final class QueueBenchmark {
         try {
             List<Future<List<Taken>>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                // Each client its own connection pool, as each kiosk is its own machine.
-                List<HallClient> toEach = new ArrayList<>();
-                for (URI server : servers) {
-                    toEach.add(HallClient.create(server, KioskIdentity.NONE).withHallSecret(secret));
-                }
                 int first = c;
                 futures.add(pool.submit(() -> {
                     List<Taken> mine = new ArrayList<>();
-                    int turn = first;
-                    for (int i = next.getAndIncrement(); i < tickets; i = next.getAndIncrement()) {
-                        HallClient client = toEach.get(turn++ % toEach.size());
-                        String queue = onlyQueue != null ? onlyQueue : QUEUES.get(i % QUEUES.size());
-                        long t0 = System.nanoTime();
-                        TicketInfo issued = client.postJson("queue/tickets", new TicketRequest(queue, false), TicketInfo.class);
-                        TicketInfo printed = client.postJson("queue/tickets/" + issued.code() + "/printed", Map.of(),
-                                TicketInfo.class);
-                        long nanos = System.nanoTime() - t0;
-                        if (printed.state() != TicketState.PRINTED || !printed.number().equals(issued.number())) {
-                            throw new IllegalStateException(issued.number() + " came back " + printed.state());
+                    // Each client its own kept connection to each server, as each kiosk is its own machine.
+                    List<KeptConnection> toEach = new ArrayList<>();
+                    try {
+                        for (URI server : servers) {
+                            toEach.add(new KeptConnection(server, secret));
                         }
-                        mine.add(new Taken(queue, issued.number(), issued.code(), nanos));
+                        int turn = first;
+                        for (int i = next.getAndIncrement(); i < tickets; i = next.getAndIncrement()) {
+                            KeptConnection kiosk = toEach.get(turn++ % toEach.size());
+                            String queue = onlyQueue != null ? onlyQueue : QUEUES.get(i % QUEUES.size());
+                            long t0 = System.nanoTime();
+                            TicketInfo issued = Json.readMessage(kiosk.post("/queue/tickets",
+                                    "{\"queue\":\"" + queue + "\",\"priority\":false}", 201), TicketInfo.class);
+                            TicketInfo printed = Json.readMessage(kiosk.post("/queue/tickets/" + issued.code()
+                                    + "/printed", "{}", 200), TicketInfo.class);
+                            long nanos = System.nanoTime() - t0;
+                            if (printed.state() != TicketState.PRINTED || !printed.number().equals(issued.number())) {
+                                throw new IllegalStateException(issued.number() + " came back " + printed.state());
+                            }
+                            mine.add(new Taken(queue, issued.number(), issued.code(), nanos));
+                        }
+                    } finally {
+                        for (KeptConnection kiosk : toEach) {
+                            kiosk.close();
+                        }
                     }
                     return mine;
                 }));
@@ -187,6 +196,11 @@ public final class QueueBenchmark {
             }
         }
         return new int[] {duplicates, missing};
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double percentile(long[] sorted, double p) {

@@ -154,8 +154,8 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private static int print(QueueBenchmark.Result r) {
-            System.out.printf(java.util.Locale.ROOT, "latency per ticket (issue + printed): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    r.p50Ms(), r.p99Ms(), r.maxMs());
+            System.out.printf(java.util.Locale.ROOT, "latency per ticket (issue + printed): p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                    + "CPU per ticket (servers and clients): %.2f ms%n", r.p50Ms(), r.p99Ms(), r.maxMs(), r.cpuMsPerTicket());
             System.out.println(r.line());
             return r.duplicates() == 0 && r.missing() == 0 ? 0 : 1;
         }
