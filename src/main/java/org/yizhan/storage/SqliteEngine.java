@@ -101,10 +101,11 @@ final class SqliteEngine implements Engine {
             return statements.connection();
         }
 
+        /** BEGIN, SAVEPOINT, RELEASE, COMMIT: prepared once, like the work's statements (each batch runs several). */
         @Override
         public void execute(String sql) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
+            try (java.sql.PreparedStatement statement = statements.connection().prepareStatement(sql)) {
+                statement.execute();
             }
         }
 

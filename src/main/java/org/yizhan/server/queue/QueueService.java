@@ -148,11 +148,12 @@ public final class QueueService {
         }
         return write(c -> {
             voidUnprinted(c, now.minus(PRINT_TIMEOUT), now);
-            if (TicketStore.counted(c, date, queue.id()) >= queue.dailyCap()) {
+            TicketStore.Numbering numbering = TicketStore.numbering(c, date, queue.id());
+            if (numbering.counted() >= queue.dailyCap()) {
                 throw QueueRefusal.conflict("cap_reached", queue.name() + " has given out all " + queue.dailyCap()
                         + " numbers for today");
             }
-            int seq = TicketStore.nextSeq(c, date, queue.id());
+            int seq = numbering.next();
             Ticket ticket = TicketStore.insert(c, Ticket.issued(TicketCodes.next(), date, queue, seq, priority,
                     kiosk == null ? "" : kiosk, now));
             event(c, now, "ticket.issued", ticket, null);
@@ -589,14 +590,11 @@ public final class QueueService {
     }
 
     private int voidUnprinted(Connection c, Instant before, Instant now) throws SQLException {
-        List<Ticket> stale = TicketStore.unprinted(c, before);
-        if (stale.isEmpty()) {
-            return 0; // as on almost every issue: no UPDATE to run
-        }
-        for (Ticket ticket : stale) {
+        List<Ticket> voided = TicketStore.voidUnprinted(c, before);
+        for (Ticket ticket : voided) {
             event(c, now, "ticket.voided", ticket, null, e -> e.put("reason", SWEPT));
         }
-        return TicketStore.voidUnprinted(c, before);
+        return voided.size();
     }
 
     private void event(Connection c, Instant at, String type, Ticket ticket, String window) throws SQLException {

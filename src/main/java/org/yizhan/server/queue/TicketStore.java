@@ -38,27 +38,29 @@ final class TicketStore {
     private TicketStore() {
     }
 
-    /** The next number of {@code queue} on {@code date}: one past the highest, voided ones included. */
-    static int nextSeq(Connection c, LocalDate date, String queue) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets WHERE business_date = ? AND queue = ?")) {
-            s.setString(1, date.toString());
-            s.setString(2, queue);
-            try (ResultSet row = s.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
+    /**
+     * Where {@code queue}'s numbering stands on {@code date}: its highest number, voided ones included, and how
+     * many of them were voided; one statement, so taking a number asks the store once before its insert.
+     */
+    record Numbering(int highest, int voided) {
+        /** The next number: one past the highest. */
+        int next() {
+            return highest + 1;
+        }
+
+        /**
+         * Numbers that count against the daily cap: all but the voided ones. The numbers run 1..highest without a
+         * gap, so this is the highest less the voided, two index look-ups at any size.
+         */
+        int counted() {
+            return highest - voided;
         }
     }
 
-    /**
-     * Numbers of {@code queue} on {@code date} that count against its daily cap: all but the voided ones. The
-     * numbers run 1..max without a gap, so this is the highest less the voided, two index look-ups at any size.
-     */
-    static int counted(Connection c, LocalDate date, String queue) throws SQLException {
+    static Numbering numbering(Connection c, LocalDate date, String queue) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT COALESCE(MAX(seq), 0) - (SELECT COUNT(*) FROM tickets
-                                                WHERE business_date = ? AND queue = ? AND state = 'voided')
+                SELECT COALESCE(MAX(seq), 0), (SELECT COUNT(*) FROM tickets
+                                               WHERE business_date = ? AND queue = ? AND state = 'voided')
                 FROM tickets WHERE business_date = ? AND queue = ?""")) {
             s.setString(1, date.toString());
             s.setString(2, queue);
@@ -66,7 +68,7 @@ final class TicketStore {
             s.setString(4, queue);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
-                return row.getInt(1);
+                return new Numbering(row.getInt(1), row.getInt(2));
             }
         }
     }
@@ -111,29 +113,29 @@ final class TicketStore {
         return one(c, "SELECT " + COLUMNS + " FROM tickets WHERE code = ?", code);
     }
 
-    /** The numbers issued before {@code before} that no kiosk said it printed. */
-    static List<Ticket> unprinted(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                // In the partial index's order: ORDER BY id alone would walk the whole day's tickets for it.
-                + " FROM tickets WHERE state = 'issued' AND issued_at < ? ORDER BY issued_at, id")) {
-            s.setLong(1, before.toEpochMilli());
-            List<Ticket> tickets = new ArrayList<>();
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    tickets.add(MAPPER.map(row));
-                }
-            }
-            return tickets;
-        }
-    }
-
-    /** Voids every number issued before {@code before} that no kiosk said it printed; returns how many. */
-    static int voidUnprinted(Connection c, Instant before) throws SQLException {
+    /**
+     * Voids every number issued before {@code before} that no kiosk said it printed, in one statement (as on
+     * almost every issue, when there is none, one index look-up); returns them as they were, oldest first.
+     */
+    static List<Ticket> voidUnprinted(Connection c, Instant before) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE tickets SET state = 'voided', void_reason = 'not_printed'
-                WHERE state = 'issued' AND issued_at < ?""")) {
+                WHERE state = 'issued' AND issued_at < ?
+                RETURNING\s""" + COLUMNS)) {
             s.setLong(1, before.toEpochMilli());
-            return s.executeUpdate();
+            List<Ticket> voided = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    Ticket t = MAPPER.map(row);
+                    // RETURNING gives the rows as they are now; the caller tells of each as it was issued
+                    voided.add(new Ticket(t.id(), t.code(), t.businessDate(), t.queue(), t.seq(), t.number(),
+                            t.priority(), TicketState.ISSUED, t.lineQueue(), t.window(), t.kiosk(), t.issuedAt(),
+                            t.printedAt(), t.calledAt(), t.startedAt(), t.finishedAt(), t.callSeq(), t.recalls(),
+                            null));
+                }
+            }
+            voided.sort(java.util.Comparator.comparing(Ticket::issuedAt).thenComparingLong(Ticket::id));
+            return voided;
         }
     }
 
@@ -178,14 +180,16 @@ final class TicketStore {
      * priority lane lets go first.
      */
     static int ahead(Connection c, Ticket t) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM tickets WHERE business_date = ? AND line_queue = ? AND " + WAITING
-                + (t.priority() ? " AND priority = 1 AND id < ?" : " AND (id < ? OR priority = 1) AND id <> ?");
+        // Ranges of the index (the regular ones before it, the priority lane whole) rather than one filter over
+        // the whole line, which read every waiting ticket's row for it.
+        String line = "SELECT COUNT(*) FROM tickets WHERE business_date = ? AND line_queue = ? AND " + WAITING;
+        String sql = t.priority() ? line + " AND priority = 1 AND id < ?"
+                : "SELECT (" + line + " AND priority = 0 AND id < ?) + (" + line + " AND priority = 1 AND id <> ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, t.businessDate().toString());
-            s.setString(2, t.lineQueue());
-            s.setLong(3, t.id());
-            if (!t.priority()) {
-                s.setLong(4, t.id());
+            for (int range = 0; range < (t.priority() ? 1 : 2); range++) {
+                s.setString(3 * range + 1, t.businessDate().toString());
+                s.setString(3 * range + 2, t.lineQueue());
+                s.setLong(3 * range + 3, t.id());
             }
             try (ResultSet row = s.executeQuery()) {
                 row.next();

@@ -46,7 +46,7 @@ class TicketStoreTest {
 
     private Ticket insert(QueueDefinition q, boolean priority, Instant at) throws SQLException {
         return db.inTransaction(c -> TicketStore.insert(c, Ticket.issued(TicketCodes.next(), DAY, q,
-                TicketStore.nextSeq(c, DAY, q.id()), priority, "kiosk-1", at)));
+                TicketStore.numbering(c, DAY, q.id()).next(), priority, "kiosk-1", at)));
     }
 
     private Ticket read(Ticket t) throws SQLException {
@@ -98,9 +98,10 @@ class TicketStoreTest {
         Ticket second = insert(HUJI, false, T0);
         insert(SHEBAO, false, T0);
         update(second.voided("paper_out"));
-        assertEquals(3, (int) db.inReadTransaction(c -> TicketStore.nextSeq(c, DAY, "huji")));
-        assertEquals(1, (int) db.inReadTransaction(c -> TicketStore.nextSeq(c, DAY.plusDays(1), "huji")));
-        assertEquals(1, (int) db.inReadTransaction(c -> TicketStore.counted(c, DAY, "huji")));
+        assertEquals(new TicketStore.Numbering(2, 1), db.inReadTransaction(c -> TicketStore.numbering(c, DAY, "huji")));
+        assertEquals(3, db.inReadTransaction(c -> TicketStore.numbering(c, DAY, "huji")).next());
+        assertEquals(1, db.inReadTransaction(c -> TicketStore.numbering(c, DAY.plusDays(1), "huji")).next());
+        assertEquals(1, db.inReadTransaction(c -> TicketStore.numbering(c, DAY, "huji")).counted());
         assertEquals(Map.of("huji", 1, "shebao", 1), db.inReadTransaction(c -> TicketStore.countedByQueue(c, DAY)));
         List<Ticket> day = db.inReadTransaction(c -> TicketStore.ofDay(c, DAY));
         assertEquals(List.of("A001", "A002", "B001"), day.stream().map(Ticket::number).toList());
@@ -119,7 +120,8 @@ class TicketStoreTest {
         Ticket printed = insert(HUJI, false, T0);
         update(printed.printed(T0));
         Ticket fresh = insert(HUJI, false, T0.plusSeconds(100));
-        assertEquals(1, (int) db.inTransaction(c -> TicketStore.voidUnprinted(c, T0.plusSeconds(60))));
+        assertEquals(List.of(old.code()), db.inTransaction(c -> TicketStore.voidUnprinted(c, T0.plusSeconds(60)))
+                .stream().map(Ticket::code).toList());
         assertEquals(TicketState.VOIDED, read(old).state());
         assertEquals("not_printed", read(old).voidReason());
         assertEquals(TicketState.PRINTED, read(printed).state());
@@ -195,15 +197,14 @@ class TicketStoreTest {
         Ticket second = insert(SHEBAO, true, T0.plusSeconds(3));
         Ticket fresh = insert(HUJI, false, T0.plusSeconds(120));
         Instant cut = T0.plusSeconds(60);
-        List<Ticket> unprinted = db.inReadTransaction(c -> TicketStore.unprinted(c, cut));
-        assertEquals(List.of(first.code(), second.code()), unprinted.stream().map(Ticket::code).toList());
-        int voided = db.inTransaction(c -> TicketStore.voidUnprinted(c, cut));
-        assertEquals(2, voided);
+        List<Ticket> voided = db.inTransaction(c -> TicketStore.voidUnprinted(c, cut));
+        assertEquals(List.of(first.code(), second.code()), voided.stream().map(Ticket::code).toList());
+        assertEquals(List.of(first, second), voided, "each as it was before the sweep");
         assertEquals(TicketState.VOIDED, read(first).state());
         assertEquals(TicketState.VOIDED, read(second).state());
         assertEquals(TicketState.PRINTED, read(printed).state());
         assertEquals(TicketState.ISSUED, read(fresh).state());
-        assertEquals(List.of(), db.inReadTransaction(c -> TicketStore.unprinted(c, cut)));
+        assertEquals(List.of(), db.inTransaction(c -> TicketStore.voidUnprinted(c, cut)));
     }
 
     @Test
