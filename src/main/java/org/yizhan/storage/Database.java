@@ -262,13 +262,14 @@ public final class Database {
                     }
                 } else {
                     for (Pending<?> p : batch) {
+                        // Never released: the commit ends them all, and a RELEASE each was a round trip each
+                        // to PostgreSQL under the hall's lock. ROLLBACK TO undoes back to the newest "w" alone.
                         session.execute("SAVEPOINT w");
                         p.run(handed);
                         if (p.failure != null) {
                             // PostgreSQL refuses every statement after an error until this
                             session.execute("ROLLBACK TO SAVEPOINT w");
                         }
-                        session.execute("RELEASE SAVEPOINT w");
                     }
                 }
                 session.commit();

@@ -68,6 +68,8 @@ public final class PostgresStore implements ServerStore {
         // A few per core: every write of a hall waits for its lock anyway, and PostgreSQL itself has the cores.
         config.setMaximumPoolSize(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
         config.setMinimumIdle(2);
+        // Every unit of work is a transaction: handed out as such, no connection is switched back and forth.
+        config.setAutoCommit(false);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.addDataSourceProperty("ApplicationName", "yizhan");
