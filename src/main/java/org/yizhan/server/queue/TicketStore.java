@@ -40,7 +40,7 @@ final class TicketStore {
 
     /**
      * Where {@code queue}'s numbering stands on {@code date}: its highest number, voided ones included, and how
-     * many of them were voided; one statement, so taking a number asks the store once before its insert.
+     * many of them were voided: the cap and the next number in one statement, one round trip under the hall's lock.
      */
     record Numbering(int highest, int voided) {
         /** The next number: one past the highest. */
