@@ -209,12 +209,7 @@ class SlowClientsTest {
                 HttpResponse.BodyHandlers.ofString());
         String secret = server.hallSecret();
         server.close();
-        String log;
-        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
-            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("access-")).toList();
-            assertEquals(1, logs.size(), logs.toString());
-            log = Files.readString(logs.get(0));
-        }
+        String log = accessLog();
         List<String> lines = log.lines().toList();
         assertEquals(3, lines.size(), log);
         assertTrue(lines.get(0).matches("\\S+ 127\\.0\\.0\\.1 POST /queue/tickets 201 \\d+ \\d+ kiosk-07"), lines.get(0));
@@ -227,12 +222,12 @@ class SlowClientsTest {
 
     @Test
     void behindAProxyTheForwardedAddressIsTheClients() throws Exception {
-        assertTrue(loggedAddress(true).equals("10.20.30.40"));
+        assertEquals("10.20.30.40", loggedAddress(true));
     }
 
     @Test
     void withoutAProxyAForwardedHeaderIsIgnored() throws Exception {
-        assertTrue(loggedAddress(false).equals("127.0.0.1"));
+        assertEquals("127.0.0.1", loggedAddress(false));
     }
 
     /** The address the access log gives a request that says it was forwarded for 10.20.30.40. */
@@ -241,15 +236,19 @@ class SlowClientsTest {
         http.send(HttpRequest.newBuilder(server.baseUri().resolve("health")).header("X-Forwarded-For", "10.20.30.40")
                 .build(), HttpResponse.BodyHandlers.ofString());
         server.close();
-        String log;
-        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
-            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("access-")).toList();
-            assertEquals(1, logs.size(), logs.toString());
-            log = Files.readString(logs.get(0));
-        }
+        String log = accessLog();
         List<String> lines = log.lines().toList();
         assertEquals(1, lines.size(), log);
         assertTrue(lines.get(0).matches("\\S+ \\S+ GET /health 200 .*"), lines.get(0));
         return lines.get(0).split(" ")[1];
+    }
+
+    /** The server's one access log, read whole (after the server closed). */
+    private String accessLog() throws IOException {
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("access-")).toList();
+            assertEquals(1, logs.size(), logs.toString());
+            return Files.readString(logs.get(0));
+        }
     }
 }
