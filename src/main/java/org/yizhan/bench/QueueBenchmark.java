@@ -41,8 +41,11 @@ public final class QueueBenchmark {
     /** Numbers taken first, in a queue of their own (checked too), so the JIT has compiled the path measured. */
     private static final int WARM_UP = 3000;
 
-    /** @param duplicates numbers handed out twice, or held twice in the store; @param missing numbers lost or left unprinted */
-    /** @param cpuMsPerTicket the process's CPU time (servers and clients together) over the measured tickets */
+    /**
+     * @param cpuMsPerTicket the process's CPU time (servers and clients together) over the measured tickets
+     * @param duplicates     numbers handed out twice, or held twice in the store
+     * @param missing        numbers lost or left unprinted
+     */
     public record Result(String store, int servers, int tickets, int clients, double perSecond, double p50Ms,
                          double p99Ms, double maxMs, double cpuMsPerTicket, int duplicates, int missing) {
         public String line() {

@@ -101,7 +101,7 @@ final class SqliteEngine implements Engine {
             return statements.connection();
         }
 
-        /** BEGIN, SAVEPOINT, RELEASE, COMMIT: prepared once, like the work's statements (each batch runs several). */
+        /** BEGIN, SAVEPOINT, ROLLBACK TO, COMMIT: prepared once, like the work's statements (each batch runs several). */
         @Override
         public void execute(String sql) throws SQLException {
             try (java.sql.PreparedStatement statement = statements.connection().prepareStatement(sql)) {
